@@ -1,0 +1,59 @@
+# `make` lists the targets. `make run` starts the dashboard; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APP_STAMP := $(VENV)/.app-installed
+DEV_STAMP := $(VENV)/.dev-installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run test check lint typecheck validate schema unit data-tests app-tests browser-tests chromium clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(APP_STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): $(APP_STAMP) requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(APP_STAMP)  ## install what the app needs and start it at http://localhost:8501
+	$(BIN)/streamlit run dashboard/app.py --server.port 8501
+
+test: $(DEV_STAMP) chromium  ## install what the tests need and run every check (browser tests included)
+	$(BIN)/ruff check dashboard tests data/geo
+	$(BIN)/mypy
+	$(BIN)/python -m dashboard.validation
+	$(BIN)/python -m pytest
+
+lint: $(DEV_STAMP)  ## ruff
+	$(BIN)/ruff check dashboard tests data/geo
+
+typecheck: $(DEV_STAMP)  ## mypy on dashboard/
+	$(BIN)/mypy
+
+validate: $(APP_STAMP)  ## check every data file; one line per problem, non-zero exit on any
+	$(BIN)/python -m dashboard.validation
+
+schema: $(APP_STAMP)  ## rewrite data/schema/mission.schema.json from the model and vocabularies
+	$(BIN)/python -m dashboard.schema > data/schema/mission.schema.json
+
+unit data-tests app-tests browser-tests: $(DEV_STAMP)  ## run one layer of tests
+	$(BIN)/python -m pytest tests/$(subst -tests,,$(subst unit,unit,$@))
+
+chromium:  ## make sure Debian's chromium is there (apt-get when root; otherwise say what to run)
+	@if command -v chromium >/dev/null 2>&1; then \
+		echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null && echo "chromium installed"; \
+	else \
+		echo "Chromium is missing. Run: sudo apt-get update && sudo apt-get install -y chromium"; exit 1; \
+	fi
+
+clean:  ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -1,0 +1,215 @@
+"""Pure chart builders: tables in, plotly figures out. Never imports streamlit, never reads files.
+
+Each builder sets an explicit template and colours: importing streamlit changes plotly's default
+template, and exported images would then come out with placeholder colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+TEMPLATE = "plotly_white"
+FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#1f2933"}
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+MAP_SCALE = [[0.0, "#deebf7"], [1.0, "#08306b"]]
+
+
+def category_colours(values: Sequence[str]) -> dict[str, str]:
+    """A stable colour for each value of a vocabulary, in vocabulary order."""
+    return {value: PALETTE[index % len(PALETTE)] for index, value in enumerate(values)}
+
+
+def _frame(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        template=TEMPLATE,
+        font=FONT,
+        title={"text": title, "x": 0, "xanchor": "left"},
+        height=height,
+        margin={"l": 10, "r": 40, "t": 60, "b": 10},
+    )
+    return fig
+
+
+def mission_timeline(
+    missions: pd.DataFrame,
+    colours: Mapping[str, str],
+    labels: Mapping[str, str],
+    title: str = "When each operation ran",
+) -> go.Figure:
+    """One bar per operation from start to end (ongoing ones to today), coloured by mission type."""
+    fig = go.Figure()
+    ordered = missions.sort_values(["start_day", "id"])
+    for mission_type in colours:
+        rows = ordered[ordered["mission_type"] == mission_type]
+        if rows.empty:
+            continue
+        ends = [
+            ("ongoing" if status == "ongoing" else end) for status, end in zip(rows["status"], rows["end"], strict=True)
+        ]
+        fig.add_trace(
+            go.Bar(
+                name=labels.get(mission_type, mission_type),
+                orientation="h",
+                y=rows["short_name"].tolist(),
+                base=rows["start_day"].dt.strftime("%Y-%m-%d").tolist(),
+                x=((rows["bar_end"] - rows["start_day"]).dt.days * 86_400_000).tolist(),
+                marker={"color": colours[mission_type]},
+                customdata=list(zip(rows["id"], rows["name"], rows["start"], ends, strict=True)),
+                hovertemplate=(
+                    "<b>%{customdata[1]}</b><br>%{customdata[2]} to %{customdata[3]}<extra>%{fullData.name}</extra>"
+                ),
+            )
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=ordered["short_name"].tolist()[::-1], title=None)
+    fig.update_xaxes(type="date", title=None)
+    fig.update_layout(barmode="overlay", legend={"title": {"text": "Mission type"}, "orientation": "h", "y": -0.08})
+    return _frame(fig, title, height=max(320, 90 + 32 * len(ordered)))
+
+
+def operations_per_year(
+    missions: pd.DataFrame,
+    first_year: int,
+    last_year: int,
+    colours: Mapping[str, str],
+    labels: Mapping[str, str],
+    title: str = "Operations under way each year",
+) -> go.Figure:
+    """Stacked bars: how many operations of each type were active in each calendar year."""
+    years = list(range(first_year, last_year + 1))
+    fig = go.Figure()
+    for mission_type in colours:
+        rows = missions[missions["mission_type"] == mission_type]
+        if rows.empty:
+            continue
+        counts = [int(((rows["start_day"].dt.year <= y) & (rows["bar_end"].dt.year >= y)).sum()) for y in years]
+        fig.add_trace(
+            go.Bar(
+                x=years,
+                y=counts,
+                name=labels.get(mission_type, mission_type),
+                marker={"color": colours[mission_type]},
+                hovertemplate="%{x}: %{y} operation(s)<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", bargap=0.1, legend={"orientation": "h", "y": -0.2})
+    fig.update_yaxes(title="Operations", dtick=1, rangemode="tozero")
+    fig.update_xaxes(title=None, dtick=5)
+    return _frame(fig, title, height=300)
+
+
+def deployment_map(
+    counts: pd.DataFrame,
+    country_names: Mapping[str, str],
+    view: str = "world",
+    title: str = "Where the operations deployed",
+) -> go.Figure:
+    """Countries shaded by how many operations deployed there; `view` is 'world' or 'europe'."""
+    names = [country_names.get(code, code) for code in counts["country"]]
+    fig = go.Figure(
+        go.Choropleth(
+            locations=counts["country"].tolist(),
+            z=counts["operations"].tolist(),
+            zmin=0,
+            colorscale=MAP_SCALE,
+            marker={"line": {"color": "#ffffff", "width": 0.6}},
+            colorbar={"title": {"text": "Operations"}, "dtick": 1, "thickness": 14},
+            customdata=list(zip(counts["country"], names, counts["missions"], strict=True)),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{z} operation(s): %{customdata[2]}<extra></extra>",
+        )
+    )
+    geo = {
+        "showframe": False,
+        "showcoastlines": False,
+        "showcountries": True,
+        "countrycolor": "#ffffff",
+        "showland": True,
+        "landcolor": "#e5e7eb",
+        "showocean": True,
+        "oceancolor": "#f5f9fc",
+        "projection": {"type": "natural earth"},
+        "fitbounds": False,
+    }
+    if view == "europe":
+        geo |= {"scope": "europe", "resolution": 50, "lonaxis": {"range": [5, 35]}, "lataxis": {"range": [35, 50]}}
+    fig.update_geos(**geo)
+    return _frame(fig, title, height=520)
+
+
+def missions_by_category(
+    missions: pd.DataFrame, column: str, labels: Mapping[str, str], colours: Mapping[str, str] | None, title: str
+) -> go.Figure:
+    """A horizontal bar per category value: how many operations fall in it, with their names on hover."""
+    grouped = missions.groupby(column)["short_name"]
+    counts = pd.DataFrame({"count": grouped.size(), "names": grouped.agg(", ".join)})
+    order = [value for value in labels if value in counts.index]
+    counts = counts.loc[order].sort_values("count")
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            x=counts["count"].tolist(),
+            y=[labels.get(v, v) for v in counts.index],
+            marker={"color": [colours.get(v, PALETTE[0]) for v in counts.index] if colours else PALETTE[0]},
+            customdata=counts["names"].tolist(),
+            text=counts["count"].tolist(),
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="Operations", dtick=1, rangemode="tozero", automargin=True)
+    fig.update_yaxes(title=None, automargin=True)
+    return _frame(fig, title, height=max(260, 80 + 44 * len(counts)))
+
+
+def duration_by_type(
+    missions: pd.DataFrame,
+    colours: Mapping[str, str],
+    labels: Mapping[str, str],
+    title: str = "How long operations lasted, by type",
+) -> go.Figure:
+    """Every operation's duration as a point, with a box per type: the distribution, not just an average."""
+    fig = go.Figure()
+    for mission_type in colours:
+        rows = missions[missions["mission_type"] == mission_type]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Box(
+                x=rows["duration_years"].tolist(),
+                y=[labels.get(mission_type, mission_type)] * len(rows),
+                name=labels.get(mission_type, mission_type),
+                orientation="h",
+                boxpoints="all",
+                jitter=0.3,
+                pointpos=0,
+                marker={"color": colours[mission_type], "size": 10},
+                line={"color": colours[mission_type]},
+                customdata=list(zip(rows["short_name"], rows["status"], strict=True)),
+                hovertemplate="<b>%{customdata[0]}</b>: %{x:.1f} years (%{customdata[1]})<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title="Years (ongoing operations: so far)", rangemode="tozero")
+    fig.update_layout(showlegend=False)
+    return _frame(fig, title, height=max(260, 80 + 60 * len(fig.data)))
+
+
+def personnel_over_time(points: pd.DataFrame, title: str) -> go.Figure:
+    """Published strength points joined by lines; nothing drawn between points is data."""
+    fig = go.Figure(
+        go.Scatter(
+            x=points["day"].dt.strftime("%Y-%m-%d").tolist(),
+            y=points["value"].tolist(),
+            mode="lines+markers",
+            line={"color": PALETTE[0], "dash": "dot"},
+            marker={"size": 9, "color": PALETTE[0]},
+            customdata=list(zip(points["date"], points["source"], strict=True)),
+            hovertemplate="%{customdata[0]}: %{y:,} personnel<br>Source: %{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title="Personnel (published figures)", rangemode="tozero", tickformat=",")
+    fig.update_xaxes(title=None, type="date")
+    return _frame(fig, title, height=320)

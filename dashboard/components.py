@@ -1,0 +1,194 @@
+"""The only shared Streamlit code: the cached dataset, the sidebar filters, the chart wrapper."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+import pandas as pd
+import plotly.graph_objects as go
+import pycountry
+import streamlit as st
+
+from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions, read_url
+from dashboard.missions import DATA_DIR, Dataset, load_dataset
+
+# plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
+# from dashboard/static/topojson/ (relative, so it also works under a base URL path).
+PLOTLY_CONFIG: dict[str, Any] = {
+    "topojsonURL": "app/static/topojson/",
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "nato-operations"},
+}
+FILTER_KEYS = ("org", "type", "region", "status")
+
+
+def data_dir() -> Path:
+    """The data folder; NPOE_DATA_DIR points the app at another one (tests use broken copies)."""
+    return Path(os.environ.get("NPOE_DATA_DIR", DATA_DIR))
+
+
+def fingerprint(folder: Path) -> tuple[tuple[str, float], ...]:
+    """Names and modification times of the data files, so an edited file is picked up at once."""
+    files = [folder / "vocabularies.yaml", *sorted((folder / "missions").glob("*.yaml"))]
+    return tuple((f.name, f.stat().st_mtime) for f in files if f.exists())
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_dataset(folder: str, today: date, _stamp: tuple[tuple[str, float], ...], stamp_key: int) -> Dataset:
+    """Validate and build the tables once per data version and day, shared read-only by all sessions.
+
+    A resource cache, not a data cache: pages only read the dataset, and copying it on every rerun
+    (what st.cache_data does) would cost more than the rest of a page.
+    """
+    return load_dataset(Path(folder), today)
+
+
+def dataset() -> Dataset:
+    folder = data_dir()
+    stamp = fingerprint(folder)
+    return _cached_dataset(str(folder), date.today(), stamp, hash(stamp))
+
+
+def vocabulary_labels(data: Dataset, vocabulary: str) -> dict[str, str]:
+    return {value: str(entry["label"]) for value, entry in data.vocabularies.get(vocabulary, {}).items()}
+
+
+def filter_options(data: Dataset) -> dict[str, list[str]]:
+    return {
+        "org": list(data.vocabularies.get("organisation", {})),
+        "type": list(data.vocabularies.get("mission_type", {})),
+        "region": list(data.vocabularies.get("region", {})),
+        "status": list(STATUSES),
+    }
+
+
+def sidebar_filters(data: Dataset) -> list[str]:
+    """Draw the filters, mirrored in the URL; return notices for URL values that were not understood."""
+    options = filter_options(data)
+    last_year = data.today.year
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    reading = read_url(params, options, FIRST_YEAR, last_year)
+    # Streamlit drops unknown values of a bound widget silently; take out what read_url reported so
+    # the widgets start from the understood part.
+    for key in FILTER_KEYS:
+        if key in params and key not in st.session_state:
+            st.session_state[key] = reading.choices.get(key, [])
+    if "years" not in st.session_state:
+        st.session_state["years"] = (reading.year_from or FIRST_YEAR, reading.year_to or last_year)
+
+    labels = {
+        "org": vocabulary_labels(data, "organisation"),
+        "type": vocabulary_labels(data, "mission_type"),
+        "region": vocabulary_labels(data, "region"),
+        "status": {s: s.capitalize() for s in STATUSES},
+    }
+    with st.sidebar:
+        st.header("Filters")
+        for key, title in (
+            ("org", "Organisation"),
+            ("type", "Mission type"),
+            ("region", "Region"),
+            ("status", "Status"),
+        ):
+            st.multiselect(
+                title,
+                options[key],
+                format_func=labels[key].__getitem__,
+                key=key,
+                bind="query-params",
+                placeholder="All",
+            )
+        years = cast(tuple[int, int], st.slider("Years active", FIRST_YEAR, last_year, key="years"))
+        year_from, year_to = years
+        if st.button("Reset filters", width="stretch"):
+            for key in FILTER_KEYS:
+                st.session_state[key] = []
+            st.session_state["years"] = (FIRST_YEAR, last_year)
+            st.rerun()
+    for name, value, default in (("from", year_from, FIRST_YEAR), ("to", year_to, last_year)):
+        if value == default:
+            st.query_params.pop(name, None)
+        else:
+            st.query_params[name] = str(value)
+    return reading.notices
+
+
+def active_filters(data: Dataset) -> Filters:
+    """The sidebar's current choice as plain data."""
+    year_from, year_to = st.session_state.get("years", (FIRST_YEAR, data.today.year))
+    return Filters(
+        organisations=tuple(st.session_state.get("org", [])),
+        mission_types=tuple(st.session_state.get("type", [])),
+        regions=tuple(st.session_state.get("region", [])),
+        statuses=tuple(st.session_state.get("status", [])),
+        year_from=int(year_from),
+        year_to=int(year_to),
+    )
+
+
+def filtered_missions(data: Dataset) -> pd.DataFrame:
+    return filter_missions(data.missions, active_filters(data))
+
+
+def show_data_problems(data: Dataset) -> None:
+    """Name every invalid record in a visible warning; the app runs on the valid ones."""
+    if not data.problems:
+        return
+    files = sorted({p.file for p in data.problems})
+    with st.expander(
+        f":material/warning: {len(files)} data file(s) have problems and are left out — details", expanded=False
+    ):
+        st.warning("\n".join(f"- `{p}`" for p in data.problems))
+
+
+def show_notices(notices: list[str]) -> None:
+    for notice in notices:
+        st.info(notice, icon=":material/link_off:")
+
+
+def show_chart(fig: go.Figure, key: str, selectable: bool = False) -> Any:
+    """Every plotly chart goes through here, so each one gets the offline map configuration."""
+    return st.plotly_chart(
+        fig,
+        key=key,
+        config=PLOTLY_CONFIG,
+        theme=None,
+        on_select="rerun" if selectable else "ignore",
+        selection_mode=("points",),
+    )
+
+
+def selected_point(event: Any) -> dict[str, Any] | None:
+    """The first clicked point of a chart's selection event, if any."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    return points[0] if points else None
+
+
+def data_caption(data: Dataset, shown: int, what: str = "operations") -> None:
+    """Say how many records a view rests on and when the data was last checked."""
+    checked = f" · sources last checked {data.last_checked}" if data.last_checked else ""
+    st.caption(
+        f"Based on {shown} of {len(data.missions)} {what} in the dataset{checked} · "
+        f"every figure links to its source on the operation's profile."
+    )
+
+
+def empty_notice() -> None:
+    st.info("No operation matches these filters. Widen the year range or clear a filter in the sidebar.")
+
+
+def country_name(code: str) -> str:
+    if code == "XKX":
+        return "Kosovo"
+    country = pycountry.countries.get(alpha_3=code)
+    return str(getattr(country, "common_name", None) or country.name) if country else code
+
+
+def mission_link(mission_id: str, label: str) -> None:
+    st.page_link("views/mission.py", label=label, query_params={"id": mission_id})

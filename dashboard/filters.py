@@ -1,0 +1,131 @@
+"""The sidebar filters as plain data, how they apply to the table, and how URL parameters are read.
+
+Streamlit-free: the sidebar widgets in components.py hold the values; this module decides what a
+value means and what to tell the user when a URL parameter is not understood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import cast
+
+import pandas as pd
+
+FIRST_YEAR = 1990
+STATUSES = ("ongoing", "ended")
+# URL parameter -> (mission table column, what the parameter is called in a notice)
+CHOICE_PARAMETERS = {
+    "org": ("organisation", "organisation"),
+    "type": ("mission_type", "mission type"),
+    "region": ("region", "region"),
+    "status": ("status", "status"),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose; an empty choice means every value."""
+
+    organisations: tuple[str, ...] = ()
+    mission_types: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    year_from: int = FIRST_YEAR
+    year_to: int = 9999
+
+    def describe(self, labels: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """One line for captions and exports: 'NATO; peace enforcement; 1990-2026'."""
+        labels = labels or {}
+        parts = []
+        for values, vocabulary in (
+            (self.organisations, "organisation"),
+            (self.mission_types, "mission_type"),
+            (self.regions, "region"),
+            (self.statuses, "status"),
+        ):
+            if values:
+                parts.append(", ".join(labels.get(vocabulary, {}).get(v, v) for v in values))
+        parts.append(f"{self.year_from}-{self.year_to}")
+        return "; ".join(parts)
+
+
+def filter_missions(missions: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The missions that match every chosen value and were active at some time in the year range."""
+    keep = pd.Series(True, index=missions.index)
+    for column, chosen in (
+        ("organisation", filters.organisations),
+        ("mission_type", filters.mission_types),
+        ("region", filters.regions),
+        ("status", filters.statuses),
+    ):
+        if chosen:
+            keep &= missions[column].isin(chosen)
+    keep &= missions["start_day"].dt.year <= filters.year_to
+    keep &= missions["bar_end"].dt.year >= filters.year_from
+    return cast(pd.DataFrame, missions.loc[keep])
+
+
+@dataclass
+class UrlReading:
+    """What the URL asked for, and the notices for what was dropped."""
+
+    choices: dict[str, list[str]] = field(default_factory=dict)
+    year_from: int | None = None
+    year_to: int | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def read_url(
+    params: Mapping[str, Sequence[str]], options: Mapping[str, Sequence[str]], first_year: int, last_year: int
+) -> UrlReading:
+    """Check URL parameters against the known values; unknown ones are dropped with a notice.
+
+    `params` maps a parameter to all its values (`?type=a&type=b` -> ['a', 'b']); `options` maps
+    each choice parameter (org, type, region, status) to the values it accepts.
+    """
+    reading = UrlReading()
+    for name, (_, called) in CHOICE_PARAMETERS.items():
+        given = list(params.get(name, []))
+        known = [v for v in given if v in options.get(name, ())]
+        unknown = [v for v in given if v not in options.get(name, ())]
+        if known:
+            reading.choices[name] = known
+        if unknown:
+            reading.notices.append(
+                f"Ignored {name}={', '.join(unknown)}: not a known {called}; "
+                f"showing {'the rest of your choice' if known else 'every ' + called}."
+            )
+    years: dict[str, int] = {}
+    for name in ("from", "to"):
+        values = list(params.get(name, []))
+        if not values:
+            continue
+        text = values[-1]
+        if text.isdigit() and first_year <= int(text) <= last_year:
+            years[name] = int(text)
+        else:
+            fallback = first_year if name == "from" else last_year
+            reading.notices.append(
+                f"Ignored {name}={text}: the year must be between {first_year} and {last_year}; using {fallback}."
+            )
+    if "from" in years and "to" in years and years["from"] > years["to"]:
+        reading.notices.append(
+            f"Ignored from={years['from']} and to={years['to']}: the range is reversed; "
+            f"showing {first_year}-{last_year}."
+        )
+        years = {}
+    reading.year_from, reading.year_to = years.get("from"), years.get("to")
+    return reading
+
+
+def read_mission_id(
+    params: Mapping[str, Sequence[str]], known_ids: Sequence[str], default: str
+) -> tuple[str, str | None]:
+    """The mission a profile URL asks for, or the default with a notice saying why."""
+    values = list(params.get("id", []))
+    if not values:
+        return default, None
+    if values[-1] in known_ids:
+        return values[-1], None
+    return default, f"Ignored id={values[-1]}: no operation has that id; showing {default} instead."

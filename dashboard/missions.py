@@ -1,0 +1,210 @@
+"""Data layer: validated YAML records -> pandas tables. Never imports streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.schema import Mission, earliest_day, latest_day
+from dashboard.validation import Problem, Vocabularies, validate_data_dir
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PROJECT = "NATO Peace Operations Explorer"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the pages show, built once from the files."""
+
+    missions: pd.DataFrame  # one row per valid record, indexed by id
+    personnel: pd.DataFrame  # one row per published strength point
+    events: pd.DataFrame  # one row per event
+    deployments: pd.DataFrame  # one row per (mission, country)
+    records: dict[str, Mission]
+    vocabularies: Vocabularies
+    problems: list[Problem]
+    today: date
+
+    @property
+    def last_checked(self) -> str | None:
+        """The latest date any source was read: when the data was last checked."""
+        dates = [s.accessed for r in self.records.values() for s in r.sources]
+        return max(dates) if dates else None
+
+    def title_of(self, mission_id: str) -> str:
+        """'KFOR — Kosovo Force': how pickers and links name an operation."""
+        mission = self.records[mission_id]
+        return f"{short_name(mission)} — {mission.name}"
+
+    def label(self, vocabulary: str, value: str) -> str:
+        """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
+        return str(self.vocabularies.get(vocabulary, {}).get(value, {}).get("label", value))
+
+
+def short_name(mission: Mission) -> str:
+    return mission.acronym or mission.name.removeprefix("Operation ")
+
+
+def status_of(mission: Mission, today: date) -> str:
+    return "ongoing" if mission.end is None or latest_day(mission.end) >= today else "ended"
+
+
+def mission_row(mission: Mission, vocabularies: Vocabularies, today: date) -> dict[str, Any]:
+    """The flat, table-friendly view of one record."""
+    start_day = pd.Timestamp(earliest_day(mission.start))
+    bar_end = pd.Timestamp(latest_day(mission.end) if mission.end else today)
+    end_day = bar_end if mission.end else pd.NaT
+
+    def label(vocabulary: str, value: str) -> str:
+        return str(vocabularies.get(vocabulary, {}).get(value, {}).get("label", value))
+
+    return {
+        "id": mission.id,
+        "name": mission.name,
+        "acronym": mission.acronym,
+        "short_name": short_name(mission),
+        "organisation": mission.organisation,
+        "mission_type": mission.mission_type,
+        "mission_type_label": label("mission_type", mission.mission_type),
+        "domains": "; ".join(mission.domains),
+        "start": mission.start,
+        "end": mission.end,
+        "start_day": start_day,
+        "end_day": end_day,
+        "bar_end": bar_end,
+        "status": status_of(mission, today),
+        "duration_years": round((bar_end - start_day).days / 365.25, 2),
+        "region": mission.region,
+        "region_label": label("region", mission.region),
+        "countries": "; ".join(mission.countries),
+        "country_count": len(mission.countries),
+        "sea_areas": "; ".join(mission.sea_areas),
+        "legal_basis": "; ".join(mission.legal_basis.kinds),
+        "unsc_resolutions": "; ".join(str(n) for n in mission.legal_basis.unsc_resolutions),
+        "peak_personnel": mission.peak_personnel.value if mission.peak_personnel else None,
+        "peak_personnel_date": mission.peak_personnel.date if mission.peak_personnel else None,
+        "contributing_nations": mission.contributing_nations.value if mission.contributing_nations else None,
+        "contributing_nations_date": mission.contributing_nations.date if mission.contributing_nations else None,
+        "outcome": mission.outcome,
+        "outcome_label": label("outcome", mission.outcome),
+        "predecessors": "; ".join(mission.predecessors),
+        "successors": "; ".join(mission.successors),
+        "summary": mission.summary,
+        "source_count": len(mission.sources),
+    }
+
+
+MISSION_COLUMNS = [
+    "id",
+    "name",
+    "acronym",
+    "short_name",
+    "organisation",
+    "mission_type",
+    "mission_type_label",
+    "domains",
+    "start",
+    "end",
+    "start_day",
+    "end_day",
+    "bar_end",
+    "status",
+    "duration_years",
+    "region",
+    "region_label",
+    "countries",
+    "country_count",
+    "sea_areas",
+    "legal_basis",
+    "unsc_resolutions",
+    "peak_personnel",
+    "peak_personnel_date",
+    "contributing_nations",
+    "contributing_nations_date",
+    "outcome",
+    "outcome_label",
+    "predecessors",
+    "successors",
+    "summary",
+    "source_count",
+]
+
+
+def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today: date) -> dict[str, pd.DataFrame]:
+    """The four tables of a Dataset, from valid records."""
+    ordered = sorted(records.values(), key=lambda m: (earliest_day(m.start), m.id))
+    missions = pd.DataFrame([mission_row(m, vocabularies, today) for m in ordered], columns=MISSION_COLUMNS)
+    for column in ("peak_personnel", "contributing_nations", "country_count"):
+        missions[column] = missions[column].astype("Int64")
+    missions = missions.set_index("id", drop=False)
+    missions.index.name = None  # the id stays a column too, for exports; an unnamed index avoids ambiguity
+    personnel = pd.DataFrame(
+        [
+            {
+                "mission_id": m.id,
+                "date": p.date,
+                "day": pd.Timestamp(earliest_day(p.date)),
+                "value": p.value,
+                "source": p.source,
+                "note": p.note,
+            }
+            for m in ordered
+            for p in m.personnel
+        ],
+        columns=["mission_id", "date", "day", "value", "source", "note"],
+    )
+    events = pd.DataFrame(
+        [
+            {
+                "mission_id": m.id,
+                "date": e.date,
+                "day": pd.Timestamp(earliest_day(e.date)),
+                "title": e.title,
+                "source": e.source,
+            }
+            for m in ordered
+            for e in m.events
+        ],
+        columns=["mission_id", "date", "day", "title", "source"],
+    )
+    deployments = pd.DataFrame(
+        [{"mission_id": m.id, "country": c} for m in ordered for c in m.countries],
+        columns=["mission_id", "country"],
+    )
+    return {"missions": missions, "personnel": personnel, "events": events, "deployments": deployments}
+
+
+def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Dataset:
+    """Validate every file and build the tables; invalid records are left out and listed in problems."""
+    today = today or date.today()
+    vocabularies, records, problems = validate_data_dir(data_dir, today)
+    tables = build_tables(records, vocabularies, today)
+    return Dataset(records=records, vocabularies=vocabularies, problems=problems, today=today, **tables)
+
+
+def country_counts(deployments: pd.DataFrame, mission_ids: pd.Index) -> pd.DataFrame:
+    """How many of the given missions deployed to each country, most first."""
+    chosen = deployments[deployments["mission_id"].isin(mission_ids)]
+    grouped = chosen.groupby("country")["mission_id"]
+    counts = pd.DataFrame(
+        {"operations": grouped.nunique(), "missions": grouped.agg(lambda ids: ", ".join(sorted(ids)))}
+    )
+    return counts.reset_index().sort_values(["operations", "country"], ascending=[False, True], ignore_index=True)
+
+
+def records_as_json(records: dict[str, Mission], ids: list[str]) -> list[dict[str, Any]]:
+    """Full records, in the given order, ready for JSON download."""
+    return [records[i].model_dump(mode="json") for i in ids]
+
+
+def citation(today: date, last_checked: str | None, url: str = "http://localhost:8501") -> str:
+    """How to cite the dataset, in a form students can paste."""
+    checked = f"; sources last checked {last_checked}" if last_checked else ""
+    return (
+        f"{PROJECT} (dataset), version of {today.isoformat()}{checked}. Available at {url}. "
+        "Data licensed CC BY 4.0; each figure cites its own public source."
+    )

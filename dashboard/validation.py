@@ -1,0 +1,412 @@
+"""Validate mission records: the schema, then small named domain rules, then rules across records.
+
+Every problem names the file, the field and what to do about it, one line each, and all problems
+are reported at once. `python -m dashboard.validation` (make validate) exits non-zero on any.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dashboard.schema import CONTROLLED_FIELDS, DatedFigure, Event, Mission, earliest_day, latest_day
+
+KOSOVO = "XKX"  # user-assigned code, not in ISO 3166-1, used by the EU, IMF and this dataset
+VOCABULARY_NAMES = ("organisation", "mission_type", "domains", "region", "legal_basis_kinds", "outcome", "sea_areas")
+
+Vocabularies = dict[str, dict[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file, said so that a contributor knows what to fix."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
+
+
+class VocabularySource(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    publisher: str
+    url: str = Field(pattern=r"^https?://")
+    accessed: str
+
+
+class VocabularyEntry(BaseModel):
+    """One controlled value: a label for the UI and a definition with its source."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+    source: VocabularySource
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
+    """Parse a YAML file; a syntax error becomes a Problem naming the line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "somewhere"
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(shown_as, "", f"is not valid YAML ({reason} at {where}); fix the syntax there")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(shown_as, "", f"cannot be read ({error}); save it as UTF-8 text")]
+
+
+def load_vocabularies(path: Path, shown_as: str = "data/vocabularies.yaml") -> tuple[Vocabularies, list[Problem]]:
+    """Read and check the controlled vocabularies file."""
+    raw, problems = read_yaml(path, shown_as)
+    if problems:
+        return {}, problems
+    if not isinstance(raw, dict):
+        return {}, [Problem(shown_as, "", "must be a mapping of vocabulary name to values")]
+    vocabularies: Vocabularies = {}
+    for name in VOCABULARY_NAMES:
+        values = raw.get(name)
+        if not isinstance(values, dict) or not values:
+            problems.append(Problem(shown_as, name, "is missing or empty; add the vocabulary with its values"))
+            continue
+        vocabularies[name] = {}
+        for value, entry in values.items():
+            try:
+                vocabularies[name][str(value)] = VocabularyEntry.model_validate(entry).model_dump()
+            except ValidationError as error:
+                for detail in error.errors():
+                    field = ".".join([name, str(value), *map(str, detail["loc"])])
+                    problems.append(Problem(shown_as, field, f"{detail['msg']}; give label, definition and source"))
+    return vocabularies, problems
+
+
+def field_path(location: Iterable[str | int]) -> str:
+    """('personnel', 2, 'source') -> 'personnel[2].source'."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def explain(detail: Any) -> str:
+    """Turn one pydantic error into a sentence with a fix."""
+    kind, given = detail["type"], detail.get("input")
+    if kind == "missing":
+        return "is missing; add it (null or [] when the value is unknown or empty)"
+    if kind == "extra_forbidden":
+        return "is not a field of the record; remove it or correct its spelling (see data/README.md)"
+    if given is None and kind.endswith("_type"):
+        return "is empty; give a value (use [] for an empty list; this field cannot be null)"
+    if kind == "string_type" and isinstance(given, date):
+        return f"{given} must be a quoted date: write '{given.isoformat()}' in quotes"
+    if kind == "string_type":
+        return f"must be text, not {given!r}; put it in quotes"
+    if kind in ("int_type", "float_type"):
+        return f"must be a number, not {given!r}; write the digits only"
+    if kind == "list_type":
+        return f"must be a list, not {given!r}; write [] when empty"
+    if kind == "model_type" or kind == "dict_type":
+        return f"must be a mapping with named fields, not {given!r}"
+    if kind == "string_pattern_mismatch":
+        return f"{given!r} has the wrong form ({detail['msg'].lower()})"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    return message
+
+
+RecordRule = Callable[[str, Path, Mission, Vocabularies, date], list[Problem]]
+
+
+def check_id_matches_file(shown_as: str, path: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    if mission.id != path.stem:
+        return [
+            Problem(
+                shown_as,
+                "id",
+                f"'{mission.id}' differs from the file name; rename the file to "
+                f"{mission.id}.yaml or set id: {path.stem}",
+            )
+        ]
+    return []
+
+
+def check_end_not_before_start(
+    shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date
+) -> list[Problem]:
+    problems = []
+    if mission.end is not None and latest_day(mission.end) < earliest_day(mission.start):
+        problems.append(
+            Problem(shown_as, "end", f"'{mission.end}' is before start '{mission.start}'; correct one of the dates")
+        )
+    if earliest_day(mission.start) > today:
+        problems.append(
+            Problem(
+                shown_as, "start", f"'{mission.start}' is in the future; records describe operations that have begun"
+            )
+        )
+    return problems
+
+
+def check_vocabularies(
+    shown_as: str, _p: Path, mission: Mission, vocabularies: Vocabularies, _t: date
+) -> list[Problem]:
+    problems = []
+    values: list[tuple[str, str, str]] = []
+    for field, vocabulary in CONTROLLED_FIELDS.items():
+        raw = getattr(mission, field)
+        values += [(field, vocabulary, v) for v in (raw if isinstance(raw, list) else [raw])]
+    values += [("legal_basis.kinds", "legal_basis_kinds", v) for v in mission.legal_basis.kinds]
+    for field, vocabulary, value in values:
+        allowed = vocabularies.get(vocabulary, {})
+        if value not in allowed:
+            problems.append(
+                Problem(
+                    shown_as,
+                    field,
+                    f"'{value}' is not in the {vocabulary} vocabulary; use one of: "
+                    f"{', '.join(sorted(allowed))} (or add it to data/vocabularies.yaml)",
+                )
+            )
+    return problems
+
+
+def check_country_codes(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    problems = []
+    for index, code in enumerate(mission.countries):
+        if code != KOSOVO and pycountry.countries.get(alpha_3=code) is None:
+            hint = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+            fix = f"use '{hint.alpha_3}'" if hint else "use an ISO 3166-1 alpha-3 code such as 'BIH' (XKX for Kosovo)"
+            problems.append(Problem(shown_as, f"countries[{index}]", f"'{code}' is not a country code; {fix}"))
+    for code, count in Counter(mission.countries).items():
+        if count > 1:
+            problems.append(Problem(shown_as, "countries", f"'{code}' is listed {count} times; list it once"))
+    return problems
+
+
+def cited_sources(mission: Mission) -> list[tuple[str, str]]:
+    """(field, url) for every value that names a source."""
+    cited = [(f"personnel[{i}].source", p.source) for i, p in enumerate(mission.personnel)]
+    cited += [(f"events[{i}].source", e.source) for i, e in enumerate(mission.events)]
+    cited += [(f"headquarters[{i}].source", h.source) for i, h in enumerate(mission.headquarters)]
+    cited += [(f"disagreements[{i}].source", d.source) for i, d in enumerate(mission.disagreements)]
+    for name in ("peak_personnel", "contributing_nations"):
+        figure = getattr(mission, name)
+        if figure is not None:
+            cited.append((f"{name}.source", figure.source))
+    return cited
+
+
+def check_sources_cited(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    listed = {source.url for source in mission.sources}
+    problems = [
+        Problem(
+            shown_as,
+            field,
+            f"'{url}' is not in sources; add it to sources (title, publisher, url, accessed) or cite a listed url",
+        )
+        for field, url in cited_sources(mission)
+        if url not in listed
+    ]
+    for url, count in Counter(source.url for source in mission.sources).items():
+        if count > 1:
+            problems.append(Problem(shown_as, "sources", f"'{url}' is listed {count} times; list it once"))
+    return problems
+
+
+def check_dated_values_in_order_and_span(
+    shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date
+) -> list[Problem]:
+    problems = []
+    first = earliest_day(mission.start)
+    last = latest_day(mission.end) if mission.end else today
+    dated: tuple[tuple[str, list[DatedFigure] | list[Event]], ...] = (
+        ("personnel", mission.personnel),
+        ("events", mission.events),
+    )
+    for field, items in dated:
+        dates = [item.date for item in items]
+        days = [earliest_day(text) for text in dates]
+        for index, (text, day) in enumerate(zip(dates, days, strict=True)):
+            if index and day < days[index - 1]:
+                problems.append(
+                    Problem(
+                        shown_as,
+                        f"{field}[{index}].date",
+                        f"'{text}' comes before the previous entry '{dates[index - 1]}'; list {field} in date order",
+                    )
+                )
+            if field == "personnel" and (latest_day(text) < first or day > last):
+                problems.append(
+                    Problem(
+                        shown_as,
+                        f"{field}[{index}].date",
+                        f"'{text}' is outside the operation "
+                        f"({mission.start} to {mission.end or 'today'}); check the date or the source",
+                    )
+                )
+    return problems
+
+
+def check_peak_not_below_points(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    if mission.peak_personnel is None:
+        return []
+    higher = [p for p in mission.personnel if p.value > mission.peak_personnel.value]
+    return [
+        Problem(
+            shown_as,
+            "peak_personnel",
+            f"{mission.peak_personnel.value} is below the personnel point "
+            f"{p.value} on {p.date}; the peak must be the highest published figure",
+        )
+        for p in higher
+    ]
+
+
+def check_disagreement_fields(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    known = set(Mission.model_fields)
+    return [
+        Problem(
+            shown_as,
+            f"disagreements[{i}].field",
+            f"'{d.field}' is not a field of the record; name one of "
+            "the record's fields, such as start, end or peak_personnel",
+        )
+        for i, d in enumerate(mission.disagreements)
+        if d.field.split(".")[0] not in known
+    ]
+
+
+RECORD_RULES: tuple[RecordRule, ...] = (
+    check_id_matches_file,
+    check_end_not_before_start,
+    check_vocabularies,
+    check_country_codes,
+    check_sources_cited,
+    check_dated_values_in_order_and_span,
+    check_peak_not_below_points,
+    check_disagreement_fields,
+)
+
+
+def check_unique_ids(missions: dict[str, list[tuple[str, Mission]]]) -> list[Problem]:
+    return [
+        Problem(
+            shown_as,
+            "id",
+            f"'{mission_id}' is also used by {', '.join(s for s, _ in entries if s != shown_as)};"
+            " give each record its own id",
+        )
+        for mission_id, entries in missions.items()
+        if len(entries) > 1
+        for shown_as, _ in entries
+    ]
+
+
+def check_links(missions: dict[str, list[tuple[str, Mission]]], other_files: set[str]) -> list[Problem]:
+    """Predecessor and successor ids resolve, and each link is recorded on both sides.
+
+    A link to a file that exists but failed the schema is that file's problem, reported there.
+    """
+    problems = []
+    mirror = {"predecessors": "successors", "successors": "predecessors"}
+    for entries in missions.values():
+        for shown_as, mission in entries:
+            for field, other_field in mirror.items():
+                for index, other_id in enumerate(getattr(mission, field)):
+                    if other_id not in missions and other_id in other_files:
+                        continue
+                    if other_id not in missions:
+                        problems.append(
+                            Problem(
+                                shown_as,
+                                f"{field}[{index}]",
+                                f"'{other_id}' is not the id of any "
+                                "record; correct the id or add data/missions/"
+                                f"{other_id}.yaml",
+                            )
+                        )
+                        continue
+                    other = missions[other_id][0][1]
+                    if mission.id not in getattr(other, other_field):
+                        problems.append(
+                            Problem(
+                                shown_as,
+                                f"{field}[{index}]",
+                                f"'{other_id}' does not list '{mission.id}' in its {other_field}; add it there too",
+                            )
+                        )
+    return problems
+
+
+def validate_records(
+    paths: Iterable[Path], vocabularies: Vocabularies, today: date, root: Path | None = None
+) -> tuple[dict[str, Mission], list[Problem]]:
+    """Check every record; return the valid ones by id and every problem found."""
+    problems: list[Problem] = []
+    parsed: dict[str, list[tuple[str, Mission]]] = {}
+    paths = sorted(paths)
+    for path in paths:
+        shown_as = str(path.relative_to(root)) if root else str(path)
+        raw, read_problems = read_yaml(path, shown_as)
+        problems += read_problems
+        if read_problems:
+            continue
+        if not isinstance(raw, dict):
+            problems.append(
+                Problem(shown_as, "", "must hold one mapping of fields (id, name, ...); see data/README.md")
+            )
+            continue
+        try:
+            mission = Mission.model_validate(raw)
+        except ValidationError as error:
+            problems += [Problem(shown_as, field_path(d["loc"]), explain(d)) for d in error.errors()]
+            continue
+        for rule in RECORD_RULES:
+            problems += rule(shown_as, path, mission, vocabularies, today)
+        parsed.setdefault(mission.id, []).append((shown_as, mission))
+    problems += check_unique_ids(parsed)
+    problems += check_links(parsed, {path.stem for path in paths})
+    failed = {p.file for p in problems}
+    valid = {
+        mission_id: entries[0][1]
+        for mission_id, entries in parsed.items()
+        if len(entries) == 1 and entries[0][0] not in failed
+    }
+    return valid, problems
+
+
+def validate_data_dir(data_dir: Path, today: date) -> tuple[Vocabularies, dict[str, Mission], list[Problem]]:
+    """Validate data/vocabularies.yaml and every data/missions/*.yaml."""
+    root = data_dir.parent
+    vocabularies, problems = load_vocabularies(
+        data_dir / "vocabularies.yaml", str((data_dir / "vocabularies.yaml").relative_to(root))
+    )
+    paths = list((data_dir / "missions").glob("*.yaml"))
+    if not paths:
+        problems.append(Problem(str((data_dir / "missions").relative_to(root)), "", "holds no *.yaml records"))
+    missions, record_problems = validate_records(paths, vocabularies, today, root)
+    return vocabularies, missions, problems + record_problems
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "data"
+    _, missions, problems = validate_data_dir(data_dir, date.today())
+    for problem in problems:
+        print(problem)
+    print(f"{len(missions)} valid records, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

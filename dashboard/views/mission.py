@@ -1,0 +1,109 @@
+"""Mission profile: what was this operation, on what legal basis, how large, and where is each fact from?"""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, components
+from dashboard.filters import read_mission_id
+from dashboard.profile import dates_markdown, disagreements_for, figure_markdown, source_link
+
+data = components.dataset()
+if data.missions.empty:
+    st.error("No valid mission record could be loaded; see the data problems above.")
+    st.stop()
+
+filtered = components.filtered_missions(data)
+default_id = "kfor" if "kfor" in data.records else str(data.missions.index[0])
+wanted, notice = read_mission_id({"id": st.query_params.get_all("id")}, list(data.records), default_id)
+if notice:
+    st.info(notice, icon=":material/link_off:")
+    st.session_state["id"] = default_id
+choices = [*filtered.index] if wanted in filtered.index else [wanted, *filtered.index]
+if "id" not in st.session_state or st.session_state["id"] not in choices:
+    st.session_state["id"] = wanted
+mission_id = st.selectbox(
+    "Operation",
+    choices,
+    key="id",
+    bind="query-params",
+    format_func=data.title_of,
+)
+mission = data.records[mission_id]
+row = data.missions.loc[mission_id]
+label = data.label
+
+st.title(f"{mission.name}" + (f" ({mission.acronym})" if mission.acronym else ""))
+facts = [
+    mission.organisation,
+    label("mission_type", mission.mission_type),
+    label("region", mission.region),
+    row["status"].capitalize(),
+]
+st.caption(
+    " · ".join(facts) + (f" · Operation names: {', '.join(mission.operation_names)}" if mission.operation_names else "")
+)
+st.markdown(mission.summary)
+
+dates, peak, nations = st.columns(3)
+dates.markdown(f"**Dates**  \n{dates_markdown(mission)}")
+peak.markdown(f"**Peak personnel**  \n{figure_markdown(mission, mission.peak_personnel)}")
+nations.markdown(f"**Contributing nations**  \n{figure_markdown(mission, mission.contributing_nations)}")
+disputed = [
+    (f, line)
+    for f in ("start", "end", "peak_personnel", "contributing_nations", "personnel")
+    for line in disagreements_for(mission, f)
+]
+if disputed:
+    with st.expander(f"Where sources disagree ({len(disputed)})", expanded=True):
+        st.markdown("\n".join(f"- **{field.replace('_', ' ')}**: {line}" for field, line in disputed))
+
+st.subheader("Legal basis")
+kinds = ", ".join(label("legal_basis_kinds", k) for k in mission.legal_basis.kinds)
+resolutions = ", ".join(str(n) for n in mission.legal_basis.unsc_resolutions) or "none"
+st.markdown(f"{kinds}. UN Security Council resolutions: {resolutions}.  \n{mission.legal_basis.note}")
+
+st.subheader("Where")
+countries = ", ".join(components.country_name(c) for c in mission.countries) or "none recorded"
+seas = ", ".join(label("sea_areas", s) for s in mission.sea_areas)
+st.markdown(f"**Countries:** {countries}" + (f"  \n**Sea areas:** {seas}" if seas else ""))
+if mission.region == "balkans":
+    st.caption("Operations in the former Yugoslavia are listed under today's countries.")
+for hq in mission.headquarters:
+    st.markdown(f"- {hq.name} ({hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source)})")
+
+st.subheader("Strength over time")
+points = data.personnel[data.personnel["mission_id"] == mission_id]
+if len(points) >= 2:
+    components.show_chart(
+        charts.personnel_over_time(points, f"{row['short_name']}: published strength"), key="personnel"
+    )
+if points.empty:
+    st.markdown(f"*Strength over time: {'not published'}.*")
+else:
+    st.markdown(
+        "\n".join(
+            f"- {p.date}: {p.value:,} {('— ' + p.note) if isinstance(p.note, str) else ''} "
+            f"({source_link(mission, p.source)})"
+            for p in points.itertuples()
+        )
+    )
+
+st.subheader("Before and after")
+for field, title in (("predecessors", "Took over from"), ("successors", "Handed over to")):
+    for other in getattr(mission, field):
+        components.mission_link(other, f"{title}: {data.title_of(other)}")
+if not mission.predecessors and not mission.successors:
+    st.markdown("*No predecessor or successor in the dataset yet.*")
+st.markdown(f"**Outcome:** {label('outcome', mission.outcome)}. {mission.outcome_note}")
+
+st.subheader("Events")
+events = pd.DataFrame([{"Date": e.date, "Event": e.title, "Source": e.source} for e in mission.events])
+if not events.empty:
+    st.dataframe(events, hide_index=True, column_config={"Source": st.column_config.LinkColumn("Source")})
+
+st.subheader("Sources")
+st.markdown(
+    "\n".join(
+        f"{i}. [{s.title}]({s.url}) — {s.publisher}, read {s.accessed}" for i, s in enumerate(mission.sources, start=1)
+    )
+)

@@ -1,0 +1,50 @@
+"""Overview: how many operations has NATO run since 1990, where, and which are still under way?"""
+
+import streamlit as st
+
+from dashboard import charts, components
+
+data = components.dataset()
+missions = components.filtered_missions(data)
+type_labels = components.vocabulary_labels(data, "mission_type")
+
+st.title("NATO Peace Operations Explorer")
+st.markdown(
+    "Every operation and mission NATO has run since 1990, with the UN, EU and AU missions around them, "
+    "as data you can filter, chart and trace back to its public source."
+)
+
+countries = {code for codes in missions["countries"] for code in codes.split("; ") if code}
+seas = {area for areas in missions["sea_areas"] for area in areas.split("; ") if area}
+operations, ongoing, places, waters = st.columns(4)
+operations.metric("Operations", len(missions), help="Records matching the sidebar filters.")
+ongoing.metric("Ongoing today", int((missions["status"] == "ongoing").sum()))
+places.metric("Countries", len(countries), help="Countries the operations deployed in or over (Kosovo counted).")
+waters.metric("Sea areas", len(seas))
+
+if missions.empty:
+    components.empty_notice()
+else:
+    figure = charts.operations_per_year(
+        missions,
+        max(1990, int(missions["start_day"].dt.year.min())),
+        data.today.year,
+        charts.category_colours(list(type_labels)),
+        type_labels,
+    )
+    components.show_chart(figure, key="overview-per-year")
+components.data_caption(data, len(missions))
+
+st.subheader("Explore")
+PAGES = (
+    ("views/timeline.py", "Timeline", ":material/view_timeline:", "When each operation ran, coloured by type."),
+    ("views/map.py", "Map", ":material/map:", "Where they deployed, country by country."),
+    ("views/compare.py", "Compare", ":material/bar_chart:", "Mission types, outcomes and durations."),
+    ("views/mission.py", "Mission profiles", ":material/description:", "One operation: mandate, strength, sources."),
+    ("views/data.py", "Data and citation", ":material/download:", "The whole table as CSV or JSON, and how to cite."),
+)
+columns = st.columns(3)
+for index, (page, label, icon, description) in enumerate(PAGES):
+    with columns[index % 3]:
+        st.page_link(page, label=label, icon=icon)
+        st.caption(description)
