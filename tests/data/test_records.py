@@ -1,0 +1,100 @@
+"""Every real record: valid, sourced, linked both ways, and the schema file current."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dashboard.missions import load_dataset
+from dashboard.schema import schema_text
+from dashboard.validation import validate_data_dir
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+RECORD_FILES = sorted((DATA / "missions").glob("*.yaml"))
+FOUNDATION = [
+    "deny-flight",
+    "deliberate-force",
+    "ifor",
+    "sfor",
+    "allied-force",
+    "kfor",
+    "isaf",
+    "resolute-support",
+    "ocean-shield",
+    "unified-protector",
+]
+
+
+@pytest.fixture(scope="module")
+def checked() -> tuple[dict[str, dict[str, object]], dict[str, object], list[object]]:
+    vocabularies, missions, problems = validate_data_dir(DATA, date.today())
+    return vocabularies, missions, problems  # type: ignore[return-value]
+
+
+def test_every_record_is_valid(checked: tuple[object, dict[str, object], list[object]]) -> None:
+    _, missions, problems = checked
+    assert [str(p) for p in problems] == []
+    assert sorted(missions) == sorted(p.stem for p in RECORD_FILES)
+
+
+def test_the_foundation_operations_are_present() -> None:
+    assert set(FOUNDATION) <= {p.stem for p in RECORD_FILES}
+
+
+@pytest.mark.parametrize("path", RECORD_FILES, ids=[p.stem for p in RECORD_FILES])
+def test_dates_are_quoted_strings_in_the_file(path: Path) -> None:
+    raw = yaml.safe_load(path.read_text())
+    assert isinstance(raw["start"], str)
+    assert raw["end"] is None or isinstance(raw["end"], str)
+
+
+@pytest.mark.parametrize("path", RECORD_FILES, ids=[p.stem for p in RECORD_FILES])
+def test_records_are_filled_for_users(path: Path) -> None:
+    """What a profile needs: a summary of 2-4 sentences, three events for operations over a year, sources."""
+    dataset = load_dataset(DATA)
+    mission = dataset.records[path.stem]
+    sentences = [s for s in mission.summary.replace("e.g.", "eg").split(". ") if s.strip()]
+    assert 2 <= len(sentences) <= 6, "summary: two to four sentences"
+    if dataset.missions.loc[mission.id, "duration_years"] > 1:
+        assert len(mission.events) >= 3
+    assert mission.headquarters, "at least the main headquarters"
+    assert all(s.accessed for s in mission.sources)
+
+
+def test_no_figure_is_a_placeholder() -> None:
+    """Round placeholder values (100, 1000 exactly, 0) are the classic sign of a filled gap."""
+    dataset = load_dataset(DATA)
+    for mission in dataset.records.values():
+        for figure in [*mission.personnel, mission.peak_personnel, mission.contributing_nations]:
+            if figure is not None:
+                assert figure.value not in (0, 100), f"{mission.id}: {figure}"
+
+
+def test_committed_schema_matches_the_model(checked: tuple[dict[str, dict[str, object]], object, object]) -> None:
+    vocabularies, _, _ = checked
+    committed = (DATA / "schema" / "mission.schema.json").read_text()
+    assert committed == schema_text(vocabularies), "run `make schema` and commit data/schema/mission.schema.json"
+
+
+def test_every_vocabulary_value_has_a_sourced_definition(
+    checked: tuple[dict[str, dict[str, object]], object, object],
+) -> None:
+    vocabularies, _, _ = checked
+    for name, values in vocabularies.items():
+        for value, entry in values.items():
+            assert len(str(entry["definition"])) > 40, f"{name}.{value}"  # type: ignore[index]
+            assert str(entry["source"]["url"]).startswith("http"), f"{name}.{value}"  # type: ignore[index]
+
+
+def test_offline_map_files_give_kosovo_an_id() -> None:
+    import json
+
+    static = Path(__file__).resolve().parents[2] / "dashboard" / "static" / "topojson"
+    for name in ("world_110m", "world_50m", "europe_110m", "europe_50m"):
+        topology = json.loads((static / f"{name}.json").read_text())
+        ids = [g.get("id") for g in topology["objects"]["countries"]["geometries"]]
+        assert ids.count("XKX") == 1, name
+        assert "SRB" in ids and "BIH" in ids and "MKD" in ids and "MNE" in ids and "ALB" in ids

@@ -1,0 +1,74 @@
+"""A small synthetic dataset built from the valid fixture record, so unit tests do not depend on data/."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dashboard.missions import build_tables
+from dashboard.schema import Mission
+from dashboard.validation import Vocabularies, load_vocabularies
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture(scope="session")
+def vocabularies() -> Vocabularies:
+    loaded, problems = load_vocabularies(ROOT / "data" / "vocabularies.yaml")
+    assert problems == []
+    return loaded
+
+
+def variant(**changes: object) -> Mission:
+    raw = yaml.safe_load((ROOT / "tests" / "fixtures" / "valid" / "minimal-op.yaml").read_text())
+    raw.update(changes)
+    return Mission.model_validate(raw)
+
+
+@pytest.fixture(scope="session")
+def records() -> dict[str, Mission]:
+    made = [
+        variant(),
+        variant(
+            id="sea-op",
+            name="Operation Sea",
+            acronym="SEA",
+            mission_type="maritime-security",
+            organisation="NATO",
+            region="east-africa",
+            countries=[],
+            sea_areas=["gulf-of-aden-horn-of-africa"],
+            start="2009-08-17",
+            end=None,
+            outcome="ongoing",
+            personnel=[],
+            peak_personnel=None,
+            events=[],
+            disagreements=[],
+        ),
+        variant(
+            id="un-op",
+            name="United Nations Test Mission",
+            acronym="UNTM",
+            organisation="UN",
+            mission_type="peacekeeping-stabilisation",
+            countries=["BIH"],
+            start="1992-03",
+            end="1995-12-20",
+            personnel=[],
+            peak_personnel=None,
+            events=[],
+            disagreements=[],
+            outcome="succeeded-by-mission",
+        ),
+    ]
+    return {m.id: m for m in made}
+
+
+@pytest.fixture(scope="session")
+def tables(records: dict[str, Mission], vocabularies: Vocabularies) -> dict[str, object]:
+    return build_tables(records, vocabularies, TODAY)  # type: ignore[return-value]

@@ -1,0 +1,130 @@
+"""The data layer: partial dates, tables, counts, filters and URL reading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard.filters import Filters, filter_missions, read_mission_id, read_url
+from dashboard.missions import citation, country_counts, records_as_json
+from dashboard.profile import NOT_PUBLISHED, disagreements_for, figure_markdown
+from dashboard.schema import Mission, earliest_day, latest_day
+from tests.unit.conftest import TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("1999", date(1999, 1, 1), date(1999, 12, 31)),
+        ("2000-02", date(2000, 2, 1), date(2000, 2, 29)),
+        ("2001-02-03", date(2001, 2, 3), date(2001, 2, 3)),
+    ],
+)
+def test_partial_dates_span_their_precision(text: str, first: date, last: date) -> None:
+    assert earliest_day(text) == first
+    assert latest_day(text) == last
+
+
+def test_mission_table_has_one_row_per_record_in_start_order(tables: dict[str, pd.DataFrame]) -> None:
+    missions = tables["missions"]
+    assert missions.index.tolist() == ["un-op", "minimal-op", "sea-op"]
+    assert missions.loc["sea-op", "status"] == "ongoing"
+    assert missions.loc["sea-op", "bar_end"] == pd.Timestamp(TODAY)
+    assert pd.isna(missions.loc["sea-op", "end_day"])
+    assert missions.loc["minimal-op", "bar_end"] == pd.Timestamp("2002-06-30")
+    assert missions.loc["minimal-op", "short_name"] == "Minimal"
+    assert missions.loc["minimal-op", "peak_personnel"] == 1000
+    assert pd.isna(missions.loc["sea-op", "peak_personnel"]), "an unpublished figure stays empty"
+    assert missions.loc["minimal-op", "mission_type_label"] == "Peacekeeping and stabilisation"
+
+
+def test_long_tables_carry_every_point_with_its_source(tables: dict[str, pd.DataFrame]) -> None:
+    personnel = tables["personnel"]
+    assert personnel["value"].tolist() == [1000, 800]
+    assert personnel["source"].tolist() == ["https://example.org/a", "https://example.org/b"]
+    assert sorted(tables["deployments"]["country"]) == ["BIH", "BIH", "XKX"]
+
+
+def test_country_counts_count_operations_per_country(tables: dict[str, pd.DataFrame]) -> None:
+    counts = country_counts(tables["deployments"], tables["missions"].index)
+    assert counts.to_dict("records") == [
+        {"country": "BIH", "operations": 2, "missions": "minimal-op, un-op"},
+        {"country": "XKX", "operations": 1, "missions": "minimal-op"},
+    ]
+    only_un = country_counts(tables["deployments"], pd.Index(["un-op"]))
+    assert only_un["country"].tolist() == ["BIH"]
+
+
+def test_filters_combine_choices_and_year_overlap(tables: dict[str, pd.DataFrame]) -> None:
+    missions = tables["missions"]
+    assert filter_missions(missions, Filters()).index.tolist() == missions.index.tolist()
+    assert filter_missions(missions, Filters(organisations=("UN",))).index.tolist() == ["un-op"]
+    assert filter_missions(missions, Filters(statuses=("ongoing",))).index.tolist() == ["sea-op"]
+    assert filter_missions(missions, Filters(year_from=1996, year_to=2001)).index.tolist() == ["minimal-op"]
+    assert filter_missions(missions, Filters(year_from=2003, year_to=2026)).index.tolist() == ["sea-op"]
+    both = Filters(mission_types=("peacekeeping-stabilisation",), regions=("balkans",), year_from=1990, year_to=1999)
+    assert filter_missions(missions, both).index.tolist() == ["un-op"]
+
+
+def test_filters_describe_themselves_with_labels() -> None:
+    filters = Filters(organisations=("NATO",), mission_types=("peace-enforcement",), year_from=1993, year_to=1999)
+    labels = {"mission_type": {"peace-enforcement": "Peace enforcement"}}
+    assert filters.describe(labels) == "NATO; Peace enforcement; 1993-1999"
+
+
+OPTIONS = {"org": ["NATO", "UN"], "type": ["peace-enforcement"], "region": ["balkans"], "status": ["ongoing", "ended"]}
+
+
+def test_url_values_that_are_understood_are_kept_silently() -> None:
+    reading = read_url({"org": ["UN"], "from": ["1995"], "to": ["2001"]}, OPTIONS, 1990, 2026)
+    assert reading.choices == {"org": ["UN"]}
+    assert (reading.year_from, reading.year_to) == (1995, 2001)
+    assert reading.notices == []
+
+
+def test_url_values_not_understood_are_dropped_with_a_notice() -> None:
+    reading = read_url({"org": ["UN", "WTO"], "type": ["war"], "from": ["1850"], "to": ["soon"]}, OPTIONS, 1990, 2026)
+    assert reading.choices == {"org": ["UN"]}
+    assert (reading.year_from, reading.year_to) == (None, None)
+    assert reading.notices == [
+        "Ignored org=WTO: not a known organisation; showing the rest of your choice.",
+        "Ignored type=war: not a known mission type; showing every mission type.",
+        "Ignored from=1850: the year must be between 1990 and 2026; using 1990.",
+        "Ignored to=soon: the year must be between 1990 and 2026; using 2026.",
+    ]
+
+
+def test_a_reversed_year_range_falls_back_to_all_years() -> None:
+    reading = read_url({"from": ["2010"], "to": ["2000"]}, OPTIONS, 1990, 2026)
+    assert (reading.year_from, reading.year_to) == (None, None)
+    assert "reversed" in reading.notices[0]
+
+
+def test_mission_id_from_the_url() -> None:
+    assert read_mission_id({}, ["kfor", "isaf"], "kfor") == ("kfor", None)
+    assert read_mission_id({"id": ["isaf"]}, ["kfor", "isaf"], "kfor") == ("isaf", None)
+    chosen, notice = read_mission_id({"id": ["nope"]}, ["kfor", "isaf"], "kfor")
+    assert chosen == "kfor"
+    assert notice == "Ignored id=nope: no operation has that id; showing kfor instead."
+
+
+def test_profile_figures_link_their_source_or_say_not_published(records: dict[str, Mission]) -> None:
+    mission = records["minimal-op"]
+    assert figure_markdown(mission, mission.peak_personnel) == (
+        '1,000 (2000-02, [source](https://example.org/a "Test: Page A"))'
+    )
+    assert figure_markdown(mission, mission.contributing_nations).startswith("12 (date not published, [source]")
+    assert figure_markdown(records["sea-op"], None) == f"*{NOT_PUBLISHED}*"
+    assert disagreements_for(mission, "start") == [
+        '2000-01-10 according to [Test: Page B](https://example.org/b "Test: Page B"): Decision date, not start.'
+    ]
+
+
+def test_json_export_and_citation(records: dict[str, Mission]) -> None:
+    exported = records_as_json(records, ["sea-op"])
+    assert exported[0]["id"] == "sea-op"
+    assert exported[0]["sources"][0]["url"] == "https://example.org/a"
+    text = citation(TODAY, "2026-11-20")
+    assert "NATO Peace Operations Explorer (dataset), version of 2026-11-21; sources last checked 2026-11-20" in text
