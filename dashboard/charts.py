@@ -66,7 +66,9 @@ def mission_timeline(
         )
     fig.update_yaxes(categoryorder="array", categoryarray=ordered["short_name"].tolist()[::-1], title=None)
     fig.update_xaxes(type="date", title=None)
-    fig.update_layout(barmode="overlay", legend={"title": {"text": "Mission type"}, "orientation": "h", "y": -0.08})
+    fig.update_layout(
+        barmode="overlay", showlegend=True, legend={"title": {"text": "Mission type"}, "orientation": "h", "y": -0.08}
+    )
     return _frame(fig, title, height=max(320, 90 + 32 * len(ordered)))
 
 
@@ -117,7 +119,7 @@ def deployment_map(
             colorscale=MAP_SCALE,
             marker={"line": {"color": "#ffffff", "width": 0.6}},
             colorbar={"title": {"text": "Operations"}, "dtick": 1, "thickness": 14},
-            customdata=list(zip(counts["country"], names, counts["missions"], strict=True)),
+            customdata=list(zip(counts["country"], names, counts["names"], strict=True)),
             hovertemplate="<b>%{customdata[1]}</b><br>%{z} operation(s): %{customdata[2]}<extra></extra>",
         )
     )

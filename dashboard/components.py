@@ -65,19 +65,31 @@ def filter_options(data: Dataset) -> dict[str, list[str]]:
     }
 
 
+def set_url_parameter(name: str, values: list[str], default: list[str]) -> None:
+    """Write one URL parameter (repeated for several values); defaults are left out to keep links short."""
+    if values == default:
+        st.query_params.pop(name, None)
+    elif st.query_params.get_all(name) != values:
+        st.query_params[name] = values
+
+
 def sidebar_filters(data: Dataset) -> list[str]:
-    """Draw the filters, mirrored in the URL; return notices for URL values that were not understood."""
+    """Draw the filters, mirrored in the URL; return notices for URL values that were not understood.
+
+    The URL is read once, when a session opens a link; after that the widgets hold the state and
+    every run writes it back to the URL with ids (not labels), so a copied link reopens the view.
+    """
     options = filter_options(data)
     last_year = data.today.year
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    reading = read_url(params, options, FIRST_YEAR, last_year)
-    # Streamlit drops unknown values of a bound widget silently; take out what read_url reported so
-    # the widgets start from the understood part.
-    for key in FILTER_KEYS:
-        if key in params and key not in st.session_state:
+    notices: list[str] = []
+    if not st.session_state.get("url-read"):
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        reading = read_url(params, options, FIRST_YEAR, last_year)
+        for key in FILTER_KEYS:
             st.session_state[key] = reading.choices.get(key, [])
-    if "years" not in st.session_state:
         st.session_state["years"] = (reading.year_from or FIRST_YEAR, reading.year_to or last_year)
+        st.session_state["url-read"] = True
+        notices = reading.notices
 
     labels = {
         "org": vocabulary_labels(data, "organisation"),
@@ -98,22 +110,23 @@ def sidebar_filters(data: Dataset) -> list[str]:
                 options[key],
                 format_func=labels[key].__getitem__,
                 key=key,
-                bind="query-params",
                 placeholder="All",
+                persist_state="session",
             )
-        years = cast(tuple[int, int], st.slider("Years active", FIRST_YEAR, last_year, key="years"))
-        year_from, year_to = years
+        if not isinstance(st.session_state.get("years"), tuple):
+            st.session_state["years"] = (FIRST_YEAR, last_year)
+        st.slider("Years active", FIRST_YEAR, last_year, key="years", persist_state="session")
         if st.button("Reset filters", width="stretch"):
             for key in FILTER_KEYS:
                 st.session_state[key] = []
             st.session_state["years"] = (FIRST_YEAR, last_year)
             st.rerun()
-    for name, value, default in (("from", year_from, FIRST_YEAR), ("to", year_to, last_year)):
-        if value == default:
-            st.query_params.pop(name, None)
-        else:
-            st.query_params[name] = str(value)
-    return reading.notices
+    for key in FILTER_KEYS:
+        set_url_parameter(key, list(st.session_state[key]), [])
+    year_from, year_to = cast(tuple[int, int], st.session_state["years"])
+    set_url_parameter("from", [str(year_from)], [str(FIRST_YEAR)])
+    set_url_parameter("to", [str(year_to)], [str(last_year)])
+    return notices
 
 
 def active_filters(data: Dataset) -> Filters:

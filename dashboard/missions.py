@@ -186,12 +186,17 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
     return Dataset(records=records, vocabularies=vocabularies, problems=problems, today=today, **tables)
 
 
-def country_counts(deployments: pd.DataFrame, mission_ids: pd.Index) -> pd.DataFrame:
-    """How many of the given missions deployed to each country, most first."""
-    chosen = deployments[deployments["mission_id"].isin(mission_ids)]
-    grouped = chosen.groupby("country")["mission_id"]
+def country_counts(deployments: pd.DataFrame, missions: pd.DataFrame) -> pd.DataFrame:
+    """How many of the given missions deployed to each country, most first, with their ids and names."""
+    chosen = deployments[deployments["mission_id"].isin(missions.index)]
+    chosen = chosen.assign(name=chosen["mission_id"].map(missions["short_name"]))
+    grouped = chosen.sort_values("mission_id").groupby("country")
     counts = pd.DataFrame(
-        {"operations": grouped.nunique(), "missions": grouped.agg(lambda ids: ", ".join(sorted(ids)))}
+        {
+            "operations": grouped["mission_id"].nunique(),
+            "missions": grouped["mission_id"].agg(", ".join),
+            "names": grouped["name"].agg(", ".join),
+        }
     )
     return counts.reset_index().sort_values(["operations", "country"], ascending=[False, True], ignore_index=True)
 

@@ -15,7 +15,7 @@ st.markdown(
     "operations."
 )
 view = st.segmented_control("View", ["World", "Europe and the Balkans"], default="World", key="map-view")
-counts = country_counts(data.deployments, missions.index)
+counts = country_counts(data.deployments, missions)
 if counts.empty:
     components.empty_notice()
 else:
@@ -26,9 +26,9 @@ else:
         code = point["location"]
         st.subheader(f"Operations in {components.country_name(code)}")
         for mission_id in counts.loc[counts["country"] == code, "missions"].iloc[0].split(", "):
-            row = missions.loc[mission_id]
+            mission = data.records[mission_id]
             components.mission_link(
-                mission_id, f"{row['short_name']}: {row['name']} ({row['start']} to {row['end'] or 'ongoing'})"
+                mission_id, f"{data.title_of(mission_id)} ({mission.start} to {mission.end or 'ongoing'})"
             )
     seas = sorted({area for areas in missions["sea_areas"] for area in areas.split("; ") if area})
     if seas:

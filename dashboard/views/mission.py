@@ -14,20 +14,23 @@ if data.missions.empty:
 
 filtered = components.filtered_missions(data)
 default_id = "kfor" if "kfor" in data.records else str(data.missions.index[0])
-wanted, notice = read_mission_id({"id": st.query_params.get_all("id")}, list(data.records), default_id)
-if notice:
-    st.info(notice, icon=":material/link_off:")
-    st.session_state["id"] = default_id
+if "id" in st.query_params:
+    wanted, notice = read_mission_id({"id": st.query_params.get_all("id")}, list(data.records), default_id)
+    if notice:
+        st.info(notice, icon=":material/link_off:")
+else:  # arrived from the navigation: keep the operation chosen earlier in this session
+    wanted = str(st.session_state.get("id", default_id))
+st.session_state["id"] = wanted
 choices = [*filtered.index] if wanted in filtered.index else [wanted, *filtered.index]
-if "id" not in st.session_state or st.session_state["id"] not in choices:
-    st.session_state["id"] = wanted
-mission_id = st.selectbox(
-    "Operation",
-    choices,
-    key="id",
-    bind="query-params",
-    format_func=data.title_of,
-)
+
+
+def remember_choice() -> None:
+    """Put the picked operation in the URL before the page reruns, so the URL and the picker agree."""
+    st.query_params["id"] = st.session_state["id"]
+
+
+mission_id = st.selectbox("Operation", choices, key="id", format_func=data.title_of, on_change=remember_choice)
+st.query_params["id"] = mission_id
 mission = data.records[mission_id]
 row = data.missions.loc[mission_id]
 label = data.label

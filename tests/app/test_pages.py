@@ -142,5 +142,5 @@ def test_an_invalid_record_is_left_out_and_named(tmp_path: Path, monkeypatch: py
     warning = " ".join(w.value for w in app.warning)
     assert "data/missions/kfor.yaml: start: '2099-06-12' is in the future" in warning
     assert "1 data file(s) have problems" in app.expander[0].label
-    operations = [m for m in app.metric if m.label == "Operations"][0]
+    operations = by_label(app.metric, "Operations")
     assert int(operations.value) == len(list(DATA.glob("missions/*.yaml"))) - 1

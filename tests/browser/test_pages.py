@@ -41,3 +41,101 @@ def test_page_loads_draws_and_stays_offline(page: Page, server_url: str, path: s
     for index in range(charts):
         assert drawn_paths(page, index) > 5, f"chart {index} on {path} drew nothing"
     assert recorder.external() == [], f"requests left the machine: {recorder.external()[:5]}"
+
+
+def choropleth_box(page: Page, code: str) -> dict[str, float]:
+    """Where the map drew one country (plotly binds each path to its topojson feature)."""
+    box = page.evaluate(
+        """code => {
+            const path = [...document.querySelectorAll('path.choroplethlocation')]
+                .find(p => p.__data__ && p.__data__.loc === code);
+            if (!path) return null;
+            const r = path.getBoundingClientRect();
+            return {x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height};
+        }""",
+        code,
+    )
+    assert box is not None, f"{code} was not drawn"
+    return dict(box)
+
+
+def test_map_draws_kosovo_in_the_balkans_view_and_a_click_lists_operations(page: Page, server_url: str) -> None:
+    recorder = Recorder(page)
+    page.goto(server_url + "/map")
+    wait_for_app(page)
+    page.get_by_text("Europe and the Balkans", exact=True).click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('path.choroplethlocation')]"
+        ".some(p => p.__data__ && p.__data__.loc === 'XKX' && p.getBoundingClientRect().width > 15)"
+    )
+    wait_for_app(page)
+    kosovo = choropleth_box(page, "XKX")
+    assert kosovo["width"] > 5, "Kosovo is its own visible area in the Balkans view"
+    fill = page.evaluate(
+        "() => getComputedStyle([...document.querySelectorAll('path.choroplethlocation')]"
+        ".find(p => p.__data__.loc === 'XKX')).fill"
+    )
+    assert fill and fill != "rgb(229, 231, 235)", "Kosovo is shaded, not left as plain land"
+    screenshot(page, "map-balkans")
+    page.mouse.move(kosovo["x"], kosovo["y"], steps=5)  # plotly picks the point under the pointer on hover
+    page.locator(".hoverlayer .hovertext").filter(has_text="Kosovo").wait_for()
+    page.mouse.click(kosovo["x"], kosovo["y"])
+    page.get_by_text("Operations in Kosovo").wait_for()
+    wait_for_app(page)
+    assert page.get_by_role("link", name="KFOR — Kosovo Force (1999-06-12 to ongoing)").count() == 1
+    screenshot(page, "map-clicked-kosovo")
+    assert recorder.external() == []
+    assert recorder.errors == []
+
+
+def test_filters_are_mirrored_in_the_url_and_a_copied_link_reopens_the_view(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/timeline")
+    wait_for_app(page)
+    page.locator("[data-testid='stMultiSelect']").filter(has_text="Mission type").click()
+    page.get_by_role("option", name="Peace enforcement").click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('type=peace-enforcement')")
+    wait_for_app(page)
+    copied = page.url
+    reopened = page.context.new_page()
+    reopened.goto(copied)
+    wait_for_app(reopened)
+    reopened.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    legend = reopened.locator("[data-testid='stPlotlyChart'] .legendtext").all_text_contents()
+    assert legend == ["Peace enforcement"]
+    assert "Peace enforcement" in reopened.locator("[data-testid='stSidebar']").inner_text()
+    reopened.close()
+
+
+def test_a_bad_url_parameter_shows_a_notice_not_a_traceback(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/compare?type=war&from=1700")
+    wait_for_app(page)
+    assert page.get_by_text("Ignored type=war: not a known mission type").count() == 1
+    assert page.get_by_text("Ignored from=1700").count() == 1
+    assert page.locator("[data-testid='stException']").count() == 0
+    screenshot(page, "compare-bad-parameters")
+
+
+def test_csv_download_holds_the_filtered_table(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/data?org=NATO")
+    wait_for_app(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download CSV").click()
+    csv_text = download_info.value.path().read_text(encoding="utf-8").splitlines()
+    assert csv_text[0].startswith("id,name,acronym,short_name,organisation")
+    assert len(csv_text) >= 11
+    assert all(",NATO," in line for line in csv_text[1:])
+
+
+def test_clicking_a_timeline_bar_opens_that_profile(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/timeline?region=central-south-asia")
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .bars path")
+    page.locator("[data-testid='stPlotlyChart'] .bars path").first.click(force=True)
+    page.wait_for_url("**/mission?id=**")
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("h1").first.inner_text() in (
+        "International Security Assistance Force (ISAF)",
+        "Resolute Support Mission (RSM)",
+    )

@@ -97,4 +97,7 @@ def test_offline_map_files_give_kosovo_an_id() -> None:
         topology = json.loads((static / f"{name}.json").read_text())
         ids = [g.get("id") for g in topology["objects"]["countries"]["geometries"]]
         assert ids.count("XKX") == 1, name
+        kosovo = next(g for g in topology["objects"]["countries"]["geometries"] if g.get("id") == "XKX")
+        lon, lat = kosovo["properties"]["ct"]
+        assert 20.0 < lon < 21.8 and 41.8 < lat < 43.3, "label point inside Kosovo, for hover and click"
         assert "SRB" in ids and "BIH" in ids and "MKD" in ids and "MNE" in ids and "ALB" in ids

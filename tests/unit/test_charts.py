@@ -39,12 +39,12 @@ def test_operations_per_year_counts_active_operations(tables: dict[str, pd.DataF
 
 
 def test_map_shades_countries_by_count_and_draws_kosovo(tables: dict[str, pd.DataFrame]) -> None:
-    counts = country_counts(tables["deployments"], tables["missions"].index)
+    counts = country_counts(tables["deployments"], tables["missions"])
     fig = charts.deployment_map(counts, {"XKX": "Kosovo", "BIH": "Bosnia and Herzegovina"})
     choropleth = fig.data[0]
     assert list(choropleth.locations) == ["BIH", "XKX"]
     assert list(choropleth.z) == [2, 1]
-    assert choropleth.customdata[1][1] == "Kosovo"
+    assert list(choropleth.customdata[1]) == ["XKX", "Kosovo", "Minimal"]
     assert fig.layout.geo.fitbounds is False
     europe = charts.deployment_map(counts, {}, view="europe")
     assert europe.layout.geo.scope == "europe" and europe.layout.geo.resolution == 50

@@ -48,12 +48,12 @@ def test_long_tables_carry_every_point_with_its_source(tables: dict[str, pd.Data
 
 
 def test_country_counts_count_operations_per_country(tables: dict[str, pd.DataFrame]) -> None:
-    counts = country_counts(tables["deployments"], tables["missions"].index)
+    counts = country_counts(tables["deployments"], tables["missions"])
     assert counts.to_dict("records") == [
-        {"country": "BIH", "operations": 2, "missions": "minimal-op, un-op"},
-        {"country": "XKX", "operations": 1, "missions": "minimal-op"},
+        {"country": "BIH", "operations": 2, "missions": "minimal-op, un-op", "names": "Minimal, UNTM"},
+        {"country": "XKX", "operations": 1, "missions": "minimal-op", "names": "Minimal"},
     ]
-    only_un = country_counts(tables["deployments"], pd.Index(["un-op"]))
+    only_un = country_counts(tables["deployments"], tables["missions"].loc[["un-op"]])
     assert only_un["country"].tolist() == ["BIH"]
 
 
