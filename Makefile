@@ -6,10 +6,10 @@ APP_STAMP := $(VENV)/.app-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint typecheck validate schema unit data-tests app-tests browser-tests chromium clean
+.PHONY: help run test lint typecheck validate schema unit data-tests app-tests browser-tests bench chromium clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(APP_STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +26,13 @@ run: $(APP_STAMP)  ## install what the app needs and start it at http://localhos
 	$(BIN)/streamlit run dashboard/app.py --server.port 8501
 
 test: $(DEV_STAMP) chromium  ## install what the tests need and run every check (browser tests included)
-	$(BIN)/ruff check dashboard tests data/geo
+	$(BIN)/ruff check dashboard tests data/geo bench
 	$(BIN)/mypy
 	$(BIN)/python -m dashboard.validation
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)  ## ruff
-	$(BIN)/ruff check dashboard tests data/geo
+	$(BIN)/ruff check dashboard tests data/geo bench
 
 typecheck: $(DEV_STAMP)  ## mypy on dashboard/
 	$(BIN)/mypy
@@ -44,7 +44,10 @@ schema: $(APP_STAMP)  ## rewrite data/schema/mission.schema.json from the model 
 	$(BIN)/python -m dashboard.schema > data/schema/mission.schema.json
 
 unit data-tests app-tests browser-tests: $(DEV_STAMP)  ## run one layer of tests
-	$(BIN)/python -m pytest tests/$(subst -tests,,$(subst unit,unit,$@))
+	$(BIN)/python -m pytest tests/$(subst -tests,,$@)
+
+bench: $(DEV_STAMP)  ## time each page's rerun (cold and warm) into artifacts/bench/
+	$(BIN)/python bench/page_reruns.py 20
 
 chromium:  ## make sure Debian's chromium is there (apt-get when root; otherwise say what to run)
 	@if command -v chromium >/dev/null 2>&1; then \

@@ -1,11 +1,10 @@
 """Mission profile: what was this operation, on what legal basis, how large, and where is each fact from?"""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components
 from dashboard.filters import read_mission_id
-from dashboard.profile import dates_markdown, disagreements_for, figure_markdown, source_link
+from dashboard.profile import NOT_PUBLISHED, dates_markdown, disagreements_for, figure_markdown, source_link
 
 data = components.dataset()
 if data.missions.empty:
@@ -80,8 +79,9 @@ if len(points) >= 2:
     components.show_chart(
         charts.personnel_over_time(points, f"{row['short_name']}: published strength"), key="personnel"
     )
+    st.caption("Points are published figures; the dotted line only joins them and is not data.")
 if points.empty:
-    st.markdown(f"*Strength over time: {'not published'}.*")
+    st.markdown(f"*Strength over time: {NOT_PUBLISHED}.*")
 else:
     st.markdown(
         "\n".join(
@@ -100,9 +100,10 @@ if not mission.predecessors and not mission.successors:
 st.markdown(f"**Outcome:** {label('outcome', mission.outcome)}. {mission.outcome_note}")
 
 st.subheader("Events")
-events = pd.DataFrame([{"Date": e.date, "Event": e.title, "Source": e.source} for e in mission.events])
-if not events.empty:
-    st.dataframe(events, hide_index=True, column_config={"Source": st.column_config.LinkColumn("Source")})
+st.markdown(
+    "\n".join(f"- **{e.date}** — {e.title} ({source_link(mission, e.source)})" for e in mission.events)
+    or "*No events recorded yet.*"
+)
 
 st.subheader("Sources")
 st.markdown(

@@ -103,6 +103,7 @@ def test_mission_profile_shows_every_part_with_sources() -> None:
     for part in ("Peak personnel", "Contributing nations", "Dates", "1999-06-12 to ongoing", "1244"):
         assert part in text
     headers = [h.value for h in app.subheader]
+    assert "1999-06-12" in text and "](https://press.un.org" in text, "events link their sources"
     assert headers == ["Legal basis", "Where", "Strength over time", "Before and after", "Events", "Sources"]
     from dashboard.missions import load_dataset
 

@@ -130,9 +130,15 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def screenshot(page: Page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside its main area, so grow the viewport to fit it."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size or {"width": 1400, "height": 1000}
+    content = int(page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 0"))
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(content, 8000))})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     return path
 
 
