@@ -171,7 +171,7 @@ class Mission(Record):
     )
     start: PartialDate = Field(description="When forces began the operation (not the decision date).")
     end: PartialDate | None = Field(description="When it ended; null while ongoing.")
-    legal_basis: LegalBasis
+    legal_basis: LegalBasis = Field(description="Why the operation was lawful in the view of those who ran it.")
     countries: list[StrictStr] = Field(
         description="ISO 3166-1 alpha-3 codes of the countries it operated in or over; XKX for Kosovo.",
         examples=[["XKX"]],
@@ -222,6 +222,9 @@ def mission_json_schema(vocabularies: dict[str, dict[str, Any]]) -> dict[str, An
     schema = Mission.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "NATO Peace Operations Explorer mission record"
+    # pydantic leaves out a field's description when the field is a plain $ref to a nested model.
+    for name, info in Mission.model_fields.items():
+        schema["properties"][name].setdefault("description", info.description)
     for field, vocabulary in CONTROLLED_FIELDS.items():
         _vocabulary_enum(schema["properties"][field], sorted(vocabularies[vocabulary]))
     _vocabulary_enum(schema["$defs"]["LegalBasis"]["properties"]["kinds"], sorted(vocabularies["legal_basis_kinds"]))

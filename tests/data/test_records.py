@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -101,3 +102,12 @@ def test_offline_map_files_give_kosovo_an_id() -> None:
         lon, lat = kosovo["properties"]["ct"]
         assert 20.0 < lon < 21.8 and 41.8 < lat < 43.3, "label point inside Kosovo, for hover and click"
         assert "SRB" in ids and "BIH" in ids and "MKD" in ids and "MNE" in ids and "ALB" in ids
+
+
+def test_every_schema_field_has_a_description(checked: tuple[dict[str, dict[str, object]], object, object]) -> None:
+    vocabularies, _, _ = checked
+    schema = json.loads(schema_text(vocabularies))  # type: ignore[arg-type]
+    models = {"Mission": schema, **schema["$defs"]}
+    for model, definition in models.items():
+        for field, spec in definition["properties"].items():
+            assert spec.get("description"), f"{model}.{field} has no description"
