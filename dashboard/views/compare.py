@@ -14,19 +14,14 @@ st.title("Compare")
 if missions.empty:
     components.empty_notice()
 else:
-    by_type, by_outcome = st.columns(2)
-    with by_type:
-        components.show_chart(
-            charts.missions_by_category(
-                missions, "mission_type", type_labels, type_colours, "Operations by mission type"
-            ),
-            key="by-type",
-        )
-    with by_outcome:
-        components.show_chart(
-            charts.missions_by_category(missions, "outcome", outcome_labels, None, "Operations by outcome"),
-            key="by-outcome",
-        )
+    components.show_chart(
+        charts.missions_by_category(missions, "mission_type", type_labels, type_colours, "Operations by mission type"),
+        key="by-type",
+    )
+    components.show_chart(
+        charts.missions_by_category(missions, "outcome", outcome_labels, None, "Operations by outcome"),
+        key="by-outcome",
+    )
     components.show_chart(charts.duration_by_type(missions, type_colours, type_labels), key="duration")
     with st.expander("What the categories mean"):
         for vocabulary, title in (("mission_type", "Mission types"), ("outcome", "Outcomes")):
