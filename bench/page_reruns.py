@@ -15,16 +15,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard import navigation
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = [
-    "views/overview.py",
-    "views/timeline.py",
-    "views/map.py",
-    "views/compare.py",
-    "views/mission.py",
-    "views/data.py",
-]
+PAGES = [page.script for page in navigation.PAGES]
 
 
 def measure(page: str, reruns: int) -> dict[str, float]:

@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import components
+from dashboard.navigation import DEFAULT_PAGE, PAGES
 
 st.set_page_config(
     page_title="NATO Peace Operations Explorer",
@@ -12,20 +13,14 @@ st.set_page_config(
     layout="wide",
 )
 
-navigation = st.navigation(
-    {
-        "Explore": [
-            st.Page("views/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
-            st.Page("views/timeline.py", title="Timeline", icon=":material/view_timeline:", url_path="timeline"),
-            st.Page("views/map.py", title="Map", icon=":material/map:", url_path="map"),
-            st.Page("views/compare.py", title="Compare", icon=":material/bar_chart:", url_path="compare"),
-        ],
-        "Look up": [
-            st.Page("views/mission.py", title="Mission profile", icon=":material/description:", url_path="mission"),
-            st.Page("views/data.py", title="Data and citation", icon=":material/download:", url_path="data"),
-        ],
-    }
-)
+sections: dict[str, list[st.Page]] = {}
+for page in PAGES:
+    sections.setdefault(page.section, []).append(
+        st.Page(
+            page.script, title=page.title, icon=page.icon, url_path=page.url_path, default=page.script == DEFAULT_PAGE
+        )
+    )
+navigation = st.navigation(sections)
 data = components.dataset()
 notices = components.sidebar_filters(data)
 components.show_notices(notices)

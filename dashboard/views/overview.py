@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, components
+from dashboard.navigation import DEFAULT_PAGE, PAGES
 
 data = components.dataset()
 missions = components.filtered_missions(data)
@@ -36,15 +37,8 @@ else:
 components.data_caption(data, len(missions))
 
 st.subheader("Explore")
-PAGES = (
-    ("views/timeline.py", "Timeline", ":material/view_timeline:", "When each operation ran, coloured by type."),
-    ("views/map.py", "Map", ":material/map:", "Where they deployed, country by country."),
-    ("views/compare.py", "Compare", ":material/bar_chart:", "Mission types, outcomes and durations."),
-    ("views/mission.py", "Mission profiles", ":material/description:", "One operation: mandate, strength, sources."),
-    ("views/data.py", "Data and citation", ":material/download:", "The whole table as CSV or JSON, and how to cite."),
-)
 columns = st.columns(3)
-for index, (page, label, icon, description) in enumerate(PAGES):
+for index, page in enumerate(p for p in PAGES if p.script != DEFAULT_PAGE):
     with columns[index % 3]:
-        st.page_link(page, label=label, icon=icon)
-        st.caption(description)
+        st.page_link(page.script, label=page.title, icon=page.icon)
+        st.caption(page.description)

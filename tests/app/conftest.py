@@ -10,15 +10,10 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import navigation
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-PAGES = [
-    "views/overview.py",
-    "views/timeline.py",
-    "views/map.py",
-    "views/compare.py",
-    "views/mission.py",
-    "views/data.py",
-]
+PAGES = [page.script for page in navigation.PAGES]
 
 
 def open_page(page: str, **params: str | list[str]) -> AppTest:

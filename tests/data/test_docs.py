@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from dashboard.navigation import PAGES
 from dashboard.schema import Disagreement, Event, Figure, Headquarters, LegalBasis, Mission, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,9 +19,7 @@ def test_every_schema_field_is_in_the_codebook() -> None:
 
 
 def test_every_page_is_in_the_readme() -> None:
-    app = (ROOT / "dashboard" / "app.py").read_text()
-    paths = re.findall(r'url_path="([^"]*)"', app)
-    assert paths, "pages declare their url_path"
+    paths = [page.url_path for page in PAGES]
     table = README.split("## Pages", 1)[1].split("##", 1)[0]
     for path in paths:
         shown = "/" if path == "overview" else f"/{path}"
