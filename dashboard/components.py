@@ -37,7 +37,7 @@ def fingerprint(folder: Path) -> tuple[tuple[str, float], ...]:
 
 
 @st.cache_resource(show_spinner=False)
-def _cached_dataset(folder: str, today: date, _stamp: tuple[tuple[str, float], ...], stamp_key: int) -> Dataset:
+def _cached_dataset(folder: str, today: date, stamp: tuple[tuple[str, float], ...]) -> Dataset:
     """Validate and build the tables once per data version and day, shared read-only by all sessions.
 
     A resource cache, not a data cache: pages only read the dataset, and copying it on every rerun
@@ -48,12 +48,11 @@ def _cached_dataset(folder: str, today: date, _stamp: tuple[tuple[str, float], .
 
 def dataset() -> Dataset:
     folder = data_dir()
-    stamp = fingerprint(folder)
-    return _cached_dataset(str(folder), date.today(), stamp, hash(stamp))
+    return _cached_dataset(str(folder), date.today(), fingerprint(folder))
 
 
 def vocabulary_labels(data: Dataset, vocabulary: str) -> dict[str, str]:
-    return {value: str(entry["label"]) for value, entry in data.vocabularies.get(vocabulary, {}).items()}
+    return {value: data.label(vocabulary, value) for value in data.vocabularies.get(vocabulary, {})}
 
 
 def filter_options(data: Dataset) -> dict[str, list[str]]:

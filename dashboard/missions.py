@@ -42,7 +42,12 @@ class Dataset:
 
     def label(self, vocabulary: str, value: str) -> str:
         """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
-        return str(self.vocabularies.get(vocabulary, {}).get(value, {}).get("label", value))
+        return vocabulary_label(self.vocabularies, vocabulary, value)
+
+
+def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) -> str:
+    """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
+    return str(vocabularies.get(vocabulary, {}).get(value, {}).get("label", value))
 
 
 def short_name(mission: Mission) -> str:
@@ -60,7 +65,7 @@ def mission_row(mission: Mission, vocabularies: Vocabularies, today: date) -> di
     end_day = bar_end if mission.end else pd.NaT
 
     def label(vocabulary: str, value: str) -> str:
-        return str(vocabularies.get(vocabulary, {}).get(value, {}).get("label", value))
+        return vocabulary_label(vocabularies, vocabulary, value)
 
     return {
         "id": mission.id,
