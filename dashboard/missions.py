@@ -98,6 +98,7 @@ def mission_row(mission: Mission, vocabularies: Vocabularies, today: date) -> di
         "outcome_label": label("outcome", mission.outcome),
         "predecessors": "; ".join(mission.predecessors),
         "successors": "; ".join(mission.successors),
+        "related": "; ".join(mission.related),
         "summary": mission.summary,
         "source_count": len(mission.sources),
     }
@@ -134,6 +135,7 @@ MISSION_COLUMNS = [
     "outcome_label",
     "predecessors",
     "successors",
+    "related",
     "summary",
     "source_count",
 ]

@@ -192,6 +192,10 @@ class Mission(Record):
     )
     predecessors: list[StrictStr] = Field(description="Ids of the missions this one took over from.")
     successors: list[StrictStr] = Field(description="Ids of the missions that took over from this one.")
+    related: list[StrictStr] = Field(
+        description="Ids of missions that ran beside this one in the same place, or that it supported or was"
+        " supported by (e.g. ISAF and Operation Enduring Freedom; NATO's airlift for the African Union's AMIS)."
+    )
     outcome: StrictStr = Field(description="How it ended (vocabulary `outcome`).", examples=["handed-over"])
     outcome_note: StrictStr = Field(min_length=1, description="One sentence on the outcome, own words.")
     summary: StrictStr = Field(min_length=1, description="Two to four sentences in own words.")

@@ -314,12 +314,12 @@ def check_unique_ids(missions: dict[str, list[tuple[str, Mission]]]) -> list[Pro
 
 
 def check_links(missions: dict[str, list[tuple[str, Mission]]], other_files: set[str]) -> list[Problem]:
-    """Predecessor and successor ids resolve, and each link is recorded on both sides.
+    """Predecessor, successor and related ids resolve, and each link is recorded on both sides.
 
     A link to a file that exists but failed the schema is that file's problem, reported there.
     """
     problems = []
-    mirror = {"predecessors": "successors", "successors": "predecessors"}
+    mirror = {"predecessors": "successors", "successors": "predecessors", "related": "related"}
     for entries in missions.values():
         for shown_as, mission in entries:
             for field, other_field in mirror.items():

@@ -92,11 +92,15 @@ else:
     )
 
 st.subheader("Before and after")
-for field, title in (("predecessors", "Took over from"), ("successors", "Handed over to")):
+for field, title in (
+    ("predecessors", "Took over from"),
+    ("successors", "Handed over to"),
+    ("related", "Alongside or supported"),
+):
     for other in getattr(mission, field):
         components.mission_link(other, f"{title}: {data.title_of(other)}")
-if not mission.predecessors and not mission.successors:
-    st.markdown("*No predecessor or successor in the dataset yet.*")
+if not (mission.predecessors or mission.successors or mission.related):
+    st.markdown("*No predecessor, successor or related mission in the dataset yet.*")
 st.markdown(f"**Outcome:** {label('outcome', mission.outcome)}. {mission.outcome_note}")
 
 st.subheader("Events")
