@@ -7,6 +7,7 @@ template, and exported images would then come out with placeholder colours.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -103,27 +104,97 @@ def operations_per_year(
     return _frame(fig, title, height=300)
 
 
+SEA_SCALE = [[0.0, "#d8f0ec"], [1.0, "#2a9d8f"]]
+HQ_COLOUR = "#b91c1c"
+MEASURE_TITLES = {"operations": "Operations", "years": "Years of presence"}
+VIEWS: dict[str, dict[str, Any]] = {
+    "world": {"projection": {"type": "natural earth"}},
+    "europe": {"scope": "europe", "resolution": 50, "lonaxis": {"range": [5, 35]}, "lataxis": {"range": [35, 50]}},
+    "fit": {"resolution": 50, "fitbounds": "locations", "projection": {"type": "mercator"}},
+}
+
+
+def _place_data(places: pd.DataFrame, names: Mapping[str, str]) -> list[list[str]]:
+    return [[p, names.get(p, p), d] for p, d in zip(places["place"], places["details"], strict=True)]
+
+
 def deployment_map(
-    counts: pd.DataFrame,
-    country_names: Mapping[str, str],
+    countries: pd.DataFrame,
+    seas: pd.DataFrame,
+    sea_shapes: Mapping[str, Any],
+    markers: pd.DataFrame,
+    names: Mapping[str, str],
+    measure: str = "operations",
     view: str = "world",
     title: str = "Where the operations deployed",
+    height: int = 560,
 ) -> go.Figure:
-    """Countries shaded by how many operations deployed there; `view` is 'world' or 'europe'."""
-    names = [country_names.get(code, code) for code in counts["country"]]
-    fig = go.Figure(
-        go.Choropleth(
-            locations=counts["country"].tolist(),
-            z=counts["operations"].tolist(),
-            zmin=0,
-            colorscale=MAP_SCALE,
-            marker={"line": {"color": "#ffffff", "width": 0.6}},
-            colorbar={"title": {"text": "Operations"}, "dtick": 1, "thickness": 14},
-            customdata=list(zip(counts["country"], names, counts["names"], strict=True)),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{z} operation(s): %{customdata[2]}<extra></extra>",
+    """Countries and sea areas shaded by `measure` ('operations' or 'years'), with headquarters markers.
+
+    `countries` and `seas` are presence tables (dashboard.geo.presence); `sea_shapes` is the GeoJSON of
+    the sea areas; `markers` comes from dashboard.geo.hq_markers. `view` is 'world', 'europe' (the
+    Balkans at 1:50m) or 'fit' (zoomed to what is drawn, for a single operation's profile).
+    """
+    unit = "operation(s)" if measure == "operations" else "year(s) of presence"
+    top = max([1, *countries[measure].tolist(), *seas[measure].tolist()])
+    fig = go.Figure()
+
+    def place_hover(kind: str) -> str:
+        return "<b>%{customdata[1]}</b>" + kind + "<br>%{z} " + unit + "<br>%{customdata[2]}<extra></extra>"
+
+    if not countries.empty:
+        fig.add_trace(
+            go.Choropleth(
+                name="Countries",
+                locations=countries["place"].tolist(),
+                z=countries[measure].tolist(),
+                zmin=0,
+                zmax=top,
+                colorscale=MAP_SCALE,
+                marker={"line": {"color": "#ffffff", "width": 0.6}},
+                showscale=view != "fit",
+                colorbar={"title": {"text": MEASURE_TITLES[measure]}, "thickness": 14, "len": 0.75},
+                customdata=[
+                    [p, names.get(p, p), d] for p, d in zip(countries["place"], countries["details"], strict=True)
+                ],
+                hovertemplate=place_hover(""),
+            )
         )
-    )
-    geo = {
+    shapes = [f for f in sea_shapes.get("features", []) if f["id"] in set(seas["place"])]
+    if shapes:
+        fig.add_trace(
+            go.Choropleth(
+                name="Sea areas (approximate outlines)",
+                geojson={"type": "FeatureCollection", "features": shapes},
+                featureidkey="id",
+                locations=seas["place"].tolist(),
+                z=seas[measure].tolist(),
+                zmin=0,
+                zmax=top,
+                colorscale=SEA_SCALE,
+                showscale=False,
+                showlegend=True,
+                marker={"line": {"color": "#1f7a6f", "width": 0.8}, "opacity": 0.6},
+                customdata=_place_data(seas, names),
+                hovertemplate=place_hover(" (approximate outline)"),
+            )
+        )
+    if not markers.empty:
+        fig.add_trace(
+            go.Scattergeo(
+                name="Headquarters and main bases",
+                lat=markers["lat"].tolist(),
+                lon=markers["lon"].tolist(),
+                mode="markers" if view == "world" else "markers+text",
+                text=markers["label"].tolist(),
+                textposition="top center",
+                textfont={"size": 11, "color": "#7f1d1d"},
+                marker={"symbol": "square", "size": 8, "color": HQ_COLOUR, "line": {"color": "#ffffff", "width": 1}},
+                customdata=[[m, h] for m, h in zip(markers["missions"], markers["hover"], strict=True)],
+                hovertemplate="%{customdata[1]}<extra>Headquarters</extra>",
+            )
+        )
+    geo: dict[str, Any] = {
         "showframe": False,
         "showcoastlines": False,
         "showcountries": True,
@@ -132,13 +203,12 @@ def deployment_map(
         "landcolor": "#e5e7eb",
         "showocean": True,
         "oceancolor": "#f5f9fc",
-        "projection": {"type": "natural earth"},
+        "showlakes": False,
         "fitbounds": False,
     }
-    if view == "europe":
-        geo |= {"scope": "europe", "resolution": 50, "lonaxis": {"range": [5, 35]}, "lataxis": {"range": [35, 50]}}
-    fig.update_geos(**geo)
-    return _frame(fig, title, height=520)
+    fig.update_geos(**(geo | VIEWS[view]))
+    fig.update_layout(legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"})
+    return _frame(fig, title, height=height)
 
 
 def missions_by_category(

@@ -12,7 +12,9 @@ import plotly.graph_objects as go
 import pycountry
 import streamlit as st
 
+from dashboard import charts, geo
 from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions, read_url
+from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.missions import DATA_DIR, Dataset, load_dataset
 
 # plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
@@ -32,7 +34,12 @@ def data_dir() -> Path:
 
 def fingerprint(folder: Path) -> tuple[tuple[str, float], ...]:
     """Names and modification times of the data files, so an edited file is picked up at once."""
-    files = [folder / "vocabularies.yaml", *sorted((folder / "missions").glob("*.yaml"))]
+    files = [
+        folder / "vocabularies.yaml",
+        folder / SEA_AREAS_FILE,
+        folder / HISTORICAL_STATES_FILE,
+        *sorted((folder / "missions").glob("*.yaml")),
+    ]
     return tuple((f.name, f.stat().st_mtime) for f in files if f.exists())
 
 
@@ -204,3 +211,32 @@ def country_name(code: str) -> str:
 
 def mission_link(mission_id: str, label: str) -> None:
     st.page_link("views/mission.py", label=label, query_params={"id": mission_id})
+
+
+def place_names(data: Dataset) -> dict[str, str]:
+    """Display names for every place a map can show: countries by ISO code, sea areas by vocabulary id."""
+    names = {code: country_name(code) for code in data.deployments["country"].unique()}
+    return names | vocabulary_labels(data, "sea_areas")
+
+
+def map_figure(
+    data: Dataset,
+    missions: pd.DataFrame,
+    shade: str = "operations",
+    view: str = "world",
+    year_range: tuple[int, int] | None = None,
+    title: str = "Where the operations deployed",
+    height: int = 560,
+    headquarters: bool = True,
+) -> go.Figure:
+    """The deployment map of the given operations: countries, sea areas and (optionally) headquarters."""
+    first, last = year_range or (FIRST_YEAR, data.today.year)
+    countries = geo.presence(geo.country_places(data.deployments), missions, first, last)
+    seas = geo.presence(geo.sea_places(missions), missions, first, last)
+    markers = geo.hq_markers(
+        geo.headquarters(data.records, missions.index if headquarters else []),
+        dict(zip(missions.index, missions["short_name"], strict=True)),
+    )
+    return charts.deployment_map(
+        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height
+    )

@@ -129,3 +129,40 @@ def read_mission_id(
     if values[-1] in known_ids:
         return values[-1], None
     return default, f"Ignored id={values[-1]}: no operation has that id; showing {default} instead."
+
+
+MAP_SHADES = ("operations", "years")
+MAP_VIEWS = ("world", "europe")
+
+
+@dataclass
+class MapReading:
+    """What a /map URL asked for (`year`, `shade`, `view`), and notices for what was not understood."""
+
+    year: int | None = None  # None: every year in the sidebar's range
+    shade: str = MAP_SHADES[0]
+    view: str = MAP_VIEWS[0]
+    notices: list[str] = field(default_factory=list)
+
+
+def read_map_url(params: Mapping[str, Sequence[str]], first_year: int, last_year: int) -> MapReading:
+    """Check the map's own URL parameters; a value not understood falls back to the default, with a notice."""
+    reading = MapReading()
+    year = list(params.get("year", []))
+    if year:
+        text = year[-1]
+        if text.isdigit() and first_year <= int(text) <= last_year:
+            reading.year = int(text)
+        else:
+            reading.notices.append(
+                f"Ignored year={text}: the map's year must be between {first_year} and {last_year}; showing all years."
+            )
+    for name, allowed in (("shade", MAP_SHADES), ("view", MAP_VIEWS)):
+        values = list(params.get(name, []))
+        if not values:
+            continue
+        if values[-1] in allowed:
+            setattr(reading, name, values[-1])
+        else:
+            reading.notices.append(f"Ignored {name}={values[-1]}: use {' or '.join(allowed)}; showing {allowed[0]}.")
+    return reading

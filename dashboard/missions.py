@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from dashboard.geo import HistoricalNote, load_historical_notes, load_sea_shapes
 from dashboard.schema import Mission, earliest_day, latest_day
 from dashboard.validation import Problem, Vocabularies, validate_data_dir
 
@@ -28,6 +29,8 @@ class Dataset:
     vocabularies: Vocabularies
     problems: list[Problem]
     today: date
+    sea_shapes: dict[str, Any] = field(default_factory=dict)  # GeoJSON of the sea areas the map draws
+    historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
 
     @property
     def last_checked(self) -> str | None:
@@ -189,23 +192,18 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
     """Validate every file and build the tables; invalid records are left out and listed in problems."""
     today = today or date.today()
     vocabularies, records, problems = validate_data_dir(data_dir, today)
+    sea_shapes, sea_problems = load_sea_shapes(data_dir, vocabularies)
+    notes, note_problems = load_historical_notes(data_dir)
     tables = build_tables(records, vocabularies, today)
-    return Dataset(records=records, vocabularies=vocabularies, problems=problems, today=today, **tables)
-
-
-def country_counts(deployments: pd.DataFrame, missions: pd.DataFrame) -> pd.DataFrame:
-    """How many of the given missions deployed to each country, most first, with their ids and names."""
-    chosen = deployments[deployments["mission_id"].isin(missions.index)]
-    chosen = chosen.assign(name=chosen["mission_id"].map(missions["short_name"]))
-    grouped = chosen.sort_values("mission_id").groupby("country")
-    counts = pd.DataFrame(
-        {
-            "operations": grouped["mission_id"].nunique(),
-            "missions": grouped["mission_id"].agg(", ".join),
-            "names": grouped["name"].agg(", ".join),
-        }
+    return Dataset(
+        records=records,
+        vocabularies=vocabularies,
+        problems=problems + sea_problems + note_problems,
+        today=today,
+        sea_shapes=sea_shapes,
+        historical_notes=notes,
+        **tables,
     )
-    return counts.reset_index().sort_values(["operations", "country"], ascending=[False, True], ignore_index=True)
 
 
 def records_as_json(records: dict[str, Mission], ids: list[str]) -> list[dict[str, Any]]:

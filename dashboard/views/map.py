@@ -1,37 +1,130 @@
-"""Map: in which countries did the operations deploy, and how many went to each?"""
+"""Map: where did the operations deploy, for how long, and from which headquarters, year by year?"""
 
+import time
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components
-from dashboard.missions import country_counts
+from dashboard import components, geo
+from dashboard.filters import MAP_SHADES, MAP_VIEWS, read_map_url
+
+PLAY_SECONDS = 1.5  # one year per tick while playing
+ALL_YEARS = "All years"
+VIEW_LABELS = {"world": "World", "europe": "Europe and the Balkans"}
 
 data = components.dataset()
+filters = components.active_filters(data)
 missions = components.filtered_missions(data)
+first_year, last_year = filters.year_from, min(filters.year_to, data.today.year)
+years: list[int | str] = [ALL_YEARS, *range(first_year, last_year + 1)]
+
+if not st.session_state.get("map-url-read"):  # a link opened in a new session sets the map's own state once
+    reading = read_map_url({k: st.query_params.get_all(k) for k in st.query_params}, first_year, last_year)
+    st.session_state["map-year"] = reading.year or ALL_YEARS
+    st.session_state["map-shade"] = reading.shade
+    st.session_state["map-view"] = reading.view
+    st.session_state["map-url-read"] = True
+    components.show_notices(reading.notices)
+if st.session_state.get("map-year") not in years:
+    st.session_state["map-year"] = ALL_YEARS
 
 st.title("Map of deployments")
 st.markdown(
-    "Countries are shaded by how many of the selected operations deployed in or over them. "
-    "Operations in the former Yugoslavia are shown on today's countries. Click a country to list its "
-    "operations."
+    "Countries and sea areas are shaded by how many of the selected operations were there, or for how many "
+    "years. Red squares mark headquarters and main bases. Operations in the former Yugoslavia are shown on "
+    "today's countries. Click a country or a sea to list its operations; click a headquarters to open its "
+    "operation."
 )
-view = st.segmented_control("View", ["World", "Europe and the Balkans"], default="World", key="map-view")
-counts = country_counts(data.deployments, missions)
-if counts.empty:
-    components.empty_notice()
-else:
-    names = {code: components.country_name(code) for code in counts["country"]}
-    figure = charts.deployment_map(counts, names, view="europe" if view == "Europe and the Balkans" else "world")
+view_column, shade_column, hq_column = st.columns([2, 2, 1], vertical_alignment="bottom")
+view_column.segmented_control(
+    "View", MAP_VIEWS, format_func=VIEW_LABELS.__getitem__, key="map-view", persist_state="session"
+)
+shade_column.segmented_control(
+    "Shade by", MAP_SHADES, format_func=geo.MEASURES.__getitem__, key="map-shade", persist_state="session"
+)
+show_hq = hq_column.toggle("Headquarters", value=True, key="map-hq")
+view = st.session_state.get("map-view") or MAP_VIEWS[0]
+shade = st.session_state.get("map-shade") or MAP_SHADES[0]
+components.set_url_parameter("view", [view], [MAP_VIEWS[0]])
+components.set_url_parameter("shade", [shade], [MAP_SHADES[0]])
+playing = bool(st.session_state.get("map-playing"))
+
+
+def start_or_stop() -> None:
+    """Play from the first year (or from the year shown); pressing again pauses."""
+    if st.session_state.get("map-playing"):
+        st.session_state["map-playing"] = False
+        return
+    if st.session_state["map-year"] in (ALL_YEARS, last_year):
+        st.session_state["map-year"] = first_year
+    st.session_state["map-playing"] = True
+    st.session_state["map-next-tick"] = time.monotonic() + PLAY_SECONDS
+
+
+@st.fragment(run_every=PLAY_SECONDS if playing else None)
+def year_and_map() -> None:
+    """The year slider, the map and the click list; while playing, this part alone reruns once a tick."""
+    if st.session_state.get("map-playing") and time.monotonic() >= st.session_state.get("map-next-tick", 0):
+        shown = st.session_state["map-year"]
+        if shown == ALL_YEARS or shown >= last_year:
+            st.session_state["map-playing"] = False
+            st.rerun()  # the whole page, to stop the timer
+        st.session_state["map-year"] = shown + 1
+        st.session_state["map-next-tick"] = time.monotonic() + PLAY_SECONDS * 0.9
+    slider_column, button_column = st.columns([8, 1], vertical_alignment="bottom")
+    slider_column.select_slider("Year", years, key="map-year", help="Show what was deployed in one year")
+    button_column.button(
+        "Pause" if st.session_state.get("map-playing") else "Play",
+        icon=":material/pause:" if st.session_state.get("map-playing") else ":material/play_arrow:",
+        on_click=start_or_stop,
+        width="stretch",
+        help="Step through the years one by one",
+    )
+    year = st.session_state["map-year"]
+    components.set_url_parameter("year", [str(year)], [ALL_YEARS])
+    shown = missions if year == ALL_YEARS else geo.active_in(missions, int(year))
+    span = (first_year, last_year) if year == ALL_YEARS else (first_year, int(year))
+    title = "Where the operations deployed" + ("" if year == ALL_YEARS else f", {year}")
+    if shade == "years":
+        title = f"Years of presence, {span[0]}-{span[1]}"
+    if shown.empty:
+        components.empty_notice()
+        return
+    figure = components.map_figure(data, shown, shade, view, span, title, headquarters=show_hq)
     point = components.selected_point(components.show_chart(figure, key="map", selectable=True))
-    if point is not None and point.get("location"):
-        code = point["location"]
-        st.subheader(f"Operations in {components.country_name(code)}")
-        for mission_id in counts.loc[counts["country"] == code, "missions"].iloc[0].split(", "):
+    if point is not None:
+        list_operations_at(point, shown)
+    components.data_caption(data, len(shown))
+
+
+def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
+    """Below the map: the operations in the clicked country or sea, or open the clicked headquarters."""
+    place = point.get("location")
+    if place:
+        names = components.place_names(data)
+        ids = [
+            str(i)
+            for i, countries, seas in zip(shown.index, shown["countries"], shown["sea_areas"], strict=True)
+            if place in f"{countries}; {seas}".split("; ")
+        ]
+        st.subheader(f"Operations in {names.get(place, place)}")
+        if not ids:
+            st.markdown("*None of the operations shown was there.*")
+        for mission_id in ids:
             mission = data.records[mission_id]
             components.mission_link(
                 mission_id, f"{data.title_of(mission_id)} ({mission.start} to {mission.end or 'ongoing'})"
             )
-    seas = sorted({area for areas in missions["sea_areas"] for area in areas.split("; ") if area})
-    if seas:
-        sea_labels = components.vocabulary_labels(data, "sea_areas")
-        st.caption("Maritime operations also worked in: " + ", ".join(sea_labels.get(s, s) for s in seas) + ".")
-components.data_caption(data, len(missions))
+        return
+    custom = point.get("customdata")
+    if custom:
+        ids = str(custom[0]).split(", ")
+        if len(ids) == 1:
+            st.switch_page("views/mission.py", query_params={"id": ids[0]})
+        st.subheader("Operations run from this headquarters")
+        for mission_id in ids:
+            components.mission_link(mission_id, data.title_of(mission_id))
+
+
+year_and_map()

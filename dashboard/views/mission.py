@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import charts, components
 from dashboard.filters import read_mission_id
+from dashboard.geo import historical_notes_for
 from dashboard.profile import NOT_PUBLISHED, dates_markdown, disagreements_for, figure_markdown, source_link
 
 data = components.dataset()
@@ -68,8 +69,16 @@ st.subheader("Where")
 countries = ", ".join(components.country_name(c) for c in mission.countries) or "none recorded"
 seas = ", ".join(label("sea_areas", s) for s in mission.sea_areas)
 st.markdown(f"**Countries:** {countries}" + (f"  \n**Sea areas:** {seas}" if seas else ""))
-if mission.region == "balkans":
-    st.caption("Operations in the former Yugoslavia are listed under today's countries.")
+if mission.countries or mission.sea_areas or mission.headquarters:
+    where = data.missions.loc[[mission_id]]
+    components.show_chart(
+        components.map_figure(data, where, view="fit", title=f"Where {row['short_name']} deployed", height=420),
+        key="where-map",
+    )
+    st.caption("Countries as they are today; sea areas are approximate outlines; red squares are headquarters.")
+for note in historical_notes_for(mission, data.historical_notes, data.today):
+    st.info(f"{note.note} ([{note.source.publisher}]({note.source.url}))", icon=":material/history_edu:")
+st.markdown("**Headquarters and main bases**" + ("" if mission.headquarters else f": *{NOT_PUBLISHED}*"))
 for hq in mission.headquarters:
     st.markdown(f"- {hq.name} ({hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source)})")
 

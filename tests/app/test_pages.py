@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import PAGES, by_label, figures, open_page
 
@@ -69,7 +71,7 @@ def test_year_range_is_mirrored_in_the_url() -> None:
 
 
 def test_a_filter_that_matches_nothing_says_so() -> None:
-    app = open_page("views/timeline.py", org="AU")
+    app = open_page("views/timeline.py", org="OSCE", type="maritime-security")
     assert not app.exception
     assert any("No operation matches" in i.value for i in app.info)
     assert figures(app) == []
@@ -92,8 +94,102 @@ def test_map_shades_kosovo_for_kfor() -> None:
 def test_map_view_toggle_zooms_on_the_balkans() -> None:
     app = open_page("views/map.py")
     assert figures(app)[0]["layout"]["geo"].get("scope") is None
-    by_label(app.get("button_group"), "View").set_value("Europe and the Balkans").run()
+    by_label(app.get("button_group"), "View").set_value("europe").run()
     assert figures(app)[0]["layout"]["geo"]["scope"] == "europe"
+    assert app.query_params["view"] == "europe"
+
+
+def traces(app: AppTest) -> dict[str, dict[str, Any]]:
+    return {trace["name"]: trace for trace in figures(app)[0]["data"]}
+
+
+def test_map_draws_sea_areas_and_headquarters() -> None:
+    app = open_page("views/map.py")
+    drawn = traces(app)
+    seas = drawn["Sea areas (approximate outlines)"]
+    assert "adriatic-sea" in seas["locations"] and "mediterranean-sea" in seas["locations"]
+    assert {f["id"] for f in seas["geojson"]["features"]} == set(seas["locations"])
+    hq = drawn["Headquarters and main bases"]
+    assert any("kfor" in ids.split(", ") for ids, _ in hq["customdata"])
+    app.toggle(key="map-hq").set_value(False).run()
+    assert "Headquarters and main bases" not in traces(app)
+
+
+def test_map_year_slider_shows_one_year() -> None:
+    app = open_page("views/map.py")
+    everything = traces(app)["Countries"]["locations"]
+    app.select_slider(key="map-year").set_value(1995).run()
+    assert figures(app)[0]["layout"]["title"]["text"] == "Where the operations deployed, 1995"
+    in_1995 = traces(app)["Countries"]["locations"]
+    assert "BIH" in in_1995 and "AFG" not in in_1995 and set(in_1995) < set(everything)
+    assert app.query_params["year"] == "1995"
+    app.select_slider(key="map-year").set_value(2003).run()
+    assert "AFG" in traces(app)["Countries"]["locations"]
+
+
+def test_map_year_comes_from_the_url_and_a_bad_one_says_so() -> None:
+    app = open_page("views/map.py", year="1999", shade="years")
+    assert app.select_slider(key="map-year").value == 1999
+    assert figures(app)[0]["layout"]["title"]["text"] == "Years of presence, 1990-1999"
+    bad = open_page("views/map.py", year="1850", shade="colour")
+    assert not bad.exception
+    notices = " ".join(i.value for i in bad.info)
+    assert "Ignored year=1850" in notices and "Ignored shade=colour" in notices
+    assert bad.select_slider(key="map-year").value == "All years"
+
+
+def test_map_shade_toggle_switches_to_years_of_presence() -> None:
+    app = open_page("views/map.py")
+    counts = traces(app)["Countries"]
+    by_label(app.get("button_group"), "Shade by").set_value("years").run()
+    years = traces(app)["Countries"]
+    assert years["colorbar"]["title"]["text"] == "Years of presence"
+    kosovo = years["locations"].index("XKX")
+    assert years["z"][kosovo] >= 2026 - 1999 and counts["z"][counts["locations"].index("XKX")] < years["z"][kosovo]
+    assert app.query_params["shade"] == "years"
+
+
+def test_map_play_steps_through_the_years() -> None:
+    app = open_page("views/map.py", **{"from": "1995", "to": "2000"})
+    by_label(app.button, "Play").click().run()
+    assert app.session_state["map-playing"] is True
+    assert app.select_slider(key="map-year").value == 1995
+    app.session_state["map-next-tick"] = 0.0  # the timer is due
+    app.run()
+    assert app.select_slider(key="map-year").value == 1996
+    assert figures(app)[0]["layout"]["title"]["text"].endswith("1996")
+    by_label(app.button, "Pause").click().run()
+    assert app.session_state["map-playing"] is False
+
+
+def clicked(app: AppTest, point: dict[str, Any]) -> AppTest:
+    """What a click on the map sends back (the browser test clicks for real)."""
+    app.session_state["map"] = {"selection": {"points": [point], "point_indices": [0], "box": [], "lasso": []}}
+    return app.run()
+
+
+def test_map_click_on_a_sea_lists_its_operations() -> None:
+    app = clicked(open_page("views/map.py"), {"location": "adriatic-sea"})
+    assert not app.exception, [e.value for e in app.exception]
+    assert "Operations in Adriatic Sea" in [h.value for h in app.subheader]
+    links = " ".join(str(link.proto.label) for link in app.get("page_link"))
+    assert "Sharp Guard" in links and "KFOR" not in links
+
+
+def test_map_click_on_a_headquarters_opens_its_operation() -> None:
+    app = clicked(open_page("views/map.py"), {"customdata": ["kfor", "Camp Film City, Pristina — KFOR"]})
+    assert app.title[0].value == "Kosovo Force (KFOR)"
+
+
+def test_profile_has_its_own_map_and_explains_former_states() -> None:
+    app = open_page("views/mission.py", id="allied-force")
+    where = [f for f in figures(app) if f["layout"]["title"]["text"] == "Where Allied Force deployed"]
+    assert len(where) == 1 and where[0]["layout"]["geo"]["fitbounds"] == "locations"
+    drawn = {t["name"]: t for t in where[0]["data"]}
+    assert sorted(drawn["Countries"]["locations"]) == ["MNE", "SRB", "XKX"]
+    assert drawn["Sea areas (approximate outlines)"]["locations"] == ["adriatic-sea"]
+    notes = " ".join(i.value for i in app.info)
+    assert "Federal Republic of Yugoslavia" in notes and "](https://lexbuild.dev" in notes
 
 
 def test_mission_profile_shows_every_part_with_sources() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import charts
-from dashboard.missions import country_counts
+from dashboard import charts, geo
+from dashboard.schema import Mission
 
 COLOURS = charts.category_colours(["peace-enforcement", "peacekeeping-stabilisation", "maritime-security"])
 LABELS = {"peacekeeping-stabilisation": "Peacekeeping", "maritime-security": "Maritime"}
@@ -38,16 +38,57 @@ def test_operations_per_year_counts_active_operations(tables: dict[str, pd.DataF
     assert fig.layout.barmode == "stack"
 
 
-def test_map_shades_countries_by_count_and_draws_kosovo(tables: dict[str, pd.DataFrame]) -> None:
-    counts = country_counts(tables["deployments"], tables["missions"])
-    fig = charts.deployment_map(counts, {"XKX": "Kosovo", "BIH": "Bosnia and Herzegovina"})
-    choropleth = fig.data[0]
-    assert list(choropleth.locations) == ["BIH", "XKX"]
-    assert list(choropleth.z) == [2, 1]
-    assert list(choropleth.customdata[1]) == ["XKX", "Kosovo", "Minimal"]
-    assert fig.layout.geo.fitbounds is False
-    europe = charts.deployment_map(counts, {}, view="europe")
+def map_layers(tables: dict[str, pd.DataFrame], records: dict[str, Mission]) -> tuple[pd.DataFrame, ...]:
+    missions = tables["missions"]
+    countries = geo.presence(geo.country_places(tables["deployments"]), missions, 1990, 2026)
+    seas = geo.presence(geo.sea_places(missions), missions, 1990, 2026)
+    markers = geo.hq_markers(geo.headquarters(records, missions.index), dict(missions["short_name"]))
+    return countries, seas, markers
+
+
+SHAPES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "id": "gulf-of-aden-horn-of-africa",
+            "properties": {},
+            "geometry": {"type": "Polygon", "coordinates": [[[44, 12], [50, 12], [50, 14], [44, 14], [44, 12]]]},
+        }
+    ],
+}
+
+
+def test_map_draws_countries_seas_and_headquarters(
+    tables: dict[str, pd.DataFrame], records: dict[str, Mission]
+) -> None:
+    countries, seas, markers = map_layers(tables, records)
+    names = {"XKX": "Kosovo", "BIH": "Bosnia and Herzegovina", "gulf-of-aden-horn-of-africa": "Gulf of Aden"}
+    fig = charts.deployment_map(countries, seas, SHAPES, markers, names)
+    land, sea, hq = fig.data
+    assert list(land.locations) == ["BIH", "XKX"] and list(land.z) == [2, 1]
+    assert list(land.customdata[1][:2]) == ["XKX", "Kosovo"]
+    assert "Minimal (2000-2002, Peacekeeping and stabilisation)" in land.customdata[1][2]
+    assert list(sea.locations) == ["gulf-of-aden-horn-of-africa"] and sea.featureidkey == "id"
+    assert [f["id"] for f in sea.geojson["features"]] == ["gulf-of-aden-horn-of-africa"]
+    assert "approximate outline" in sea.hovertemplate and sea.showscale is False
+    assert hq.type == "scattergeo" and hq.customdata[0][0] == "un-op, minimal-op, sea-op", "one marker per place"
+    assert hq.customdata[0][1].startswith("Test HQ, Sarajevo — UNTM")
+    assert hq.mode == "markers", "no text labels on the world view"
+    assert fig.layout.geo.fitbounds is False and fig.layout.geo.scope is None
+
+
+def test_map_measures_and_views(tables: dict[str, pd.DataFrame], records: dict[str, Mission]) -> None:
+    countries, seas, markers = map_layers(tables, records)
+    years = charts.deployment_map(countries, seas, SHAPES, markers, {}, measure="years")
+    # BIH: UNTM 1992-1995 and Minimal 2000-2002 -> 7 calendar years; XKX: 2000-2002 -> 3
+    assert list(years.data[0].z) == [7, 3]
+    assert years.data[0].colorbar.title.text == "Years of presence"
+    europe = charts.deployment_map(countries, seas, SHAPES, markers, {}, view="europe")
     assert europe.layout.geo.scope == "europe" and europe.layout.geo.resolution == 50
+    assert europe.data[2].mode == "markers+text"
+    fit = charts.deployment_map(countries, seas, SHAPES, markers, {}, view="fit")
+    assert fit.layout.geo.fitbounds == "locations" and fit.data[0].showscale is False
 
 
 def test_category_bars_count_and_order(tables: dict[str, pd.DataFrame]) -> None:

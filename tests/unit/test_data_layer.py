@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard.filters import Filters, filter_missions, read_mission_id, read_url
-from dashboard.missions import citation, country_counts, records_as_json
+from dashboard.missions import citation, records_as_json
 from dashboard.profile import NOT_PUBLISHED, disagreements_for, figure_markdown
 from dashboard.schema import Mission, earliest_day, latest_day
 from tests.unit.conftest import TODAY
@@ -45,16 +45,6 @@ def test_long_tables_carry_every_point_with_its_source(tables: dict[str, pd.Data
     assert personnel["value"].tolist() == [1000, 800]
     assert personnel["source"].tolist() == ["https://example.org/a", "https://example.org/b"]
     assert sorted(tables["deployments"]["country"]) == ["BIH", "BIH", "XKX"]
-
-
-def test_country_counts_count_operations_per_country(tables: dict[str, pd.DataFrame]) -> None:
-    counts = country_counts(tables["deployments"], tables["missions"])
-    assert counts.to_dict("records") == [
-        {"country": "BIH", "operations": 2, "missions": "minimal-op, un-op", "names": "Minimal, UNTM"},
-        {"country": "XKX", "operations": 1, "missions": "minimal-op", "names": "Minimal"},
-    ]
-    only_un = country_counts(tables["deployments"], tables["missions"].loc[["un-op"]])
-    assert only_un["country"].tolist() == ["BIH"]
 
 
 def test_filters_combine_choices_and_year_overlap(tables: dict[str, pd.DataFrame]) -> None:
