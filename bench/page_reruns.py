@@ -1,8 +1,8 @@
 """How long each page takes to re-run on the server, measured in AppTest on this machine.
 
-Writes artifacts/bench/page_reruns.json and prints a table. Each page is opened once (cold: the
-dataset is validated and built), then re-run N times with the cache warm; a rerun is what a user
-waits for after every click. Usage: python bench/page_reruns.py [N]
+Writes artifacts/bench/page_reruns.json and prints a table, with each page's figure JSON size.
+Each page is opened once (cold: the dataset is validated and built), then re-run N times with
+the cache warm; a rerun is what a user waits for after every click. Usage: python bench/page_reruns.py [N]
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ def measure(page: str, reruns: int) -> dict[str, float]:
         timings.append(time.perf_counter() - started)
     assert not app.exception, page
     timings.sort()
+    payload = sum(len(chart.proto.spec) for chart in app.get("plotly_chart"))
     return {
+        "figure_kb": round(payload / 1024, 1),
         "cold_s": round(cold, 3),
         "median_s": round(statistics.median(timings), 3),
         "p90_s": round(timings[int(0.9 * (len(timings) - 1))], 3),
@@ -49,10 +51,11 @@ def main() -> None:
     target = ROOT / "artifacts" / "bench"
     target.mkdir(parents=True, exist_ok=True)
     (target / "page_reruns.json").write_text(json.dumps({"reruns": reruns, "pages": results}, indent=2))
-    print(f"{'page':22} {'cold':>7} {'median':>7} {'p90':>7} {'max':>7}  (seconds, {reruns} reruns)")
-    for page, timing in results.items():
+    print(f"{'page':22} {'cold':>7} {'median':>7} {'p90':>7} {'max':>7}  (seconds, {reruns} reruns)  figure JSON")
+    for page, t in results.items():
         print(
-            f"{page:22} {timing['cold_s']:7.3f} {timing['median_s']:7.3f} {timing['p90_s']:7.3f} {timing['max_s']:7.3f}"
+            f"{page:22} {t['cold_s']:7.3f} {t['median_s']:7.3f} {t['p90_s']:7.3f} {t['max_s']:7.3f}"
+            f"  {t['figure_kb']:8.1f} KB"
         )
 
 

@@ -153,7 +153,7 @@ def deployment_map(
                 colorscale=MAP_SCALE,
                 marker={"line": {"color": "#ffffff", "width": 0.6}},
                 showscale=view != "fit",
-                colorbar={"title": {"text": MEASURE_TITLES[measure]}, "thickness": 14, "len": 0.75},
+                colorbar={"title": {"text": MEASURE_TITLES[measure]}, "thickness": 14, "len": 0.75, "tickformat": "d"},
                 customdata=[
                     [p, names.get(p, p), d] for p, d in zip(countries["place"], countries["details"], strict=True)
                 ],
@@ -207,7 +207,8 @@ def deployment_map(
         "fitbounds": False,
     }
     fig.update_geos(**(geo | VIEWS[view]))
-    fig.update_layout(legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"})
+    # a marker answers hover and click only right under the pointer, so small countries under it stay reachable
+    fig.update_layout(legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"}, hoverdistance=4)
     return _frame(fig, title, height=height)
 
 

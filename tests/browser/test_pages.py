@@ -13,7 +13,7 @@ PAGES = [
     ("/timeline", "timeline", 1),
     ("/map", "map", 1),
     ("/compare", "compare", 3),
-    ("/mission?id=kfor", "mission-kfor", 1),
+    ("/mission?id=kfor", "mission-kfor", 2),
     ("/data", "data", 0),
 ]
 
@@ -77,9 +77,11 @@ def test_map_draws_kosovo_in_the_balkans_view_and_a_click_lists_operations(page:
     )
     assert fill and fill != "rgb(229, 231, 235)", "Kosovo is shaded, not left as plain land"
     screenshot(page, "map-balkans")
-    page.mouse.move(kosovo["x"], kosovo["y"], steps=5)  # plotly picks the point under the pointer on hover
+    # west of the centre, away from the Pristina headquarters marker
+    west = (kosovo["x"] - kosovo["width"] * 0.25, kosovo["y"])
+    page.mouse.move(*west, steps=5)  # plotly picks the point under the pointer on hover
     page.locator(".hoverlayer .hovertext").filter(has_text="Kosovo").wait_for()
-    page.mouse.click(kosovo["x"], kosovo["y"])
+    page.mouse.click(*west)
     page.get_by_text("Operations in Kosovo").wait_for()
     wait_for_app(page)
     assert page.get_by_role("link", name="KFOR — Kosovo Force (1999-06-12 to ongoing)").count() == 1
@@ -135,7 +137,36 @@ def test_clicking_a_timeline_bar_opens_that_profile(page: Page, server_url: str)
     page.wait_for_url("**/mission?id=**")
     wait_for_app(page)
     assert page.locator("[data-testid='stException']").count() == 0
-    assert page.locator("h1").first.inner_text() in (
-        "International Security Assistance Force (ISAF)",
-        "Resolute Support Mission (RSM)",
+    from dashboard.missions import load_dataset
+
+    data = load_dataset()
+    in_region = data.missions[data.missions["region"] == "central-south-asia"]
+    titles = [
+        name + (f" ({acronym})" if isinstance(acronym, str) else "")
+        for name, acronym in zip(in_region["name"], in_region["acronym"], strict=True)
+    ]
+    assert page.locator("h1").first.inner_text() in titles
+
+
+def test_map_draws_sea_shapes_and_markers_and_a_sea_click_lists_its_operations(page: Page, server_url: str) -> None:
+    recorder = Recorder(page)
+    page.goto(server_url + "/map?view=europe&year=1995")
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    assert "Where the operations deployed, 1995" in page.locator("[data-testid='stPlotlyChart'] .gtitle").text_content()
+    seas = page.evaluate(
+        "() => [...document.querySelectorAll('path.choroplethlocation')]"
+        ".filter(p => p.__data__ && /-/.test(p.__data__.loc)).map(p => p.__data__.loc)"
     )
+    assert sorted(seas) == ["adriatic-sea"], "in 1995 only the Adriatic embargo and air operations were at sea"
+    assert page.locator("[data-testid='stPlotlyChart'] .scattergeo .point").count() >= 2, "headquarters drawn"
+    adriatic = choropleth_box(page, "adriatic-sea")
+    screenshot(page, "map-1995")
+    page.mouse.move(adriatic["x"], adriatic["y"], steps=5)
+    page.locator(".hoverlayer .hovertext").filter(has_text="approximate outline").wait_for()
+    page.mouse.click(adriatic["x"], adriatic["y"])
+    page.get_by_text("Operations in Adriatic Sea").wait_for()
+    wait_for_app(page)
+    assert page.get_by_role("link", name="Sharp Guard — Operation Sharp Guard (1993-06-15 to 1996-10-02)").count() == 1
+    assert recorder.external() == []
+    assert recorder.errors == []
