@@ -99,7 +99,7 @@ def operations_per_year(
             )
         )
     fig.update_layout(barmode="stack", bargap=0.1, legend={"orientation": "h", "y": -0.2})
-    fig.update_yaxes(title="Operations", dtick=1, rangemode="tozero")
+    fig.update_yaxes(title="Operations", rangemode="tozero", tickformat="d", nticks=8)
     fig.update_xaxes(title=None, dtick=5)
     return _frame(fig, title, height=300)
 
@@ -233,7 +233,7 @@ def missions_by_category(
             hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
         )
     )
-    fig.update_xaxes(title="Operations", dtick=1, rangemode="tozero", automargin=True)
+    fig.update_xaxes(title="Operations", rangemode="tozero", automargin=True, tickformat="d", nticks=8)
     fig.update_yaxes(title=None, automargin=True)
     return _frame(fig, title, height=max(260, 80 + 44 * len(counts)))
 

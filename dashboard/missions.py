@@ -54,7 +54,7 @@ def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) ->
 
 
 def short_name(mission: Mission) -> str:
-    return mission.acronym or mission.name.removeprefix("Operation ")
+    return mission.short_name or mission.acronym or mission.name.removeprefix("Operation ")
 
 
 def status_of(mission: Mission, today: date) -> str:

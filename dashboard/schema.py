@@ -158,6 +158,14 @@ class Mission(Record):
     )
     name: StrictStr = Field(min_length=1, description="Full name.", examples=["Kosovo Force"])
     acronym: StrictStr | None = Field(description="Common acronym, or null.", examples=["KFOR"])
+    short_name: StrictStr | None = Field(
+        default=None,
+        min_length=1,
+        max_length=28,
+        description="Label for charts and lists where the acronym is missing or unknown to most readers;"
+        " omit it to use the acronym (or the name).",
+        examples=["NATO support to AMIS"],
+    )
     operation_names: list[StrictStr] = Field(
         description="Code names of the operation(s); empty if none.", examples=[["Joint Guardian"]]
     )
