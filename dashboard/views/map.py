@@ -53,6 +53,7 @@ playing = bool(st.session_state.get("map-playing"))
 
 def start_or_stop() -> None:
     """Play from the first year (or from the year shown); pressing again pauses."""
+    st.session_state["map-play-changed"] = True  # the label changes, so the button's own return value is lost
     if st.session_state.get("map-playing"):
         st.session_state["map-playing"] = False
         return
@@ -81,6 +82,8 @@ def year_and_map() -> None:
         width="stretch",
         help="Step through the years one by one",
     )
+    if st.session_state.pop("map-play-changed", False):
+        st.rerun()  # the whole page, so that the timer starts or stops with it
     year = st.session_state["map-year"]
     components.set_url_parameter("year", [str(year)], [ALL_YEARS])
     shown = missions if year == ALL_YEARS else geo.active_in(missions, int(year))

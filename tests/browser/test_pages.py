@@ -170,3 +170,19 @@ def test_map_draws_sea_shapes_and_markers_and_a_sea_click_lists_its_operations(p
     assert page.get_by_role("link", name="Sharp Guard — Operation Sharp Guard (1993-06-15 to 1996-10-02)").count() == 1
     assert recorder.external() == []
     assert recorder.errors == []
+
+
+def test_map_play_button_steps_through_the_years(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/map?from=2000&to=2003")
+    wait_for_app(page)
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2001'", timeout=20_000)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2002'", timeout=20_000)
+    title = page.locator("[data-testid='stPlotlyChart'] .gtitle").text_content() or ""
+    assert title.startswith("Where the operations deployed, 200")
+    page.get_by_role("button", name="Pause").click()
+    wait_for_app(page)
+    stopped_at = page.evaluate("() => new URLSearchParams(location.search).get('year')")
+    page.wait_for_timeout(3_500)
+    assert page.evaluate("() => new URLSearchParams(location.search).get('year')") == stopped_at, "paused"
+    assert page.locator("[data-testid='stException']").count() == 0
