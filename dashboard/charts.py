@@ -35,42 +35,148 @@ def _frame(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+LINK_COLOUR = "#6b7280"
+
+
+def timeline_rows(missions: pd.DataFrame) -> tuple[dict[str, float], list[tuple[float, str]]]:
+    """Row of each operation on the timeline, grouped by region (theatres in order of their first start).
+
+    Returns the row of every mission id and the (row, region) of each group's heading.
+    """
+    first_start = missions.groupby("region")["start_day"].transform("min")
+    ordered = missions.assign(_first=first_start).sort_values(["_first", "region", "start_day", "id"])
+    rows: dict[str, float] = {}
+    headings: list[tuple[float, str]] = []
+    row = 0.0
+    for region, group in ordered.groupby("region", sort=False):
+        headings.append((row, str(region)))
+        row += 1
+        for mission_id in group.index:
+            rows[str(mission_id)] = row
+            row += 1
+        row += 0.4
+    return rows, headings
+
+
 def mission_timeline(
     missions: pd.DataFrame,
     colours: Mapping[str, str],
     labels: Mapping[str, str],
+    region_labels: Mapping[str, str] | None = None,
+    events: pd.DataFrame | None = None,
+    successors: Mapping[str, Sequence[str]] | None = None,
     title: str = "When each operation ran",
 ) -> go.Figure:
-    """One bar per operation from start to end (ongoing ones to today), coloured by mission type."""
+    """One bar per operation from start to end (ongoing ones to today), coloured by mission type and
+    grouped by theatre (region); succession drawn from each bar's end to its successor's start, and
+    events as markers on their bars. Every bar and marker carries the mission id first in customdata.
+    """
+    region_labels = region_labels or {}
+    rows, headings = timeline_rows(missions)
     fig = go.Figure()
-    ordered = missions.sort_values(["start_day", "id"])
     for mission_type in colours:
-        rows = ordered[ordered["mission_type"] == mission_type]
-        if rows.empty:
+        chosen = missions[missions["mission_type"] == mission_type]
+        if chosen.empty:
             continue
         ends = [
-            ("ongoing" if status == "ongoing" else end) for status, end in zip(rows["status"], rows["end"], strict=True)
+            "ongoing" if status == "ongoing" else end
+            for status, end in zip(chosen["status"], chosen["end"], strict=True)
         ]
         fig.add_trace(
             go.Bar(
                 name=labels.get(mission_type, mission_type),
                 orientation="h",
-                y=rows["short_name"].tolist(),
-                base=rows["start_day"].dt.strftime("%Y-%m-%d").tolist(),
-                x=((rows["bar_end"] - rows["start_day"]).dt.days * 86_400_000).tolist(),
+                y=[rows[i] for i in chosen.index],
+                base=chosen["start_day"].dt.strftime("%Y-%m-%d").tolist(),
+                x=((chosen["bar_end"] - chosen["start_day"]).dt.days * 86_400_000).tolist(),
+                width=0.7,
                 marker={"color": colours[mission_type]},
-                customdata=list(zip(rows["id"], rows["name"], rows["start"], ends, strict=True)),
+                customdata=list(
+                    zip(chosen["id"], chosen["name"], chosen["start"], ends, chosen["organisation"], strict=True)
+                ),
                 hovertemplate=(
-                    "<b>%{customdata[1]}</b><br>%{customdata[2]} to %{customdata[3]}<extra>%{fullData.name}</extra>"
+                    "<b>%{customdata[1]}</b> (%{customdata[4]})<br>%{customdata[2]} to %{customdata[3]}"
+                    "<extra>%{fullData.name}</extra>"
                 ),
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=ordered["short_name"].tolist()[::-1], title=None)
+    link_x: list[str | None] = []
+    link_y: list[float | None] = []
+    arrow_x, arrow_y, arrow_text = [], [], []
+    short_names = missions["short_name"].astype(str).to_dict()
+    end_days = missions["bar_end"].dt.strftime("%Y-%m-%d").to_dict()
+    start_days = missions["start_day"].dt.strftime("%Y-%m-%d").to_dict()
+    for mission_id, following in (successors or {}).items():
+        for successor in following:
+            if mission_id not in rows or successor not in rows:
+                continue
+            end, start = str(end_days[mission_id]), str(start_days[successor])
+            link_x += [end, start, None]
+            link_y += [rows[mission_id], rows[successor], None]
+            arrow_x.append(start)
+            arrow_y.append(rows[successor])
+            arrow_text.append(f"{short_names[mission_id]} handed over to {short_names[successor]}")
+    if link_x:
+        fig.add_trace(
+            go.Scatter(
+                name="Handed over to",
+                x=link_x,
+                y=link_y,
+                mode="lines",
+                line={"color": LINK_COLOUR, "width": 1.2, "dash": "dot"},
+                hoverinfo="skip",
+                legendgroup="links",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                name="Handed over to",
+                x=arrow_x,
+                y=arrow_y,
+                mode="markers",
+                marker={"symbol": "triangle-right", "size": 8, "color": LINK_COLOUR},
+                text=arrow_text,
+                hovertemplate="%{text}<extra></extra>",
+                legendgroup="links",
+                showlegend=False,
+            )
+        )
+    shown_events = events[events["mission_id"].isin(list(rows))] if events is not None else None
+    if shown_events is not None and not shown_events.empty:
+        fig.add_trace(
+            go.Scatter(
+                name="Event",
+                x=shown_events["day"].dt.strftime("%Y-%m-%d").tolist(),
+                y=[rows[i] for i in shown_events["mission_id"]],
+                mode="markers",
+                marker={"symbol": "diamond", "size": 7, "color": "#ffffff", "line": {"color": "#1f2933", "width": 1}},
+                customdata=list(
+                    zip(
+                        shown_events["mission_id"],
+                        shown_events["date"],
+                        shown_events["title"],
+                        shown_events["source"],
+                        strict=True,
+                    )
+                ),
+                hovertemplate="<b>%{customdata[1]}</b>: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>",
+            )
+        )
+    names = dict(zip(missions.index, missions["short_name"], strict=True))
+    tick_rows = [*rows.values(), *(row for row, _ in headings)]
+    tick_text = [*(names[i] for i in rows), *(f"<b>{region_labels.get(r, r)}</b>" for _, r in headings)]
+    fig.update_yaxes(
+        tickvals=tick_rows, ticktext=tick_text, autorange="reversed", title=None, showgrid=False, zeroline=False
+    )
     fig.update_xaxes(type="date", title=None)
     fig.update_layout(
-        barmode="overlay", showlegend=True, legend={"title": {"text": "Mission type"}, "orientation": "h", "y": -0.08}
+        barmode="overlay",
+        showlegend=True,
+        legend={"title": {"text": "Mission type"}, "orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        hovermode="closest",
     )
-    return _frame(fig, title, height=max(320, 90 + 32 * len(ordered)))
+    height = 130 + 24 * (len(rows) + len(headings))
+    return _frame(fig, title, height=height)
 
 
 def operations_per_year(

@@ -55,11 +55,11 @@ def test_unknown_parameters_fall_back_with_a_notice(page: str) -> None:
 def test_timeline_follows_the_type_filter() -> None:
     """(AppTest does not see bound widgets write the URL; the browser test checks that.)"""
     app = open_page("views/timeline.py")
-    all_bars = sum(len(trace["y"]) for trace in figures(app)[0]["data"])
+    all_bars = sum(len(trace["y"]) for trace in figures(app)[0]["data"] if trace["type"] == "bar")
     by_label(app.multiselect, "Mission type").set_value(["peace-enforcement"]).run()
-    traces = figures(app)[0]["data"]
-    assert [t["name"] for t in traces] == ["Peace enforcement"]
-    assert 0 < len(traces[0]["y"]) < all_bars
+    bars = [t for t in figures(app)[0]["data"] if t["type"] == "bar"]
+    assert [t["name"] for t in bars] == ["Peace enforcement"]
+    assert 0 < len(bars[0]["y"]) < all_bars
 
 
 def test_year_range_is_mirrored_in_the_url() -> None:
@@ -241,3 +241,29 @@ def test_an_invalid_record_is_left_out_and_named(tmp_path: Path, monkeypatch: py
     assert "1 data file(s) have problems" in app.expander[0].label
     operations = by_label(app.metric, "Operations")
     assert int(operations.value) == len(list(DATA.glob("missions/*.yaml"))) - 1
+
+
+def timeline_ids(app: AppTest) -> set[str]:
+    return {c[0] for t in figures(app)[0]["data"] if t["type"] == "bar" for c in t["customdata"]}
+
+
+def test_timeline_partner_toggle_adds_un_eu_au_missions_and_links() -> None:
+    app = open_page("views/timeline.py", region="balkans")
+    nato_only = timeline_ids(app)
+    assert "sfor" in nato_only and "unprofor" not in nato_only and "eufor-althea" not in nato_only
+    app.toggle(key="timeline-partners").set_value(True).run()
+    assert {"unprofor", "eufor-althea", "unmik"} <= timeline_ids(app)
+    assert app.query_params["partners"] == "1"
+    arrows = [t for t in figures(app)[0]["data"] if t["name"] == "Handed over to" and t["mode"] == "markers"][0]
+    assert "SFOR handed over to EUFOR Althea" in arrows["text"] and "IFOR handed over to SFOR" in arrows["text"]
+
+
+def test_timeline_shows_events_with_their_sources_and_reads_partners_from_the_url() -> None:
+    app = open_page("views/timeline.py", partners="1", id="ignored")
+    assert app.toggle(key="timeline-partners").value is True
+    events = [t for t in figures(app)[0]["data"] if t["name"] == "Event"][0]
+    kfor = [c for c in events["customdata"] if c[0] == "kfor"]
+    assert kfor and all(c[3].startswith("http") for c in kfor)
+    bad = open_page("views/timeline.py", partners="yes")
+    assert "Ignored partners=yes" in " ".join(i.value for i in bad.info)
+    assert bad.toggle(key="timeline-partners").value is False

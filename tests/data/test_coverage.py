@@ -112,3 +112,8 @@ def test_every_partner_mission_is_linked_to_a_nato_operation(data: Dataset) -> N
 def test_no_operation_is_recorded_twice(data: Dataset) -> None:
     names = [(m.name.lower().removeprefix("operation "), m.start[:4]) for m in data.records.values()]
     assert len(names) == len(set(names)), "two records share a name and start year"
+
+
+def test_chart_labels_tell_operations_apart(data: Dataset) -> None:
+    labels = data.missions["short_name"]
+    assert not labels.duplicated().any(), f"same label for: {sorted(labels[labels.duplicated(keep=False)].index)}"

@@ -17,17 +17,43 @@ def test_colours_are_stable_per_vocabulary_position() -> None:
 
 
 def test_timeline_has_one_bar_per_operation_coloured_by_type(tables: dict[str, pd.DataFrame]) -> None:
-    fig = charts.mission_timeline(tables["missions"], COLOURS, LABELS)
+    fig = charts.mission_timeline(tables["missions"], COLOURS, LABELS, {"balkans": "Balkans"})
     assert [trace.name for trace in fig.data] == ["Peacekeeping", "Maritime"]
     peacekeeping, maritime = fig.data
-    assert list(peacekeeping.y) == ["UNTM", "Minimal"]
     assert list(peacekeeping.base) == ["1992-03-01", "2000-01-15"]
+    assert [c[0] for c in peacekeeping.customdata] == ["un-op", "minimal-op"], "the id comes first, for clicks"
     assert peacekeeping.marker.color == COLOURS["peacekeeping-stabilisation"]
     # the ongoing operation runs to today (2026-11-21): 2009-08-17 + 6305 days
     assert maritime.x[0] == 6305 * 86_400_000
     assert maritime.customdata[0][3] == "ongoing"
     assert fig.layout.template.layout.paper_bgcolor == "white", "explicit template, not Streamlit's"
-    assert list(fig.layout.yaxis.categoryarray) == ["SEA", "Minimal", "UNTM"]
+
+
+def test_timeline_groups_operations_by_theatre(tables: dict[str, pd.DataFrame]) -> None:
+    rows, headings = charts.timeline_rows(tables["missions"])
+    assert headings == [(0.0, "balkans"), (3.4, "east-africa")], "theatres in order of their first start"
+    assert rows == {"un-op": 1.0, "minimal-op": 2.0, "sea-op": 4.4}
+    fig = charts.mission_timeline(tables["missions"], COLOURS, LABELS, {"balkans": "Balkans"})
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    assert ticks[0.0] == "<b>Balkans</b>" and ticks[3.4] == "<b>east-africa</b>" and ticks[1.0] == "UNTM"
+    assert fig.layout.yaxis.autorange == "reversed"
+
+
+def test_timeline_draws_succession_and_events(tables: dict[str, pd.DataFrame]) -> None:
+    fig = charts.mission_timeline(
+        tables["missions"],
+        COLOURS,
+        LABELS,
+        events=tables["events"],
+        successors={"un-op": ["minimal-op"], "minimal-op": ["not-shown"]},
+    )
+    links, arrows, events = (t for t in fig.data if t.type == "scatter")
+    assert list(links.x) == ["1995-12-20", "2000-01-15", None] and list(links.y) == [1.0, 2.0, None]
+    assert list(arrows.text) == ["UNTM handed over to Minimal"]
+    assert list(events.x) == ["2000-01-15", "2002-06-01"] and list(events.y) == [2.0, 2.0]
+    assert list(events.customdata[0]) == ["minimal-op", "2000-01-15", "Start", "https://example.org/a"]
+    plain = charts.mission_timeline(tables["missions"], COLOURS, LABELS)
+    assert [t.type for t in plain.data] == ["bar", "bar"], "no links or events unless given"
 
 
 def test_operations_per_year_counts_active_operations(tables: dict[str, pd.DataFrame]) -> None:
