@@ -392,3 +392,53 @@ def personnel_over_time(points: pd.DataFrame, title: str) -> go.Figure:
     fig.update_yaxes(title="Personnel (published figures)", rangemode="tozero", tickformat=",")
     fig.update_xaxes(title=None, type="date")
     return _frame(fig, title, height=320)
+
+
+DAYS_PER_MONTH = 30.4375
+ALIGNMENTS = {"date": "Calendar date", "months": "Months since start"}
+
+
+def strength_lines(
+    points: pd.DataFrame,
+    missions: pd.DataFrame,
+    align: str = "date",
+    title: str = "Published strength over time",
+) -> go.Figure:
+    """One line per operation through its published strength points only (each point marked).
+
+    `align` 'date' puts the points on the calendar; 'months' measures each from its own operation's
+    start, to compare how operations grew and shrank. Operations with no published point draw nothing.
+    """
+    fig = go.Figure()
+    chosen = points[points["mission_id"].isin(missions.index)]
+    starts = missions["start_day"].to_dict()
+    names = missions["short_name"].astype(str).to_dict()
+    for index, (mission_id, rows) in enumerate(chosen.groupby("mission_id", sort=False)):
+        start = starts[mission_id]
+        if align == "months":
+            x: list[Any] = [round((day - start).days / DAYS_PER_MONTH, 1) for day in rows["day"]]
+        else:
+            x = rows["day"].dt.strftime("%Y-%m-%d").tolist()
+        notes = [note if isinstance(note, str) else "" for note in rows["note"]]
+        fig.add_trace(
+            go.Scatter(
+                name=names[mission_id],
+                x=x,
+                y=rows["value"].tolist(),
+                mode="lines+markers",
+                line={"color": PALETTE[index % len(PALETTE)], "dash": "dot", "width": 1.5},
+                marker={"size": 8, "color": PALETTE[index % len(PALETTE)]},
+                customdata=list(zip(rows["mission_id"], rows["date"], rows["source"], notes, strict=True)),
+                hovertemplate=(
+                    "<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} personnel<br>%{customdata[3]}"
+                    "<br>Source: %{customdata[2]}<extra></extra>"
+                ),
+            )
+        )
+    fig.update_yaxes(title="Personnel (published figures)", rangemode="tozero", tickformat=",")
+    if align == "months":
+        fig.update_xaxes(title="Months since the operation began", rangemode="tozero")
+    else:
+        fig.update_xaxes(title=None, type="date")
+    fig.update_layout(legend={"orientation": "h", "y": -0.2}, hovermode="closest")
+    return _frame(fig, title, height=420)

@@ -44,3 +44,44 @@ else:
     if point is not None and point.get("customdata"):
         st.switch_page("views/mission.py", query_params={"id": point["customdata"][0]})
 components.data_caption(data, len(missions))
+
+st.subheader("Strength over time")
+with_points = data.personnel[data.personnel["mission_id"].isin(missions.index)]
+counts = with_points["mission_id"].value_counts()
+if counts.empty:
+    st.markdown("*None of the operations shown has a published strength figure.*")
+else:
+    options = [i for i in missions.index if i in counts.index]
+    default = [str(i) for i in counts.index[:4]]
+    if "timeline-strength" not in st.session_state:  # read the URL once per session, as the sidebar does
+        asked = [i for i in st.query_params.get("strength", "").split(",") if i]
+        kept = [i for i in asked if i in options]
+        if asked and len(kept) < len(asked):
+            unknown = ", ".join(i for i in asked if i not in options)
+            components.show_notices([f"Ignored strength={unknown}: no published strength among the operations shown."])
+        st.session_state["timeline-strength"] = kept or default
+        align = st.query_params.get("align", "date")
+        if align not in charts.ALIGNMENTS:
+            components.show_notices([f"Ignored align={align}: use date or months; showing calendar dates."])
+            align = "date"
+        st.session_state["timeline-align"] = align
+    st.session_state["timeline-strength"] = [i for i in st.session_state["timeline-strength"] if i in options]
+    pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
+    chosen = pick.multiselect(
+        "Operations to compare", options, key="timeline-strength", format_func=data.title_of, max_selections=8
+    )
+    align = (
+        align_column.segmented_control(
+            "Align by", list(charts.ALIGNMENTS), format_func=charts.ALIGNMENTS.__getitem__, key="timeline-align"
+        )
+        or "date"
+    )
+    components.set_url_parameter("strength", [",".join(chosen)] if chosen else [], [",".join(default)])
+    components.set_url_parameter("align", [align], ["date"])
+    if chosen:
+        components.show_chart(charts.strength_lines(data.personnel, missions.loc[chosen], align=align), key="strength")
+        st.caption(
+            "Each marker is a published figure with its source on hover; the dotted lines only join them and "
+            "are not data. Operations with no published strength are not drawn. Some points count one "
+            "contingent or staff category only: the hover says so."
+        )

@@ -254,16 +254,30 @@ def test_timeline_partner_toggle_adds_un_eu_au_missions_and_links() -> None:
     app.toggle(key="timeline-partners").set_value(True).run()
     assert {"unprofor", "eufor-althea", "unmik"} <= timeline_ids(app)
     assert app.query_params["partners"] == "1"
-    arrows = [t for t in figures(app)[0]["data"] if t["name"] == "Handed over to" and t["mode"] == "markers"][0]
+    arrows = next(t for t in figures(app)[0]["data"] if t["name"] == "Handed over to" and t["mode"] == "markers")
     assert "SFOR handed over to EUFOR Althea" in arrows["text"] and "IFOR handed over to SFOR" in arrows["text"]
 
 
 def test_timeline_shows_events_with_their_sources_and_reads_partners_from_the_url() -> None:
     app = open_page("views/timeline.py", partners="1", id="ignored")
     assert app.toggle(key="timeline-partners").value is True
-    events = [t for t in figures(app)[0]["data"] if t["name"] == "Event"][0]
+    events = next(t for t in figures(app)[0]["data"] if t["name"] == "Event")
     kfor = [c for c in events["customdata"] if c[0] == "kfor"]
     assert kfor and all(c[3].startswith("http") for c in kfor)
     bad = open_page("views/timeline.py", partners="yes")
     assert "Ignored partners=yes" in " ".join(i.value for i in bad.info)
     assert bad.toggle(key="timeline-partners").value is False
+
+
+def test_timeline_strength_chart_aligns_by_months_and_keeps_its_state_in_the_url() -> None:
+    app = open_page("views/timeline.py", strength="kfor,isaf,nosuch", align="months")
+    assert "Ignored strength=nosuch" in " ".join(i.value for i in app.info)
+    strength = next(f for f in figures(app) if f["layout"]["title"]["text"] == "Published strength over time")
+    assert [t["name"] for t in strength["data"]] == ["KFOR", "ISAF"]
+    assert strength["layout"]["xaxis"]["title"]["text"] == "Months since the operation began"
+    assert min(strength["data"][0]["x"]) >= 0
+    by_label(app.get("button_group"), "Align by").set_value("date").run()
+    assert app.query_params["strength"] == "kfor,isaf" and "align" not in app.query_params
+    app.multiselect(key="timeline-strength").set_value(["sfor"]).run()
+    strength = next(f for f in figures(app) if f["layout"]["title"]["text"] == "Published strength over time")
+    assert [t["name"] for t in strength["data"]] == ["SFOR"] and app.query_params["strength"] == "sfor"

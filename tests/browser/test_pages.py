@@ -10,7 +10,7 @@ from tests.browser.conftest import Recorder, screenshot, wait_for_app
 # path, name, charts the page draws
 PAGES = [
     ("/", "overview", 1),
-    ("/timeline", "timeline", 1),
+    ("/timeline", "timeline", 2),
     ("/map", "map", 1),
     ("/compare", "compare", 3),
     ("/mission?id=kfor", "mission-kfor", 2),

@@ -140,3 +140,18 @@ def test_personnel_line_goes_through_published_points_only(tables: dict[str, pd.
     assert list(line.y) == [1000, 800]
     assert line.mode == "lines+markers"
     assert line.customdata[1][1] == "https://example.org/b"
+
+
+def test_strength_lines_draw_published_points_only(tables: dict[str, pd.DataFrame]) -> None:
+    missions = tables["missions"]
+    fig = charts.strength_lines(tables["personnel"], missions)
+    assert [t.name for t in fig.data] == ["Minimal"], "operations with no published strength draw nothing"
+    line = fig.data[0]
+    assert list(line.x) == ["2000-02-01", "2001-01-01"] and list(line.y) == [1000, 800]
+    assert list(line.customdata[1][:3]) == ["minimal-op", "2001", "https://example.org/b"]
+    assert line.customdata[1][3] == "approximate"
+    months = charts.strength_lines(tables["personnel"], missions, align="months")
+    # 2000-01-15 -> 2000-02-01 is 17 days; -> 2001-01-01 is 352 days
+    assert list(months.data[0].x) == [round(17 / 30.4375, 1), round(352 / 30.4375, 1)]
+    assert months.layout.xaxis.title.text == "Months since the operation began"
+    assert charts.strength_lines(tables["personnel"], missions.loc[["un-op"]]).data == ()
