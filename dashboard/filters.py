@@ -12,6 +12,8 @@ from typing import cast
 
 import pandas as pd
 
+from dashboard.charts import ALIGNMENTS
+
 FIRST_YEAR = 1990
 STATUSES = ("ongoing", "ended")
 # URL parameter -> (mission table column, what the parameter is called in a notice)
@@ -165,4 +167,38 @@ def read_map_url(params: Mapping[str, Sequence[str]], first_year: int, last_year
             setattr(reading, name, values[-1])
         else:
             reading.notices.append(f"Ignored {name}={values[-1]}: use {' or '.join(allowed)}; showing {allowed[0]}.")
+    return reading
+
+
+@dataclass
+class TimelineReading:
+    """What a /timeline URL asked for (`partners`, `strength`, `align`), and notices for what was not understood."""
+
+    partners: bool = False
+    strength: list[str] = field(default_factory=list)  # empty: the page's default choice
+    align: str = "date"
+    notices: list[str] = field(default_factory=list)
+
+
+def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequence[str]) -> TimelineReading:
+    """Check the timeline's own URL parameters; `with_strength` are the ids that have published strength."""
+    reading = TimelineReading()
+    partners = list(params.get("partners", []))
+    if partners:
+        reading.partners = partners[-1] == "1"
+        if partners[-1] not in ("0", "1"):
+            reading.notices.append(f"Ignored partners={partners[-1]}: use 1 or 0; partner missions are hidden.")
+    asked = [i for value in params.get("strength", []) for i in value.split(",") if i]
+    reading.strength = [i for i in asked if i in with_strength]
+    unknown = [i for i in asked if i not in with_strength]
+    if unknown:
+        reading.notices.append(
+            f"Ignored strength={', '.join(unknown)}: no published strength among the operations shown."
+        )
+    align = list(params.get("align", []))
+    if align:
+        if align[-1] in ALIGNMENTS:
+            reading.align = align[-1]
+        else:
+            reading.notices.append(f"Ignored align={align[-1]}: use date or months; showing calendar dates.")
     return reading

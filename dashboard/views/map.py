@@ -106,11 +106,9 @@ def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
     place = point.get("location")
     if place:
         names = components.place_names(data)
-        ids = [
-            str(i)
-            for i, countries, seas in zip(shown.index, shown["countries"], shown["sea_areas"], strict=True)
-            if place in f"{countries}; {seas}".split("; ")
-        ]
+        places = pd.concat([geo.country_places(data.deployments), geo.sea_places(shown)])
+        here = set(places.loc[places["place"] == place, "mission_id"])
+        ids = [str(i) for i in shown.index if i in here]
         st.subheader(f"Operations in {names.get(place, place)}")
         if not ids:
             st.markdown("*None of the operations shown was there.*")

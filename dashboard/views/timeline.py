@@ -3,16 +3,17 @@
 import streamlit as st
 
 from dashboard import charts, components
+from dashboard.filters import read_timeline_url
 
 data = components.dataset()
 missions = components.filtered_missions(data)
 type_labels = components.vocabulary_labels(data, "mission_type")
 
+params = {key: st.query_params.get_all(key) for key in st.query_params}
 if "timeline-partners" not in st.session_state:  # a link opened in a new session sets the toggle once
-    wanted = st.query_params.get("partners")
-    st.session_state["timeline-partners"] = wanted == "1"
-    if wanted not in (None, "0", "1"):
-        components.show_notices([f"Ignored partners={wanted}: use 1 or 0; partner missions are hidden."])
+    reading = read_timeline_url({"partners": params.get("partners", [])}, [])
+    st.session_state["timeline-partners"] = reading.partners
+    components.show_notices(reading.notices)
 
 st.title("Timeline")
 st.markdown(
@@ -54,17 +55,10 @@ else:
     options = [i for i in missions.index if i in counts.index]
     default = [str(i) for i in counts.index[:4]]
     if "timeline-strength" not in st.session_state:  # read the URL once per session, as the sidebar does
-        asked = [i for i in st.query_params.get("strength", "").split(",") if i]
-        kept = [i for i in asked if i in options]
-        if asked and len(kept) < len(asked):
-            unknown = ", ".join(i for i in asked if i not in options)
-            components.show_notices([f"Ignored strength={unknown}: no published strength among the operations shown."])
-        st.session_state["timeline-strength"] = kept or default
-        align = st.query_params.get("align", "date")
-        if align not in charts.ALIGNMENTS:
-            components.show_notices([f"Ignored align={align}: use date or months; showing calendar dates."])
-            align = "date"
-        st.session_state["timeline-align"] = align
+        reading = read_timeline_url({k: params.get(k, []) for k in ("strength", "align")}, options)
+        st.session_state["timeline-strength"] = reading.strength or default
+        st.session_state["timeline-align"] = reading.align
+        components.show_notices(reading.notices)
     st.session_state["timeline-strength"] = [i for i in st.session_state["timeline-strength"] if i in options]
     pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
     chosen = pick.multiselect(
