@@ -6,6 +6,8 @@ template, and exported images would then come out with placeholder colours.
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -36,6 +38,11 @@ def _frame(fig: go.Figure, title: str, height: int) -> go.Figure:
 
 
 LINK_COLOUR = "#6b7280"
+
+
+def wrap(text: str, width: int = 24) -> str:
+    """Break a long label into lines for a legend or an axis (plotly does not wrap text itself)."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def timeline_rows(missions: pd.DataFrame) -> tuple[dict[str, float], list[tuple[float, str]]]:
@@ -318,64 +325,6 @@ def deployment_map(
     return _frame(fig, title, height=height)
 
 
-def missions_by_category(
-    missions: pd.DataFrame, column: str, labels: Mapping[str, str], colours: Mapping[str, str] | None, title: str
-) -> go.Figure:
-    """A horizontal bar per category value: how many operations fall in it, with their names on hover."""
-    grouped = missions.groupby(column)["short_name"]
-    counts = pd.DataFrame({"count": grouped.size(), "names": grouped.agg(", ".join)})
-    order = [value for value in labels if value in counts.index]
-    counts = counts.loc[order].sort_values("count")
-    fig = go.Figure(
-        go.Bar(
-            orientation="h",
-            x=counts["count"].tolist(),
-            y=[labels.get(v, v) for v in counts.index],
-            marker={"color": [colours.get(v, PALETTE[0]) for v in counts.index] if colours else PALETTE[0]},
-            customdata=counts["names"].tolist(),
-            text=counts["count"].tolist(),
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
-        )
-    )
-    fig.update_xaxes(title="Operations", rangemode="tozero", automargin=True, tickformat="d", nticks=8)
-    fig.update_yaxes(title=None, automargin=True)
-    return _frame(fig, title, height=max(260, 80 + 44 * len(counts)))
-
-
-def duration_by_type(
-    missions: pd.DataFrame,
-    colours: Mapping[str, str],
-    labels: Mapping[str, str],
-    title: str = "How long operations lasted, by type",
-) -> go.Figure:
-    """Every operation's duration as a point, with a box per type: the distribution, not just an average."""
-    fig = go.Figure()
-    for mission_type in colours:
-        rows = missions[missions["mission_type"] == mission_type]
-        if rows.empty:
-            continue
-        fig.add_trace(
-            go.Box(
-                x=rows["duration_years"].tolist(),
-                y=[labels.get(mission_type, mission_type)] * len(rows),
-                name=labels.get(mission_type, mission_type),
-                orientation="h",
-                boxpoints="all",
-                jitter=0.3,
-                pointpos=0,
-                marker={"color": colours[mission_type], "size": 10},
-                line={"color": colours[mission_type]},
-                customdata=list(zip(rows["short_name"], rows["status"], strict=True)),
-                hovertemplate="<b>%{customdata[0]}</b>: %{x:.1f} years (%{customdata[1]})<extra></extra>",
-            )
-        )
-    fig.update_xaxes(title="Years (ongoing operations: so far)", rangemode="tozero")
-    fig.update_layout(showlegend=False)
-    return _frame(fig, title, height=max(260, 80 + 60 * len(fig.data)))
-
-
 def personnel_over_time(points: pd.DataFrame, title: str) -> go.Figure:
     """Published strength points joined by lines; nothing drawn between points is data."""
     fig = go.Figure(
@@ -442,3 +391,247 @@ def strength_lines(
         fig.update_xaxes(title=None, type="date")
     fig.update_layout(legend={"orientation": "h", "y": -0.2}, hovermode="closest")
     return _frame(fig, title, height=420)
+
+
+FOOTER_WIDTH = 120  # characters per line of a source line: about the width of a chart on a laptop screen
+
+
+def log_ticks(values: Sequence[float]) -> list[float]:
+    """1-2-5 tick values spanning the data, for a log axis that reads '500, 1,000, 2,000' not '5 6 7 8 9'."""
+    positive = [v for v in values if v > 0]
+    if not positive:
+        return []
+    ticks, magnitude = [], 10 ** math.floor(math.log10(min(positive)))
+    while magnitude <= max(positive) * 10:
+        ticks += [magnitude * step for step in (1, 2, 5)]
+        magnitude *= 10
+    low, high = min(positive), max(positive)
+    inside = [t for t in ticks if low / 2 <= t <= high * 2]
+    return inside
+
+
+def _value_axis(values: Sequence[float], log: bool) -> dict[str, Any]:
+    """Axis settings for personnel: thousands separated, 1-2-5 ticks when logarithmic."""
+    if log:
+        return {"type": "log", "tickvals": log_ticks(values), "tickformat": ","}
+    return {"type": "linear", "tickformat": ",", "rangemode": "tozero"}
+
+
+def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
+    """Add the filters in force under the title and the source line with the record count beneath the plot.
+
+    Both live in the figure itself, so an image saved from the chart carries them too.
+    """
+    lines = [line for part in footer.split("<br>") for line in textwrap.wrap(part, FOOTER_WIDTH)]
+    fig.update_layout(
+        title={
+            "subtitle": {"text": subtitle, "font": {"size": 13, "color": "#52606d"}},
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 14},
+        },
+        margin={"t": max(fig.layout.margin.t or 0, 84), "b": max(fig.layout.margin.b or 0, 64 + 16 * len(lines))},
+        height=(fig.layout.height or 400) + 78 + 16 * len(lines),
+        # a legend beneath the plot would run into the source line; beside it, it never does
+        legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"},
+    )
+    fig.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-62,
+        align="left",
+        showarrow=False,
+        font={"size": 12, "color": "#52606d"},
+    )
+    return fig
+
+
+def decade_bars(table: pd.DataFrame, colours: Mapping[str, str], title: str) -> go.Figure:
+    """Stacked bars: operations of each type in each decade (table from comparisons.by_decade)."""
+    fig = go.Figure()
+    decades = sorted(table["decade"].unique())
+    for mission_type, rows in table.groupby("mission_type", sort=False):
+        fig.add_trace(
+            go.Bar(
+                x=rows["decade"].tolist(),
+                y=rows["operations"].tolist(),
+                name=str(rows["mission_type_label"].iloc[0]),
+                marker={"color": colours.get(str(mission_type), PALETTE[0])},
+                customdata=rows["names"].tolist(),
+                hovertemplate="<b>%{fullData.name}</b>, %{x}: %{y}<br>%{customdata}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", bargap=0.35, legend={"orientation": "v", "x": 1.02, "y": 1})
+    fig.update_xaxes(title=None, categoryorder="array", categoryarray=decades)
+    fig.update_yaxes(title="Operations", rangemode="tozero", tickformat="d")
+    return _frame(fig, title, height=400)
+
+
+def values_by_type(
+    table: pd.DataFrame,
+    value_column: str,
+    colours: Mapping[str, str],
+    axis_title: str,
+    title: str,
+    hover: str,
+    log: bool = False,
+) -> go.Figure:
+    """Each operation as a point with a box per mission type: a distribution, not an average.
+
+    `hover` is a template for one point's value, e.g. '%{x:,} personnel'.
+    """
+    fig = go.Figure()
+    for mission_type in colours:
+        rows = table[table["mission_type"] == mission_type]
+        if rows.empty:
+            continue
+        label = str(rows["mission_type_label"].iloc[0])
+        fig.add_trace(
+            go.Box(
+                x=rows[value_column].astype(float).tolist(),
+                y=[label] * len(rows),
+                name=label,
+                orientation="h",
+                boxpoints="all",
+                jitter=0.3,
+                pointpos=0,
+                marker={"color": colours[mission_type], "size": 10},
+                line={"color": colours[mission_type]},
+                customdata=rows[["short_name", "id"]].to_numpy().tolist(),
+                hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title=axis_title, **_value_axis(table[value_column].astype(float).tolist(), log))
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(showlegend=False)
+    return _frame(fig, title, height=max(260, 80 + 56 * len(fig.data)))
+
+
+OUTCOME_COLOURS = {
+    "ongoing": "#9aa5b1",
+    "succeeded-by-mission": "#56B4E9",
+    "handed-over": "#0072B2",
+    "objectives-met": "#009E73",
+    "mandate-ended": "#E69F00",
+    "withdrawn": "#D55E00",
+}
+
+
+def stacked_by_type(
+    table: pd.DataFrame, column: str, colours: Mapping[str, str], title: str, axis_title: str = "Operations"
+) -> go.Figure:
+    """Horizontal stacked bars: for each mission type, how its operations divide by `column` (e.g. outcome)."""
+    fig = go.Figure()
+    types = list(dict.fromkeys(table["mission_type_label"]))
+    for value, rows in table.groupby(column, sort=False):
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                x=rows["operations"].tolist(),
+                y=rows["mission_type_label"].tolist(),
+                name=wrap(str(rows[f"{column}_label"].iloc[0])),
+                marker={"color": colours.get(str(value), PALETTE[0])},
+                customdata=rows["names"].tolist(),
+                hovertemplate="<b>%{y}</b>, %{fullData.name}: %{x}<br>%{customdata}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=types[::-1], automargin=True)
+    fig.update_xaxes(title=axis_title, tickformat="d")
+    return _frame(fig, title, height=max(320, 160 + 40 * len(types)))
+
+
+def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str], title: str) -> go.Figure:
+    """A grid of counts, mission types down and `column` values across; empty cells are zero operations."""
+    types = list(dict.fromkeys(table["mission_type_label"]))
+    values = [v for v in column_labels if v in set(table[column])]
+    counts = table.pivot_table(index="mission_type_label", columns=column, values="operations", aggfunc="sum")
+    counts = counts.reindex(index=types, columns=values)
+    names = table.pivot_table(index="mission_type_label", columns=column, values="names", aggfunc="first")
+    names = names.reindex(index=types, columns=values).fillna("")
+    z = counts.fillna(0).astype(int).to_numpy().tolist()
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[wrap(column_labels[v], 16) for v in values],
+            y=types,
+            text=[[str(n) if n else "" for n in row] for row in z],
+            texttemplate="%{text}",
+            customdata=names.to_numpy().tolist(),
+            colorscale=MAP_SCALE,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="<b>%{y}</b><br>%{x}: %{z}<br>%{customdata}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(side="top", tickangle=0, automargin=True)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_layout(plot_bgcolor="white")
+    _frame(fig, title, height=max(320, 200 + 44 * len(types)))
+    fig.update_layout(margin={"t": 160})  # room for the wrapped column labels between title and grid
+    return fig
+
+
+def duration_peak_scatter(
+    table: pd.DataFrame, colours: Mapping[str, str], title: str, log: bool = False, labels: int = 10
+) -> go.Figure:
+    """Years against published peak strength, one bubble per operation sized by contributing nations.
+
+    The `labels` largest operations are named on the chart (more would overlap); every one is named on hover.
+    Operations whose number of nations was not published are drawn as small open circles, not given a size.
+    """
+    fig = go.Figure()
+    labelled = set(table.nlargest(labels, "peak_personnel")["id"])
+    sized = table[table["contributing_nations"].notna()]
+    largest = float(sized["contributing_nations"].max()) if not sized.empty else 1.0
+    for mission_type in colours:
+        rows = table[table["mission_type"] == mission_type]
+        if rows.empty:
+            continue
+        nations = rows["contributing_nations"]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["duration_years"].tolist(),
+                y=rows["peak_personnel"].astype(float).tolist(),
+                mode="markers+text",
+                name=str(rows["mission_type_label"].iloc[0]),
+                text=[name if i in labelled else "" for i, name in zip(rows["id"], rows["short_name"], strict=True)],
+                textposition="top center",
+                textfont={"size": 12},
+                cliponaxis=False,
+                marker={
+                    "color": colours[mission_type],
+                    "size": [8 if pd.isna(n) else 8 + 40 * (float(n) / largest) ** 0.5 for n in nations],
+                    "symbol": ["circle-open" if pd.isna(n) else "circle" for n in nations],
+                    "opacity": 0.8,
+                    "line": {"width": 1.5, "color": colours[mission_type]},
+                },
+                customdata=[
+                    [name, "not published" if pd.isna(n) else f"{int(n)} (counted {d})"]
+                    for name, n, d in zip(
+                        rows["short_name"],
+                        nations,
+                        rows["contributing_nations_date"].fillna("date not published"),
+                        strict=True,
+                    )
+                ],
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b><br>%{x:.1f} years · peak %{y:,} personnel"
+                    "<br>Contributing nations: %{customdata[1]}<extra></extra>"
+                ),
+            )
+        )
+    longest = float(table["duration_years"].max()) if not table.empty else 1.0
+    fig.update_xaxes(title="Years the operation lasted (ongoing: so far)", range=[-0.04 * longest, 1.05 * longest])
+    fig.update_yaxes(
+        title="Peak personnel (published)", **_value_axis(table["peak_personnel"].astype(float).tolist(), log)
+    )
+    fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1})
+    return _frame(fig, title, height=520)

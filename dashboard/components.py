@@ -6,6 +6,7 @@ import os
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,7 +16,7 @@ import streamlit as st
 from dashboard import charts, geo
 from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
-from dashboard.missions import DATA_DIR, Dataset, load_dataset
+from dashboard.missions import DATA_DIR, PROJECT, Dataset, load_dataset
 
 # plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
 # from dashboard/static/topojson/ (relative, so it also works under a base URL path).
@@ -240,3 +241,49 @@ def map_figure(
     return charts.deployment_map(
         countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height
     )
+
+
+def filters_subtitle(data: Dataset) -> str:
+    """The sidebar's filters in words, for chart subtitles."""
+    labels = {  # organisations by their short ids (NATO, UN, EU...), which read better than full names here
+        "organisation": {"coalition": "coalitions"},
+        "mission_type": vocabulary_labels(data, "mission_type"),
+        "region": vocabulary_labels(data, "region"),
+    }
+    return active_filters(data).subtitle(labels)
+
+
+def source_line(
+    data: Dataset, based_on: int, shown: int, left_out: str = "", among: str = "that match the filters"
+) -> str:
+    """The footer of a chart: where the figures come from and how many records it rests on."""
+    checked = f", checked {data.last_checked}" if data.last_checked else ""
+    count = f"Based on {based_on} of the {shown} operations {among}"
+    if based_on < shown and left_out:
+        count += f" ({shown - based_on} {left_out})"
+    return f"Source: {PROJECT}, from the public sources cited in each record{checked}.<br>{count}."
+
+
+def chart_with_data(fig: go.Figure, table: pd.DataFrame, key: str, file_name: str) -> None:
+    """A chart, and beneath it the table it draws (a text alternative) with a CSV of exactly that table."""
+    show_chart(fig, key=key)
+    with st.expander("Show the data", icon=":material/table:"):
+        st.dataframe(table, hide_index=True, key=f"{key}-table")
+        st.download_button(
+            "Download this table (CSV)",
+            table.to_csv(index=False).encode("utf-8"),
+            file_name=f"{file_name}.csv",
+            mime="text/csv",
+            key=f"{key}-csv",
+            on_click="ignore",
+        )
+
+
+def copy_link() -> None:
+    """Show the address of the current view, with Streamlit's copy button, to share or bookmark it."""
+    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)], safe=",")
+    page_url = st.context.url or ""
+    link = f"{page_url}?{query}" if query else page_url
+    with st.popover("Copy link", icon=":material/link:"):
+        st.markdown("This link reopens the page with every filter and choice you made:")
+        st.code(link or "(the address in your browser's bar)", language=None, wrap_lines=True)

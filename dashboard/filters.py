@@ -13,6 +13,7 @@ from typing import cast
 import pandas as pd
 
 from dashboard.charts import ALIGNMENTS
+from dashboard.comparisons import DECADE_MODES
 
 FIRST_YEAR = 1990
 STATUSES = ("ongoing", "ended")
@@ -50,6 +51,23 @@ class Filters:
                 parts.append(", ".join(labels.get(vocabulary, {}).get(v, v) for v in values))
         parts.append(f"{self.year_from}-{self.year_to}")
         return "; ".join(parts)
+
+    def subtitle(self, labels: Mapping[str, Mapping[str, str]] | None = None) -> str:
+        """The filters in force, in words, for a chart's subtitle: 'NATO · Peace enforcement · active 1993-1999'."""
+        labels = labels or {}
+        parts = []
+        for values, vocabulary, everything in (
+            (self.organisations, "organisation", "NATO and partner organisations"),
+            (self.mission_types, "mission_type", "all mission types"),
+            (self.regions, "region", "all regions"),
+            (self.statuses, "status", ""),
+        ):
+            if values:
+                parts.append(", ".join(labels.get(vocabulary, {}).get(v, v) for v in values))
+            elif everything:
+                parts.append(everything)
+        parts.append(f"active {self.year_from}-{self.year_to}")
+        return " · ".join(parts)
 
 
 def filter_missions(missions: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -201,4 +219,54 @@ def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequen
             reading.align = align[-1]
         else:
             reading.notices.append(f"Ignored align={align[-1]}: use date or months; showing calendar dates.")
+    return reading
+
+
+COMPARE_DEFAULT_IDS = ("sfor", "kfor", "isaf")
+COMPARE_MAX = 4
+
+
+@dataclass
+class CompareReading:
+    """What a /compare URL asked for (`ids`, `decades`, `log`, `align`), and notices for what was not understood."""
+
+    ids: list[str] | None = None  # None: the page's default choice
+    decades: str = "start"
+    log: bool = False
+    align: str = "months"
+    notices: list[str] = field(default_factory=list)
+
+
+def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[str]) -> CompareReading:
+    """Check the compare page's own URL parameters; a value not understood falls back with a notice."""
+    reading = CompareReading()
+    if "ids" in params:
+        asked = list(dict.fromkeys(i for value in params["ids"] for i in value.split(",") if i))
+        known = [i for i in asked if i in known_ids]
+        unknown = [i for i in asked if i not in known_ids]
+        if unknown:
+            reading.notices.append(f"Ignored ids={', '.join(unknown)}: no operation has that id.")
+        if len(known) > COMPARE_MAX:
+            reading.notices.append(
+                f"Ignored ids={', '.join(known[COMPARE_MAX:])}: side by side shows at most {COMPARE_MAX} operations."
+            )
+            known = known[:COMPARE_MAX]
+        reading.ids = known if known or not asked else None
+    decades = list(params.get("decades", []))
+    if decades:
+        if decades[-1] in DECADE_MODES:
+            reading.decades = decades[-1]
+        else:
+            reading.notices.append(f"Ignored decades={decades[-1]}: use start or active; counting by start.")
+    log = list(params.get("log", []))
+    if log:
+        reading.log = log[-1] == "1"
+        if log[-1] not in ("0", "1"):
+            reading.notices.append(f"Ignored log={log[-1]}: use 1 or 0; showing a linear scale.")
+    align = list(params.get("align", []))
+    if align:
+        if align[-1] in ALIGNMENTS:
+            reading.align = align[-1]
+        else:
+            reading.notices.append(f"Ignored align={align[-1]}: use date or months; aligning by months since start.")
     return reading

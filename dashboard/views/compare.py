@@ -1,35 +1,193 @@
-"""Compare: what kinds of operation were they, how did they end, and how long did each kind last?"""
+"""Compare: which kinds of operation ran when, how long and how large were they, how did they end, on what basis?"""
 
 import streamlit as st
 
-from dashboard import charts, components
+from dashboard import charts, comparisons, components
+from dashboard.comparisons import DECADE_MODES, readable
+from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
+from dashboard.missions import short_name
 
 data = components.dataset()
 missions = components.filtered_missions(data)
 type_labels = components.vocabulary_labels(data, "mission_type")
 outcome_labels = components.vocabulary_labels(data, "outcome")
+basis_labels = components.vocabulary_labels(data, "legal_basis_kinds")
 type_colours = charts.category_colours(list(type_labels))
+subtitle = components.filters_subtitle(data)
+shown = len(missions)
 
-st.title("Compare")
+if "compare-ids" not in st.session_state:  # a link opened in a new session sets the controls once
+    reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records))
+    default_ids = [i for i in COMPARE_DEFAULT_IDS if i in data.records]
+    st.session_state["compare-ids"] = default_ids if reading.ids is None else reading.ids
+    st.session_state["compare-decades"] = reading.decades
+    st.session_state["compare-log"] = reading.log
+    st.session_state["compare-align"] = reading.align
+    components.show_notices(reading.notices)
+
+title_column, link_column = st.columns([5, 1], vertical_alignment="bottom")
+title_column.title("Compare")
+link_slot = link_column.empty()
+st.markdown(
+    "How the kinds of operation differ: when they ran, how long they lasted, how large they grew, how they ended "
+    "and on what legal basis. Every chart follows the sidebar filters; open **Show the data** beneath a chart "
+    "for the table it draws, and download it. Below, put two to four operations side by side."
+)
+
 if missions.empty:
     components.empty_notice()
 else:
-    components.show_chart(
-        charts.missions_by_category(missions, "mission_type", type_labels, type_colours, "Operations by mission type"),
-        key="by-type",
+    st.subheader("When did each kind of operation run?")
+    decades = (
+        st.segmented_control(
+            "Count each operation in",
+            list(DECADE_MODES),
+            format_func=DECADE_MODES.__getitem__,
+            key="compare-decades",
+            required=True,
+            persist_state="session",
+        )
+        or "start"
     )
-    components.show_chart(
-        charts.missions_by_category(missions, "outcome", outcome_labels, None, "Operations by outcome"),
-        key="by-outcome",
+    table = comparisons.by_decade(missions, type_labels, decades)
+    title = "Operations by the decade they began" if decades == "start" else "Operations active in each decade"
+    figure = charts.decade_bars(table, type_colours, title)
+    charts.with_context(figure, subtitle, components.source_line(data, shown, shown))
+    components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "decades", "operations-by-decade")
+
+    st.subheader("How long did each kind last?")
+    table = comparisons.durations(missions)
+    figure = charts.values_by_type(
+        table,
+        "duration_years",
+        type_colours,
+        "Years (ongoing operations: so far)",
+        "How long operations lasted, by type",
+        "%{x:.1f} years",
     )
-    components.show_chart(charts.duration_by_type(missions, type_colours, type_labels), key="duration")
+    charts.with_context(figure, subtitle, components.source_line(data, shown, shown))
+    components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "durations", "durations")
+
+    st.subheader("How large did each kind grow?")
+    log = st.toggle(
+        "Logarithmic scale for strength",
+        key="compare-log",
+        help="Spreads out the smaller operations",
+        persist_state="session",
+    )
+    table = comparisons.peaks(missions)
+    if table.empty:
+        st.markdown("*None of these operations has a published peak strength.*")
+    else:
+        figure = charts.values_by_type(
+            table,
+            "peak_personnel",
+            type_colours,
+            "Peak personnel (published)",
+            "Peak strength, by type",
+            "%{x:,} personnel",
+            log=log,
+        )
+        footer = components.source_line(data, len(table), shown, "have no published peak and are not drawn")
+        charts.with_context(figure, subtitle, footer)
+        components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "peaks", "peak-strength")
+
+    st.subheader("How did they end?")
+    table = comparisons.outcomes_by_type(missions, type_labels, outcome_labels)
+    figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, "How operations ended, by type")
+    charts.with_context(figure, subtitle, components.source_line(data, shown, shown))
+    columns = ["mission_type", "outcome"]
+    components.chart_with_data(figure, readable(table.drop(columns=columns)), "outcomes", "outcomes-by-type")
+
+    st.subheader("On what legal basis?")
+    table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
+    figure = charts.count_grid(table, "basis", basis_labels, "Legal basis, by type")
+    footer = components.source_line(data, shown, shown) + " An operation can rest on more than one basis."
+    charts.with_context(figure, subtitle, footer)
+    components.chart_with_data(figure, readable(table.drop(columns=["mission_type", "basis"])), "basis", "legal-basis")
+
+    st.subheader("Did longer operations grow larger, and draw more nations?")
+    table = comparisons.duration_and_peak(missions)
+    if table.empty:
+        st.markdown("*None of these operations has a published peak strength.*")
+    else:
+        figure = charts.duration_peak_scatter(
+            table, type_colours, "Duration against peak strength; bubble size: contributing nations", log=log
+        )
+        footer = components.source_line(data, len(table), shown, "have no published peak and are not drawn")
+        footer += " Labels name the ten largest; hover for any. Open circles: number of nations not published."
+        charts.with_context(figure, subtitle, footer)
+        components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "scatter", "duration-peak")
     with st.expander("What the categories mean"):
-        for vocabulary, title in (("mission_type", "Mission types"), ("outcome", "Outcomes")):
-            st.markdown(f"**{title}**")
+        for vocabulary, heading in (
+            ("mission_type", "Mission types"),
+            ("outcome", "Outcomes"),
+            ("legal_basis_kinds", "Legal basis"),
+        ):
+            st.markdown(f"**{heading}**")
             for entry in data.vocabularies.get(vocabulary, {}).values():
                 source = entry["source"]
                 st.markdown(
                     f"- **{entry['label']}**: {entry['definition']} "
                     f"([{source['publisher']}: {source['title']}]({source['url']}))"
                 )
-components.data_caption(data, len(missions))
+
+st.header("Side by side")
+st.markdown(
+    f"Choose two to {COMPARE_MAX} operations, from the whole dataset (the sidebar filters do not apply here). "
+    "A figure that was never published reads *not published*."
+)
+pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
+chosen: list[str] = pick.multiselect(
+    "Operations side by side",
+    list(data.records),
+    key="compare-ids",
+    format_func=data.title_of,
+    max_selections=COMPARE_MAX,
+    persist_state="session",
+)
+align = (
+    align_column.segmented_control(
+        "Align strength by",
+        list(charts.ALIGNMENTS),
+        format_func=charts.ALIGNMENTS.__getitem__,
+        key="compare-align",
+        required=True,
+        persist_state="session",
+    )
+    or "months"
+)
+if len(chosen) < 2:
+    st.info("Choose at least two operations to put them side by side.")
+if chosen:
+    facts = comparisons.side_by_side(data.missions, chosen, basis_labels)
+    st.table(facts)
+    st.download_button(
+        "Download this table (CSV)",
+        facts.to_csv().encode("utf-8"),
+        file_name="side-by-side.csv",
+        mime="text/csv",
+        key="side-by-side-csv",
+        on_click="ignore",
+    )
+    points = data.personnel[data.personnel["mission_id"].isin(chosen)]
+    without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
+    if len(without) < len(chosen):
+        figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align)
+        footer = components.source_line(data, len(chosen) - len(without), len(chosen), among="chosen")
+        subtitle = "Published figures only, each marked; the dotted lines join them and are not data"
+        charts.with_context(figure, subtitle, footer)
+        table = points[["mission_id", "date", "value", "note", "source"]].rename(
+            columns={"mission_id": "Id", "date": "Date", "value": "Personnel", "note": "Note", "source": "Source"}
+        )
+        components.chart_with_data(figure, table, "side-by-side-strength", "strength-side-by-side")
+    if without:
+        st.caption(f"No published strength figures: {', '.join(without)}.")
+
+components.set_url_parameter("ids", [",".join(chosen)], [",".join(COMPARE_DEFAULT_IDS)])
+components.set_url_parameter("decades", [st.session_state.get("compare-decades") or "start"], ["start"])
+components.set_url_parameter("log", ["1"] if st.session_state.get("compare-log") else [], [])
+components.set_url_parameter("align", [align], ["months"])
+components.data_caption(data, shown)
+with link_slot.container():
+    components.copy_link()

@@ -15,7 +15,9 @@ if "timeline-partners" not in st.session_state:  # a link opened in a new sessio
     st.session_state["timeline-partners"] = reading.partners
     components.show_notices(reading.notices)
 
-st.title("Timeline")
+title_column, link_column = st.columns([5, 1], vertical_alignment="bottom")
+title_column.title("Timeline")
+link_slot = link_column.empty()
 st.markdown(
     "One bar per operation, from the day forces began it to its end (ongoing operations run to today), grouped "
     "by theatre. Dotted arrows show one operation handing over to the next; diamonds are events (hover for the "
@@ -79,3 +81,6 @@ else:
             "are not data. Operations with no published strength are not drawn. Some points count one "
             "contingent or staff category only: the hover says so."
         )
+
+with link_slot.container():
+    components.copy_link()

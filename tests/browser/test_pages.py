@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import Recorder, screenshot, wait_for_app
+from tests.browser.conftest import ROOT, Recorder, screenshot, wait_for_app
 
 # path, name, charts the page draws
 PAGES = [
     ("/", "overview", 1),
     ("/timeline", "timeline", 2),
     ("/map", "map", 1),
-    ("/compare", "compare", 3),
+    ("/compare", "compare", 7),
     ("/mission?id=kfor", "mission-kfor", 2),
     ("/data", "data", 0),
 ]
@@ -186,3 +189,39 @@ def test_map_play_button_steps_through_the_years(page: Page, server_url: str) ->
     page.wait_for_timeout(3_500)
     assert page.evaluate("() => new URLSearchParams(location.search).get('year')") == stopped_at, "paused"
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_compare_copy_link_reopens_the_same_view_in_a_new_browser(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/compare?type=peacekeeping-stabilisation")
+    wait_for_app(page)
+    page.get_by_text("Logarithmic scale for strength").click()
+    page.wait_for_function("() => location.search.includes('log=1')")
+    page.get_by_text("Every decade it was active").click()
+    page.wait_for_function("() => location.search.includes('decades=active')")
+    wait_for_app(page)
+    page.get_by_role("button", name="Copy link").click()
+    link = page.locator("[data-testid='stPopoverBody'] code").inner_text().strip()
+    assert link.startswith(server_url + "/compare?") and "log=1" in link and "decades=active" in link
+    fresh = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[union-attr]
+    reopened = fresh.new_page()
+    reopened.goto(link)
+    wait_for_app(reopened)
+    reopened.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    assert reopened.get_by_role("switch", name="Logarithmic scale for strength").is_checked()
+    titles = reopened.locator("[data-testid='stPlotlyChart'] .gtitle").all_text_contents()
+    assert "Operations active in each decade" in titles
+    assert "Peacekeeping and stabilisation" in reopened.locator("[data-testid='stSidebar']").inner_text()
+    screenshot(reopened, "compare-from-copied-link")
+    fresh.close()
+
+
+def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/compare?org=NATO")
+    wait_for_app(page)
+    page.get_by_text("Show the data").first.click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download this table (CSV)").first.click()
+    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
+    assert list(rows[0]) == ["Decade", "Mission type", "Operations", "Which"]
+    nato = [f for f in (ROOT / "data" / "missions").glob("*.yaml") if "\norganisation: NATO\n" in f.read_text()]
+    assert sum(int(row["Operations"]) for row in rows) == len(nato), "each NATO operation counted once, by its start"

@@ -117,22 +117,6 @@ def test_map_measures_and_views(tables: dict[str, pd.DataFrame], records: dict[s
     assert fit.layout.geo.fitbounds == "locations" and fit.data[0].showscale is False
 
 
-def test_category_bars_count_and_order(tables: dict[str, pd.DataFrame]) -> None:
-    labels = {"succeeded-by-mission": "Succeeded", "handed-over": "Handed over", "ongoing": "Ongoing"}
-    fig = charts.missions_by_category(tables["missions"], "outcome", labels, None, "By outcome")
-    bar = fig.data[0]
-    assert list(bar.y) == ["Succeeded", "Handed over", "Ongoing"]
-    assert list(bar.x) == [1, 1, 1]
-    assert fig.layout.title.text == "By outcome"
-
-
-def test_duration_shows_every_operation_not_an_average(tables: dict[str, pd.DataFrame]) -> None:
-    fig = charts.duration_by_type(tables["missions"], COLOURS, LABELS)
-    peacekeeping = fig.data[0]
-    assert peacekeeping.boxpoints == "all"
-    assert sorted(peacekeeping.x) == sorted(tables["missions"].loc[["un-op", "minimal-op"], "duration_years"])
-
-
 def test_personnel_line_goes_through_published_points_only(tables: dict[str, pd.DataFrame]) -> None:
     fig = charts.personnel_over_time(tables["personnel"], "Strength")
     line = fig.data[0]

@@ -1,0 +1,227 @@
+"""The tables behind the /compare charts: exactly what each chart shows, so it can also be read and downloaded.
+
+Streamlit-free and plotly-free: each function takes the missions table (already filtered) and returns
+one tidy row per bar, point or cell. Column names are snake_case; HEADINGS gives the readable ones
+that the "show the data" tables and CSV files use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from numbers import Integral
+
+import pandas as pd
+
+from dashboard.profile import NOT_PUBLISHED
+
+DECADE_MODES = {"start": "Decade it began", "active": "Every decade it was active"}
+
+HEADINGS = {
+    "decade": "Decade",
+    "mission_type": "Mission type id",
+    "mission_type_label": "Mission type",
+    "operations": "Operations",
+    "names": "Which",
+    "id": "Id",
+    "short_name": "Operation",
+    "name": "Full name",
+    "organisation": "Organisation",
+    "start": "Start",
+    "end": "End",
+    "status": "Status",
+    "duration_years": "Years",
+    "peak_personnel": "Peak personnel",
+    "peak_personnel_date": "Date of peak",
+    "contributing_nations": "Contributing nations",
+    "contributing_nations_date": "Nations counted on",
+    "outcome": "Outcome id",
+    "outcome_label": "Outcome",
+    "basis": "Legal basis id",
+    "basis_label": "Legal basis",
+}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with the headings people read (for the on-page table and the CSV)."""
+    return table.rename(columns=HEADINGS)
+
+
+def _decades(first: int, last: int) -> list[int]:
+    return list(range(first - first % 10, last - last % 10 + 1, 10))
+
+
+def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str = "start") -> pd.DataFrame:
+    """Operations of each type per decade: by the decade each began, or in every decade it was active."""
+    rows = []
+    for mission_id, mission in missions.iterrows():
+        first, last = mission["start_day"].year, mission["bar_end"].year
+        decades = _decades(first, last) if mode == "active" else _decades(first, first)
+        rows += [{"decade": d, "mission_type": mission["mission_type"], "id": mission_id} for d in decades]
+    long = pd.DataFrame(rows, columns=["decade", "mission_type", "id"])
+    names = missions["short_name"].to_dict()
+    table = (
+        long.groupby(["decade", "mission_type"], sort=True)["id"]
+        .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
+        .reset_index()
+    )
+    table["decade"] = table["decade"].map(lambda d: f"{d}s")
+    table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
+    order = {value: index for index, value in enumerate(type_labels)}
+    table = table.sort_values(["decade", "mission_type"], key=lambda c: c.map(order) if c.name == "mission_type" else c)
+    return table[["decade", "mission_type", "mission_type_label", "operations", "names"]].reset_index(drop=True)
+
+
+OPERATION_COLUMNS = ["id", "short_name", "mission_type", "mission_type_label", "organisation"]
+
+
+def durations(missions: pd.DataFrame) -> pd.DataFrame:
+    """One row per operation: its dates and how many years it lasted (ongoing: so far)."""
+    table = missions[[*OPERATION_COLUMNS, "start", "end", "status", "duration_years"]].copy()
+    table["end"] = table["end"].fillna("ongoing")
+    return table.reset_index(drop=True)
+
+
+def peaks(missions: pd.DataFrame) -> pd.DataFrame:
+    """One row per operation with a published peak strength; the others are left out, not guessed."""
+    known = missions[missions["peak_personnel"].notna()]
+    table = known[[*OPERATION_COLUMNS, "peak_personnel", "peak_personnel_date"]]
+    return table.sort_values("peak_personnel", ascending=False).reset_index(drop=True)
+
+
+def _counts_by_type(
+    long: pd.DataFrame,
+    column: str,
+    missions: pd.DataFrame,
+    type_labels: Mapping[str, str],
+    value_labels: Mapping[str, str],
+) -> pd.DataFrame:
+    """Count rows of (mission type, value), with the operations' names, in vocabulary order."""
+    names = missions["short_name"].to_dict()
+    table = (
+        long.groupby(["mission_type", column], sort=False)["id"]
+        .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
+        .reset_index()
+    )
+    type_order = {value: index for index, value in enumerate(type_labels)}
+    value_order = {value: index for index, value in enumerate(value_labels)}
+    table = table.sort_values(
+        ["mission_type", column], key=lambda c: c.map(type_order if c.name == "mission_type" else value_order)
+    )
+    table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
+    table[f"{column}_label"] = table[column].map(lambda v: value_labels.get(v, v))
+    columns = ["mission_type", "mission_type_label", column, f"{column}_label", "operations", "names"]
+    return table[columns].reset_index(drop=True)
+
+
+def outcomes_by_type(
+    missions: pd.DataFrame, type_labels: Mapping[str, str], outcome_labels: Mapping[str, str]
+) -> pd.DataFrame:
+    """How many operations of each type ended each way (or are ongoing)."""
+    long = pd.DataFrame(
+        {"id": missions.index, "mission_type": missions["mission_type"], "outcome": missions["outcome"]}
+    )
+    return _counts_by_type(long, "outcome", missions, type_labels, outcome_labels)
+
+
+def legal_basis_by_type(
+    missions: pd.DataFrame, type_labels: Mapping[str, str], basis_labels: Mapping[str, str]
+) -> pd.DataFrame:
+    """How many operations of each type rested on each kind of legal basis (one operation can have several)."""
+    long = pd.DataFrame(
+        [
+            {"id": mission_id, "mission_type": mission["mission_type"], "basis": basis}
+            for mission_id, mission in missions.iterrows()
+            for basis in str(mission["legal_basis"]).split("; ")
+            if basis
+        ],
+        columns=["id", "mission_type", "basis"],
+    )
+    return _counts_by_type(long, "basis", missions, type_labels, basis_labels)
+
+
+def duration_and_peak(missions: pd.DataFrame) -> pd.DataFrame:
+    """Operations with a published peak: years, peak and (where published) contributing nations."""
+    known = missions[missions["peak_personnel"].notna()]
+    columns = [
+        *OPERATION_COLUMNS,
+        "duration_years",
+        "peak_personnel",
+        "peak_personnel_date",
+        "contributing_nations",
+        "contributing_nations_date",
+    ]
+    return known[columns].sort_values("peak_personnel", ascending=False).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of the side-by-side table: a label and how to read it from a mission row."""
+
+    label: str
+    column: str
+    date_column: str | None = None
+
+
+SIDE_BY_SIDE_FACTS = (
+    Fact("Full name", "name"),
+    Fact("Organisation", "organisation"),
+    Fact("Mission type", "mission_type_label"),
+    Fact("Theatre", "region_label"),
+    Fact("Began", "start"),
+    Fact("Ended", "end"),
+    Fact("Years (ongoing: so far)", "duration_years"),
+    Fact("Peak strength", "peak_personnel", "peak_personnel_date"),
+    Fact("Contributing nations", "contributing_nations", "contributing_nations_date"),
+    Fact("Countries deployed to", "country_count"),
+    Fact("Legal basis", "legal_basis_labels"),
+    Fact("UN Security Council resolutions", "unsc_resolutions"),
+    Fact("Outcome", "outcome_label"),
+    Fact("Came after", "predecessors"),
+    Fact("Handed over to", "successors"),
+    Fact("Sources cited", "source_count"),
+)
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float | str) and (value != value or value == ""))
+
+
+def _fact_text(mission: pd.Series, fact: Fact) -> str:
+    value = mission[fact.column]
+    if _missing(value):
+        if fact.column == "end":
+            return "ongoing"
+        if fact.column in ("predecessors", "successors", "unsc_resolutions"):
+            return "none"
+        return NOT_PUBLISHED
+    text = f"{value:,}" if isinstance(value, Integral) else str(value)
+    if fact.date_column and not _missing(mission[fact.date_column]):
+        text += f" ({mission[fact.date_column]})"
+    return text
+
+
+def side_by_side(missions: pd.DataFrame, ids: Sequence[str], basis_labels: Mapping[str, str]) -> pd.DataFrame:
+    """The chosen operations' facts in one table: a row per fact, a column per operation.
+
+    An unpublished figure reads "not published"; nothing is filled in.
+    """
+    chosen = missions.loc[list(ids)].copy()
+    chosen["legal_basis_labels"] = chosen["legal_basis"].map(
+        lambda kinds: "; ".join(basis_labels.get(k, k) for k in str(kinds).split("; ") if k)
+    )
+    chosen["predecessors"] = chosen["predecessors"].map(lambda v: _names(v, missions))
+    chosen["successors"] = chosen["successors"].map(lambda v: _names(v, missions))
+    chosen["country_count"] = chosen["country_count"].astype(object)
+    columns = {
+        str(mission["short_name"]): [_fact_text(mission, fact) for fact in SIDE_BY_SIDE_FACTS]
+        for _, mission in chosen.iterrows()
+    }
+    return pd.DataFrame(columns, index=pd.Index([fact.label for fact in SIDE_BY_SIDE_FACTS], name="Fact"))
+
+
+def _names(ids: str, missions: pd.DataFrame) -> str:
+    """'IFOR; SFOR' from 'ifor; sfor' (ids outside the table stay as they are)."""
+    return "; ".join(
+        str(missions.loc[i, "short_name"]) if i in missions.index else i for i in str(ids).split("; ") if i
+    )

@@ -1,0 +1,93 @@
+"""The /compare page: every control changes what is drawn and is mirrored in the URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import by_label, figures, open_page
+
+
+def chart(app: AppTest, title_start: str) -> dict[str, Any]:
+    return next(f for f in figures(app) if f["layout"]["title"]["text"].startswith(title_start))
+
+
+def test_every_chart_has_a_subtitle_a_source_line_and_a_data_table_with_csv() -> None:
+    app = open_page("views/compare.py", org="NATO")
+    drawn = figures(app)
+    titles = [f["layout"]["title"]["text"] for f in drawn]
+    assert titles == [
+        "Operations by the decade they began",
+        "How long operations lasted, by type",
+        "Peak strength, by type",
+        "How operations ended, by type",
+        "Legal basis, by type",
+        "Duration against peak strength; bubble size: contributing nations",
+        "Published strength over time",
+    ]
+    for figure in drawn[:-1]:
+        assert figure["layout"]["title"]["subtitle"]["text"].startswith("NATO · all mission types")
+        footer = figure["layout"]["annotations"][-1]["text"]
+        assert footer.startswith("Source: NATO Peace Operations Explorer") and "operations that match" in footer
+    shown = int(chart(app, "How long")["layout"]["annotations"][-1]["text"].split("Based on ")[1].split(" ")[0])
+    assert shown == sum(len(t["x"]) for t in chart(app, "How long")["data"])
+    peaks = chart(app, "Peak strength")
+    assert "have no published peak and are not drawn" in peaks["layout"]["annotations"][-1]["text"]
+    expanders = [e for e in app.expander if e.label == "Show the data"]
+    assert len(expanders) == len(drawn)
+    downloads = [b for b in app.get("download_button") if b.proto.label == "Download this table (CSV)"]
+    assert len(downloads) == len(drawn) + 1, "one per chart, and the side-by-side table"
+
+
+def test_decade_control_counts_by_start_or_by_every_active_decade() -> None:
+    app = open_page("views/compare.py")
+    by_start = sum(sum(t["y"]) for t in chart(app, "Operations by the decade")["data"])
+    by_label(app.get("button_group"), "Count each operation in").set_value("active").run()
+    active = chart(app, "Operations active in each decade")
+    assert sum(sum(t["y"]) for t in active["data"]) > by_start
+    assert app.query_params["decades"] == "active"
+
+
+def test_log_toggle_changes_both_strength_axes_and_the_url() -> None:
+    app = open_page("views/compare.py")
+    assert chart(app, "Peak strength")["layout"]["xaxis"]["type"] == "linear"
+    by_label(app.toggle, "Logarithmic scale for strength").set_value(True).run()
+    assert chart(app, "Peak strength")["layout"]["xaxis"]["type"] == "log"
+    assert chart(app, "Duration against")["layout"]["yaxis"]["type"] == "log"
+    assert app.query_params["log"] == "1"
+
+
+def test_peak_chart_leaves_out_operations_with_no_published_peak() -> None:
+    app = open_page("views/compare.py", type="maritime-security")
+    assert not [f for f in figures(app) if f["layout"]["title"]["text"].startswith("Peak strength")]
+    assert any("None of these operations has a published peak strength" in m.value for m in app.markdown)
+
+
+def test_side_by_side_reads_ids_shows_facts_and_aligned_strength() -> None:
+    app = open_page("views/compare.py", ids="kfor,ifor,nosuch")
+    assert "Ignored ids=nosuch: no operation has that id." in [i.value for i in app.info]
+    picker = by_label(app.multiselect, "Operations side by side")
+    assert picker.value == ["kfor", "ifor"]
+    facts = app.table[0].value
+    assert list(facts.columns) == ["KFOR", "IFOR"] and facts.at["Peak strength", "KFOR"].startswith("50,000")
+    strength = chart(app, "Published strength over time")
+    assert [t["name"] for t in strength["data"]] == ["KFOR"], "IFOR has no dated strength point and draws none"
+    assert strength["layout"]["xaxis"]["title"]["text"] == "Months since the operation began"
+    assert any("No published strength figures: IFOR." in c.value for c in app.caption)
+    by_label(app.get("button_group"), "Align strength by").set_value("date").run()
+    assert chart(app, "Published strength over time")["layout"]["xaxis"]["type"] == "date"
+    assert app.query_params["align"] == "date" and app.query_params["ids"] == "kfor,ifor"
+    picker = by_label(app.multiselect, "Operations side by side")
+    picker.set_value(["isaf"]).run()
+    assert "Choose at least two operations to put them side by side." in [i.value for i in app.info]
+
+
+def test_default_choice_stays_out_of_the_url_and_the_link_shows_every_choice() -> None:
+    app = open_page("views/compare.py")
+    assert by_label(app.multiselect, "Operations side by side").value == ["sfor", "kfor", "isaf"]
+    assert "ids" not in app.query_params
+    by_label(app.toggle, "Logarithmic scale for strength").set_value(True).run()
+    by_label(app.multiselect, "Operations side by side").set_value(["kfor", "isaf"]).run()
+    link = app.code[-1].value
+    assert "log=1" in link and "ids=kfor,isaf" in link
