@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -243,14 +244,17 @@ def map_figure(
     )
 
 
-def filters_subtitle(data: Dataset) -> str:
-    """The sidebar's filters in words, for chart subtitles."""
+def filters_subtitle(data: Dataset, nato_only: bool = False) -> str:
+    """The sidebar's filters in words, for chart subtitles; `nato_only` when a page hides partner missions."""
     labels = {  # organisations by their short ids (NATO, UN, EU...), which read better than full names here
         "organisation": {"coalition": "coalitions"},
         "mission_type": vocabulary_labels(data, "mission_type"),
         "region": vocabulary_labels(data, "region"),
     }
-    return active_filters(data).subtitle(labels)
+    filters = active_filters(data)
+    if nato_only:
+        filters = replace(filters, organisations=("NATO",))
+    return filters.subtitle(labels)
 
 
 def source_line(
@@ -267,6 +271,18 @@ def source_line(
 def chart_with_data(fig: go.Figure, table: pd.DataFrame, key: str, file_name: str) -> None:
     """A chart, and beneath it the table it draws (a text alternative) with a CSV of exactly that table."""
     show_chart(fig, key=key)
+    data_table(table, key, file_name)
+
+
+def strength_table(points: pd.DataFrame) -> pd.DataFrame:
+    """Published strength points as the 'show the data' table of a strength chart."""
+    return points[["mission_id", "date", "value", "note", "source"]].rename(
+        columns={"mission_id": "Id", "date": "Date", "value": "Personnel", "note": "Note", "source": "Source"}
+    )
+
+
+def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
+    """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table."""
     with st.expander("Show the data", icon=":material/table:"):
         st.dataframe(table, hide_index=True, key=f"{key}-table")
         st.download_button(

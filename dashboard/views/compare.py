@@ -177,10 +177,9 @@ if chosen:
         footer = components.source_line(data, len(chosen) - len(without), len(chosen), among="chosen")
         subtitle = "Published figures only, each marked; the dotted lines join them and are not data"
         charts.with_context(figure, subtitle, footer)
-        table = points[["mission_id", "date", "value", "note", "source"]].rename(
-            columns={"mission_id": "Id", "date": "Date", "value": "Personnel", "note": "Note", "source": "Source"}
+        components.chart_with_data(
+            figure, components.strength_table(points), "side-by-side-strength", "strength-side-by-side"
         )
-        components.chart_with_data(figure, table, "side-by-side-strength", "strength-side-by-side")
     if without:
         st.caption(f"No published strength figures: {', '.join(without)}.")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, components
+from dashboard import charts, comparisons, components
 from dashboard.filters import read_timeline_url
 
 data = components.dataset()
@@ -42,7 +42,19 @@ else:
         events=data.events,
         successors={mission_id: record.successors for mission_id, record in data.records.items()},
     )
+    charts.with_context(
+        figure,
+        components.filters_subtitle(data, nato_only=not partners),
+        components.source_line(data, len(missions), len(missions)),
+    )
     event = components.show_chart(figure, key="timeline", selectable=True)
+    components.data_table(
+        missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
+        .assign(end=missions["end"].fillna("ongoing"))
+        .rename(columns=comparisons.HEADINGS | {"region_label": "Theatre"}),
+        "timeline",
+        "timeline",
+    )
     point = components.selected_point(event)
     if point is not None and point.get("customdata"):
         st.switch_page("views/mission.py", query_params={"id": point["customdata"][0]})
@@ -75,7 +87,14 @@ else:
     components.set_url_parameter("strength", [",".join(chosen)] if chosen else [], [",".join(default)])
     components.set_url_parameter("align", [align], ["date"])
     if chosen:
-        components.show_chart(charts.strength_lines(data.personnel, missions.loc[chosen], align=align), key="strength")
+        figure = charts.strength_lines(data.personnel, missions.loc[chosen], align=align)
+        charts.with_context(
+            figure,
+            "Published figures only, each marked; the dotted lines join them and are not data",
+            components.source_line(data, len(chosen), len(chosen), among="chosen"),
+        )
+        points = data.personnel[data.personnel["mission_id"].isin(chosen)]
+        components.chart_with_data(figure, components.strength_table(points), "strength", "strength-over-time")
         st.caption(
             "Each marker is a published figure with its source on hover; the dotted lines only join them and "
             "are not data. Operations with no published strength are not drawn. Some points count one "

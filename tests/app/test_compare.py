@@ -91,3 +91,13 @@ def test_default_choice_stays_out_of_the_url_and_the_link_shows_every_choice() -
     by_label(app.multiselect, "Operations side by side").set_value(["kfor", "isaf"]).run()
     link = app.code[-1].value
     assert "log=1" in link and "ids=kfor,isaf" in link
+
+
+def test_timeline_charts_say_whether_partner_missions_are_shown_and_offer_their_data() -> None:
+    app = open_page("views/timeline.py")
+    subtitle = figures(app)[0]["layout"]["title"]["subtitle"]["text"]
+    assert subtitle.startswith("NATO · all mission types"), "partner missions are hidden by default"
+    app.toggle(key="timeline-partners").set_value(True).run()
+    assert figures(app)[0]["layout"]["title"]["subtitle"]["text"].startswith("NATO and partner organisations")
+    assert [e.label for e in app.expander].count("Show the data") == 2
+    assert app.code[-1].value.startswith("?partners=1"), "the copy-link control shows the view (no host in AppTest)"

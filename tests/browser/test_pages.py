@@ -218,9 +218,10 @@ def test_compare_copy_link_reopens_the_same_view_in_a_new_browser(page: Page, se
 def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: str) -> None:
     page.goto(server_url + "/compare?org=NATO")
     wait_for_app(page)
-    page.get_by_text("Show the data").first.click()
+    first_table = page.locator("[data-testid='stExpander']").filter(has_text="Show the data").first
+    first_table.get_by_text("Show the data").click()
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download this table (CSV)").first.click()
+        first_table.get_by_role("button", name="Download this table (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
     assert list(rows[0]) == ["Decade", "Mission type", "Operations", "Which"]
     nato = [f for f in (ROOT / "data" / "missions").glob("*.yaml") if "\norganisation: NATO\n" in f.read_text()]
