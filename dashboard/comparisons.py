@@ -42,9 +42,12 @@ HEADINGS = {
 }
 
 
+VOCABULARY_IDS = ("mission_type", "outcome", "basis")  # shown by their labels, which the tables also carry
+
+
 def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with the headings people read (for the on-page table and the CSV)."""
-    return table.rename(columns=HEADINGS)
+    """The table as people read it (on the page and in the CSV): labels, not vocabulary ids; plain headings."""
+    return table.drop(columns=[c for c in VOCABULARY_IDS if c in table.columns]).rename(columns=HEADINGS)
 
 
 def _decades(first: int, last: int) -> list[int]:

@@ -14,10 +14,10 @@ import plotly.graph_objects as go
 import pycountry
 import streamlit as st
 
-from dashboard import charts, geo
+from dashboard import charts, geo, panels
 from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
-from dashboard.missions import DATA_DIR, PROJECT, Dataset, load_dataset
+from dashboard.missions import DATA_DIR, Dataset, load_dataset
 
 # plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
 # from dashboard/static/topojson/ (relative, so it also works under a base URL path).
@@ -246,26 +246,35 @@ def map_figure(
 
 def filters_subtitle(data: Dataset, nato_only: bool = False) -> str:
     """The sidebar's filters in words, for chart subtitles; `nato_only` when a page hides partner missions."""
-    labels = {  # organisations by their short ids (NATO, UN, EU...), which read better than full names here
-        "organisation": {"coalition": "coalitions"},
-        "mission_type": vocabulary_labels(data, "mission_type"),
-        "region": vocabulary_labels(data, "region"),
-    }
     filters = active_filters(data)
     if nato_only:
         filters = replace(filters, organisations=("NATO",))
-    return filters.subtitle(labels)
+    return panels.filters_subtitle(data, filters)
 
 
-def source_line(
-    data: Dataset, based_on: int, shown: int, left_out: str = "", among: str = "that match the filters"
-) -> str:
-    """The footer of a chart: where the figures come from and how many records it rests on."""
-    checked = f", checked {data.last_checked}" if data.last_checked else ""
-    count = f"Based on {based_on} of the {shown} operations {among}"
-    if based_on < shown and left_out:
-        count += f" ({shown - based_on} {left_out})"
-    return f"Source: {PROJECT}, from the public sources cited in each record{checked}.<br>{count}."
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cached_compare_panels(
+    folder: str, today: date, stamp: tuple[tuple[str, float], ...], filters: Filters, decades: str, log: bool
+) -> list[panels.Panel]:
+    """Build the compare charts once per data version, filters and controls, shared by all sessions.
+
+    Building seven plotly figures takes about 0.2 s; a rerun that changes nothing they show (picking
+    operations side by side, opening a table) then costs nothing. Figures are never changed after this.
+    """
+    return panels.compare_panels(_cached_dataset(folder, today, stamp), filters, decades, log)
+
+
+def compare_panels(data: Dataset, decades: str, log: bool) -> list[panels.Panel]:
+    folder = data_dir()
+    return _cached_compare_panels(str(folder), data.today, fingerprint(folder), active_filters(data), decades, log)
+
+
+def show_panel(panel: panels.Panel) -> None:
+    """A panel's chart and its data table, or the reason there is no chart."""
+    if panel.figure is None:
+        st.markdown(f"*{panel.empty}*")
+    else:
+        chart_with_data(panel.figure, panel.table, panel.key, panel.file_name)
 
 
 def chart_with_data(fig: go.Figure, table: pd.DataFrame, key: str, file_name: str) -> None:

@@ -2,19 +2,13 @@
 
 import streamlit as st
 
-from dashboard import charts, comparisons, components
-from dashboard.comparisons import DECADE_MODES, readable
+from dashboard import charts, comparisons, components, panels
+from dashboard.comparisons import DECADE_MODES
 from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
 from dashboard.missions import short_name
 
 data = components.dataset()
-missions = components.filtered_missions(data)
-type_labels = components.vocabulary_labels(data, "mission_type")
-outcome_labels = components.vocabulary_labels(data, "outcome")
 basis_labels = components.vocabulary_labels(data, "legal_basis_kinds")
-type_colours = charts.category_colours(list(type_labels))
-subtitle = components.filters_subtitle(data)
-shown = len(missions)
 
 if "compare-ids" not in st.session_state:  # a link opened in a new session sets the controls once
     reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records))
@@ -34,90 +28,31 @@ st.markdown(
     "for the table it draws, and download it. Below, put two to four operations side by side."
 )
 
+missions = components.filtered_missions(data)
 if missions.empty:
     components.empty_notice()
 else:
-    st.subheader("When did each kind of operation run?")
-    decades = (
-        st.segmented_control(
-            "Count each operation in",
-            list(DECADE_MODES),
-            format_func=DECADE_MODES.__getitem__,
-            key="compare-decades",
-            required=True,
-            persist_state="session",
-        )
-        or "start"
-    )
-    table = comparisons.by_decade(missions, type_labels, decades)
-    title = "Operations by the decade they began" if decades == "start" else "Operations active in each decade"
-    figure = charts.decade_bars(table, type_colours, title)
-    charts.with_context(figure, subtitle, components.source_line(data, shown, shown))
-    components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "decades", "operations-by-decade")
-
-    st.subheader("How long did each kind last?")
-    table = comparisons.durations(missions)
-    figure = charts.values_by_type(
-        table,
-        "duration_years",
-        type_colours,
-        "Years (ongoing operations: so far)",
-        "How long operations lasted, by type",
-        "%{x:.1f} years",
-    )
-    charts.with_context(figure, subtitle, components.source_line(data, shown, shown))
-    components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "durations", "durations")
-
-    st.subheader("How large did each kind grow?")
-    log = st.toggle(
-        "Logarithmic scale for strength",
-        key="compare-log",
-        help="Spreads out the smaller operations",
-        persist_state="session",
-    )
-    table = comparisons.peaks(missions)
-    if table.empty:
-        st.markdown("*None of these operations has a published peak strength.*")
-    else:
-        figure = charts.values_by_type(
-            table,
-            "peak_personnel",
-            type_colours,
-            "Peak personnel (published)",
-            "Peak strength, by type",
-            "%{x:,} personnel",
-            log=log,
-        )
-        footer = components.source_line(data, len(table), shown, "have no published peak and are not drawn")
-        charts.with_context(figure, subtitle, footer)
-        components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "peaks", "peak-strength")
-
-    st.subheader("How did they end?")
-    table = comparisons.outcomes_by_type(missions, type_labels, outcome_labels)
-    figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, "How operations ended, by type")
-    charts.with_context(figure, subtitle, components.source_line(data, shown, shown))
-    columns = ["mission_type", "outcome"]
-    components.chart_with_data(figure, readable(table.drop(columns=columns)), "outcomes", "outcomes-by-type")
-
-    st.subheader("On what legal basis?")
-    table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
-    figure = charts.count_grid(table, "basis", basis_labels, "Legal basis, by type")
-    footer = components.source_line(data, shown, shown) + " An operation can rest on more than one basis."
-    charts.with_context(figure, subtitle, footer)
-    components.chart_with_data(figure, readable(table.drop(columns=["mission_type", "basis"])), "basis", "legal-basis")
-
-    st.subheader("Did longer operations grow larger, and draw more nations?")
-    table = comparisons.duration_and_peak(missions)
-    if table.empty:
-        st.markdown("*None of these operations has a published peak strength.*")
-    else:
-        figure = charts.duration_peak_scatter(
-            table, type_colours, "Duration against peak strength; bubble size: contributing nations", log=log
-        )
-        footer = components.source_line(data, len(table), shown, "have no published peak and are not drawn")
-        footer += " Labels name the ten largest; hover for any. Open circles: number of nations not published."
-        charts.with_context(figure, subtitle, footer)
-        components.chart_with_data(figure, readable(table.drop(columns="mission_type")), "scatter", "duration-peak")
+    decades = st.session_state.get("compare-decades") or "start"
+    log = bool(st.session_state.get("compare-log"))
+    for panel in components.compare_panels(data, decades, log):
+        st.subheader(panel.heading)
+        if panel.key == "decades":
+            st.segmented_control(
+                "Count each operation in",
+                list(DECADE_MODES),
+                format_func=DECADE_MODES.__getitem__,
+                key="compare-decades",
+                required=True,
+                persist_state="session",
+            )
+        if panel.key == "peaks":
+            st.toggle(
+                "Logarithmic scale for strength",
+                key="compare-log",
+                help="Spreads out the smaller operations; applies to the scatter below too",
+                persist_state="session",
+            )
+        components.show_panel(panel)
     with st.expander("What the categories mean"):
         for vocabulary, heading in (
             ("mission_type", "Mission types"),
@@ -174,7 +109,7 @@ if chosen:
     without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
     if len(without) < len(chosen):
         figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align)
-        footer = components.source_line(data, len(chosen) - len(without), len(chosen), among="chosen")
+        footer = panels.source_line(data, len(chosen) - len(without), len(chosen), among="chosen")
         subtitle = "Published figures only, each marked; the dotted lines join them and are not data"
         charts.with_context(figure, subtitle, footer)
         components.chart_with_data(
@@ -187,6 +122,6 @@ components.set_url_parameter("ids", [",".join(chosen)], [",".join(COMPARE_DEFAUL
 components.set_url_parameter("decades", [st.session_state.get("compare-decades") or "start"], ["start"])
 components.set_url_parameter("log", ["1"] if st.session_state.get("compare-log") else [], [])
 components.set_url_parameter("align", [align], ["months"])
-components.data_caption(data, shown)
+components.data_caption(data, len(missions))
 with link_slot.container():
     components.copy_link()

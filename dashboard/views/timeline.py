@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, comparisons, components
+from dashboard import charts, comparisons, components, panels
 from dashboard.filters import read_timeline_url
 
 data = components.dataset()
@@ -45,7 +45,7 @@ else:
     charts.with_context(
         figure,
         components.filters_subtitle(data, nato_only=not partners),
-        components.source_line(data, len(missions), len(missions)),
+        panels.source_line(data, len(missions), len(missions)),
     )
     event = components.show_chart(figure, key="timeline", selectable=True)
     components.data_table(
@@ -91,7 +91,7 @@ else:
         charts.with_context(
             figure,
             "Published figures only, each marked; the dotted lines join them and are not data",
-            components.source_line(data, len(chosen), len(chosen), among="chosen"),
+            panels.source_line(data, len(chosen), len(chosen), among="chosen"),
         )
         points = data.personnel[data.personnel["mission_id"].isin(chosen)]
         components.chart_with_data(figure, components.strength_table(points), "strength", "strength-over-time")
