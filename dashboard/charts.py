@@ -508,7 +508,8 @@ def values_by_type(
             )
         )
     fig.update_xaxes(title=axis_title, **_value_axis(table[value_column].astype(float).tolist(), log))
-    fig.update_yaxes(automargin=True)
+    # first type at the top, as in the other charts by type (plotly stacks categories bottom-up)
+    fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=[trace.name for trace in fig.data][::-1])
     fig.update_layout(showlegend=False)
     return _frame(fig, title, height=max(260, 80 + 56 * len(fig.data)))
 
