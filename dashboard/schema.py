@@ -148,6 +148,48 @@ class Disagreement(Record):
     note: StrictStr = Field(description="Why the two differ, or why the record keeps its own value.")
 
 
+class Fatalities(Record):
+    """Deaths as one credible source (or two that disagree) published them, with exactly what is counted."""
+
+    group: StrictStr = Field(
+        description="Whose deaths (vocabulary `casualty_groups`): the operation's personnel, or civilians killed"
+        " by the operation's own actions.",
+        examples=["personnel"],
+    )
+    cause: StrictStr = Field(
+        description="Which deaths (vocabulary `fatality_causes`): all causes, hostile action, accidents, other.",
+        examples=["all-causes"],
+    )
+    value: StrictInt | None = Field(
+        default=None, ge=0, description="The number as published; null when the source gives a range."
+    )
+    low: StrictInt | None = Field(default=None, ge=0, description="Lower end of a published range, else null.")
+    high: StrictInt | None = Field(default=None, ge=0, description="Upper end of a published range, else null.")
+    as_of: PartialDate = Field(description="The date the count runs to (for a finished operation, its end).")
+    scope: StrictStr = Field(
+        min_length=20,
+        description="Exactly what is counted, in own words: whose deaths, where, when, under whose command,"
+        " confirmed by whom (e.g. 'civilian deaths confirmed by the UN Commission of Inquiry', not 'civilians').",
+    )
+    sources: list[SourceUrl] = Field(
+        min_length=1,
+        max_length=2,
+        description="The source of the number; two when a range joins two sources that disagree (low, high).",
+    )
+    note: Note = None
+
+
+class HumanCost(Record):
+    """What is published about deaths caused by or suffered in the operation."""
+
+    note: StrictStr | None = Field(
+        default=None,
+        description="What is and is not published, in own words: e.g. that NATO left casualty figures to the"
+        " contributing nations; null when the figures speak for themselves.",
+    )
+    figures: list[Fatalities] = Field(default_factory=list, description="Published death counts; empty if none.")
+
+
 class Mission(Record):
     """One operation or mission: one YAML file in data/missions/, named after its id."""
 
@@ -211,6 +253,10 @@ class Mission(Record):
     disagreements: list[Disagreement] = Field(
         default_factory=list, description="Values other sources give where they disagree with this record."
     )
+    human_cost: HumanCost = Field(
+        default_factory=HumanCost,
+        description="Deaths among the operation's personnel and civilians it killed, where credibly published.",
+    )
     sources: list[Source] = Field(min_length=1, description="Every source the record's values come from.")
 
 
@@ -240,6 +286,9 @@ def mission_json_schema(vocabularies: dict[str, dict[str, Any]]) -> dict[str, An
     for field, vocabulary in CONTROLLED_FIELDS.items():
         _vocabulary_enum(schema["properties"][field], sorted(vocabularies[vocabulary]))
     _vocabulary_enum(schema["$defs"]["LegalBasis"]["properties"]["kinds"], sorted(vocabularies["legal_basis_kinds"]))
+    fatalities = schema["$defs"]["Fatalities"]["properties"]
+    _vocabulary_enum(fatalities["group"], sorted(vocabularies["casualty_groups"]))
+    _vocabulary_enum(fatalities["cause"], sorted(vocabularies["fatality_causes"]))
     return schema
 
 

@@ -21,7 +21,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from dashboard.schema import CONTROLLED_FIELDS, DatedFigure, Event, Mission, earliest_day, latest_day
 
 KOSOVO = "XKX"  # user-assigned code, not in ISO 3166-1, used by the EU, IMF and this dataset
-VOCABULARY_NAMES = ("organisation", "mission_type", "domains", "region", "legal_basis_kinds", "outcome", "sea_areas")
+VOCABULARY_NAMES = (
+    "organisation",
+    "mission_type",
+    "domains",
+    "region",
+    "legal_basis_kinds",
+    "outcome",
+    "sea_areas",
+    "casualty_groups",
+    "fatality_causes",
+)
 
 Vocabularies = dict[str, dict[str, dict[str, Any]]]
 
@@ -167,6 +177,9 @@ def check_vocabularies(
         raw = getattr(mission, field)
         values += [(field, vocabulary, v) for v in (raw if isinstance(raw, list) else [raw])]
     values += [("legal_basis.kinds", "legal_basis_kinds", v) for v in mission.legal_basis.kinds]
+    for index, figure in enumerate(mission.human_cost.figures):
+        values.append((f"human_cost.figures[{index}].group", "casualty_groups", figure.group))
+        values.append((f"human_cost.figures[{index}].cause", "fatality_causes", figure.cause))
     for field, vocabulary, value in values:
         allowed = vocabularies.get(vocabulary, {})
         if value not in allowed:
@@ -200,6 +213,11 @@ def cited_sources(mission: Mission) -> list[tuple[str, str]]:
     cited += [(f"events[{i}].source", e.source) for i, e in enumerate(mission.events)]
     cited += [(f"headquarters[{i}].source", h.source) for i, h in enumerate(mission.headquarters)]
     cited += [(f"disagreements[{i}].source", d.source) for i, d in enumerate(mission.disagreements)]
+    cited += [
+        (f"human_cost.figures[{i}].sources[{j}]", url)
+        for i, f in enumerate(mission.human_cost.figures)
+        for j, url in enumerate(f.sources)
+    ]
     for name in ("peak_personnel", "contributing_nations"):
         figure = getattr(mission, name)
         if figure is not None:
@@ -287,6 +305,42 @@ def check_disagreement_fields(shown_as: str, _p: Path, mission: Mission, _v: Voc
     ]
 
 
+def check_fatalities(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date) -> list[Problem]:
+    """A death count is one number or an ordered range, dated no later than today and no earlier than the start."""
+    problems = []
+    for index, figure in enumerate(mission.human_cost.figures):
+        field = f"human_cost.figures[{index}]"
+        has_range = figure.low is not None or figure.high is not None
+        if figure.value is None and not has_range:
+            problems.append(Problem(shown_as, field, "has no number; give value, or low and high for a range"))
+        elif figure.value is not None and has_range:
+            problems.append(
+                Problem(shown_as, field, "gives both value and a range; keep value, or low and high, not both")
+            )
+        elif has_range and (figure.low is None or figure.high is None):
+            problems.append(Problem(shown_as, field, "has half a range; give both low and high"))
+        elif figure.low is not None and figure.high is not None and figure.low > figure.high:
+            problems.append(Problem(shown_as, f"{field}.low", f"{figure.low} is above high {figure.high}; swap them"))
+        if earliest_day(figure.as_of) > today or latest_day(figure.as_of) < earliest_day(mission.start):
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"{field}.as_of",
+                    f"'{figure.as_of}' is outside {mission.start} to today; give the date the count runs to",
+                )
+            )
+        if len(figure.sources) == 2 and not has_range:
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"{field}.sources",
+                    "two sources belong to a range (low from the first, high from the second); "
+                    "for one number cite one source and record the other under disagreements",
+                )
+            )
+    return problems
+
+
 RECORD_RULES: tuple[RecordRule, ...] = (
     check_id_matches_file,
     check_end_not_before_start,
@@ -296,6 +350,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     check_dated_values_in_order_and_span,
     check_peak_not_below_points,
     check_disagreement_fields,
+    check_fatalities,
 )
 
 

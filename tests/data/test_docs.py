@@ -5,7 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.navigation import PAGES
-from dashboard.schema import Disagreement, Event, Figure, Headquarters, LegalBasis, Mission, Source
+from dashboard.schema import (
+    Disagreement,
+    Event,
+    Fatalities,
+    Figure,
+    Headquarters,
+    HumanCost,
+    LegalBasis,
+    Mission,
+    Source,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = (ROOT / "data" / "README.md").read_text()
@@ -13,7 +23,7 @@ README = (ROOT / "README.md").read_text()
 
 
 def test_every_schema_field_is_in_the_codebook() -> None:
-    for model in (Mission, LegalBasis, Figure, Headquarters, Event, Disagreement, Source):
+    for model in (Mission, LegalBasis, Figure, Headquarters, Event, Disagreement, Source, HumanCost, Fatalities):
         for field in model.model_fields:
             assert f"`{field}`" in CODEBOOK, f"{model.__name__}.{field} is not documented in data/README.md"
 

@@ -52,6 +52,10 @@ CASES = {
     "unknown-disagreement-field": ("disagreements[0].field", "'begin' is not a field of the record"),
     "link-unresolved": ("successors[0]", "'no-such-mission' is not the id of any record"),
     "id-differs-from-file": ("id", "'another-id' differs from the file name"),
+    "fatalities-range-reversed": ("human_cost.figures[2].low", "40 is above high 20; swap them"),
+    "fatalities-value-and-range": ("human_cost.figures[2]", "gives both value and a range"),
+    "fatalities-unknown-cause": ("human_cost.figures[1].cause", "'combat' is not in the fatality_causes vocabulary"),
+    "fatalities-unlisted-source": ("human_cost.figures[1].sources[0]", "is not in sources; add it to sources"),
 }
 
 
@@ -134,3 +138,27 @@ def test_command_line_exits_non_zero_and_prints_one_line_per_problem(
     for name in ("end-before-start", "unknown-vocabulary"):
         (tmp_path / "missions" / f"{name}.yaml").unlink()
     assert validation.main(["validate", str(tmp_path)]) == 0
+
+
+def test_death_counts_need_one_number_or_a_whole_range_dated_within_the_operation() -> None:
+    import yaml
+
+    from dashboard.schema import Mission
+
+    raw = yaml.safe_load((FIXTURES / "valid" / "minimal-op.yaml").read_text())
+    figure = {"group": "personnel", "cause": "accident", "as_of": "2001", "scope": "Deaths in accidents, test"}
+
+    def problems(**changes: object) -> list[str]:
+        record = Mission.model_validate(raw | {"human_cost": {"figures": [figure | changes]}})
+        return [f"{p.field}: {p.message}" for p in validation.check_fatalities("f.yaml", Path(), record, {}, TODAY)]
+
+    assert problems(value=3, sources=["https://example.org/a"]) == []
+    assert problems(sources=["https://example.org/a"]) == [
+        "human_cost.figures[0]: has no number; give value, or low and high for a range"
+    ]
+    assert problems(low=3, sources=["https://example.org/a"]) == [
+        "human_cost.figures[0]: has half a range; give both low and high"
+    ]
+    assert "for one number cite one source" in problems(value=3, sources=["https://example.org/a"] * 2)[0]
+    assert "outside 2000-01-15 to today" in problems(value=3, as_of="1999", sources=["https://example.org/a"])[0]
+    assert "outside 2000-01-15 to today" in problems(value=3, as_of="2031", sources=["https://example.org/a"])[0]
