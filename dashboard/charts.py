@@ -636,3 +636,78 @@ def duration_peak_scatter(
     )
     fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1})
     return _frame(fig, title, height=520)
+
+
+DEATHS_AXES = {"strength": ("peak_personnel", "Peak personnel (published)"), "years": ("duration_years", "Years")}
+
+
+def deaths_scatter(
+    table: pd.DataFrame, colours: Mapping[str, str], title: str, against: str = "strength", log: bool = False
+) -> go.Figure:
+    """Personnel deaths against peak strength or duration: a point for a single count, a bar for a range.
+
+    A range is drawn from its low to its high end, with no point in between: no midpoint is invented.
+    """
+    x_column, x_title = DEATHS_AXES[against]
+    fig = go.Figure()
+    for mission_type in colours:
+        rows = table[table["mission_type"] == mission_type]
+        if rows.empty:
+            continue
+        name = str(rows["mission_type_label"].iloc[0])
+        single = rows[rows["deaths"].notna()]
+        ranged = rows[rows["deaths"].isna()]
+        hover = "<b>%{customdata[0]}</b>: %{customdata[1]} deaths<br>%{customdata[2]}<extra></extra>"
+        if not single.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=single[x_column].astype(float).tolist(),
+                    y=single["deaths"].astype(float).tolist(),
+                    mode="markers+text",
+                    name=name,
+                    legendgroup=mission_type,
+                    text=single["short_name"].tolist(),
+                    textposition="top center",
+                    cliponaxis=False,
+                    marker={"color": colours[mission_type], "size": 11},
+                    customdata=[
+                        [n, f"{int(d):,}", s]
+                        for n, d, s in zip(single["short_name"], single["deaths"], single["deaths_scope"], strict=True)
+                    ],
+                    hovertemplate=hover,
+                )
+            )
+        ranges = zip(
+            ranged[x_column].astype(float),
+            ranged["deaths_low"].astype(int),
+            ranged["deaths_high"].astype(int),
+            ranged["short_name"],
+            ranged["deaths_scope"],
+            strict=True,
+        )
+        for index, (x, low, high, short, scope) in enumerate(ranges):
+            fig.add_trace(
+                go.Scatter(
+                    x=[x, x],
+                    y=[low, high],
+                    mode="lines+markers+text",
+                    text=["", short],
+                    textposition="top center",
+                    cliponaxis=False,
+                    name=name,
+                    legendgroup=mission_type,
+                    showlegend=single.empty and index == 0,
+                    line={"color": colours[mission_type], "width": 4},
+                    marker={"color": colours[mission_type], "size": 12, "symbol": "line-ew-open"},
+                    customdata=[[short, f"{low:,} to {high:,}", scope]] * 2,
+                    hovertemplate=hover,
+                )
+            )
+    values = table[x_column].astype(float).tolist()
+    if against == "strength":
+        fig.update_xaxes(title=x_title, **_value_axis(values, log))
+    else:
+        fig.update_xaxes(title=x_title, rangemode="tozero")
+    deaths = pd.concat([table["deaths"], table["deaths_low"], table["deaths_high"]]).dropna().astype(float).tolist()
+    fig.update_yaxes(title="Deaths among its personnel (published)", **_value_axis(deaths, log))
+    return _frame(fig, title, height=480)

@@ -39,6 +39,12 @@ HEADINGS = {
     "outcome_label": "Outcome",
     "basis": "Legal basis id",
     "basis_label": "Legal basis",
+    "deaths": "Personnel deaths",
+    "deaths_low": "Personnel deaths (low)",
+    "deaths_high": "Personnel deaths (high)",
+    "deaths_as_of": "Deaths counted to",
+    "deaths_scope": "What the count covers",
+    "deaths_sources": "Source of the count",
 }
 
 
@@ -228,3 +234,26 @@ def _names(ids: str, missions: pd.DataFrame) -> str:
     return "; ".join(
         str(missions.loc[i, "short_name"]) if i in missions.index else i for i in str(ids).split("; ") if i
     )
+
+
+DEATHS_AGAINST = {"strength": "Peak strength", "years": "Years"}
+
+
+def personnel_deaths(missions: pd.DataFrame, fatalities: pd.DataFrame) -> pd.DataFrame:
+    """Operations with both a published peak strength and a count of their personnel's deaths (all causes).
+
+    Where a record holds several such counts (different scopes), the first listed, which the codebook
+    asks to be the one covering the whole operation, is the one compared. A range keeps both ends.
+    """
+    counts = fatalities[(fatalities["group"] == "personnel") & (fatalities["cause"] == "all-causes")]
+    first = counts.sort_values("order").drop_duplicates("mission_id").set_index("mission_id")
+    known = missions[missions["peak_personnel"].notna() & missions.index.isin(first.index)]
+    table = known[[*OPERATION_COLUMNS, "duration_years", "peak_personnel", "peak_personnel_date"]].copy()
+    chosen = first.loc[known.index]
+    table["deaths"] = chosen["value"]
+    table["deaths_low"] = chosen["low"]
+    table["deaths_high"] = chosen["high"]
+    table["deaths_as_of"] = chosen["as_of"]
+    table["deaths_scope"] = chosen["scope"]
+    table["deaths_sources"] = chosen["sources"]
+    return table.sort_values("peak_personnel", ascending=False).reset_index(drop=True)

@@ -254,19 +254,26 @@ def filters_subtitle(data: Dataset, nato_only: bool = False) -> str:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _cached_compare_panels(
-    folder: str, today: date, stamp: tuple[tuple[str, float], ...], filters: Filters, decades: str, log: bool
+    folder: str,
+    today: date,
+    stamp: tuple[tuple[str, float], ...],
+    filters: Filters,
+    decades: str,
+    log: bool,
+    against: str,
 ) -> list[panels.Panel]:
     """Build the compare charts once per data version, filters and controls, shared by all sessions.
 
     Building seven plotly figures takes about 0.2 s; a rerun that changes nothing they show (picking
     operations side by side, opening a table) then costs nothing. Figures are never changed after this.
     """
-    return panels.compare_panels(_cached_dataset(folder, today, stamp), filters, decades, log)
+    return panels.compare_panels(_cached_dataset(folder, today, stamp), filters, decades, log, against)
 
 
-def compare_panels(data: Dataset, decades: str, log: bool) -> list[panels.Panel]:
+def compare_panels(data: Dataset, decades: str, log: bool, against: str) -> list[panels.Panel]:
     folder = data_dir()
-    return _cached_compare_panels(str(folder), data.today, fingerprint(folder), active_filters(data), decades, log)
+    stamp = fingerprint(folder)
+    return _cached_compare_panels(str(folder), data.today, stamp, active_filters(data), decades, log, against)
 
 
 def show_panel(panel: panels.Panel) -> None:

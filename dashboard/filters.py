@@ -13,7 +13,7 @@ from typing import cast
 import pandas as pd
 
 from dashboard.charts import ALIGNMENTS
-from dashboard.comparisons import DECADE_MODES
+from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
 
 FIRST_YEAR = 1990
 STATUSES = ("ongoing", "ended")
@@ -234,6 +234,7 @@ class CompareReading:
     decades: str = "start"
     log: bool = False
     align: str = "months"
+    against: str = "strength"
     notices: list[str] = field(default_factory=list)
 
 
@@ -269,4 +270,10 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
             reading.align = align[-1]
         else:
             reading.notices.append(f"Ignored align={align[-1]}: use date or months; aligning by months since start.")
+    against = list(params.get("against", []))
+    if against:
+        if against[-1] in DEATHS_AGAINST:
+            reading.against = against[-1]
+        else:
+            reading.notices.append(f"Ignored against={against[-1]}: use strength or years; showing strength.")
     return reading

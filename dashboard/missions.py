@@ -25,6 +25,7 @@ class Dataset:
     personnel: pd.DataFrame  # one row per published strength point
     events: pd.DataFrame  # one row per event
     deployments: pd.DataFrame  # one row per (mission, country)
+    fatalities: pd.DataFrame  # one row per published death count, in record order ("order")
     records: dict[str, Mission]
     vocabularies: Vocabularies
     problems: list[Problem]
@@ -144,8 +145,23 @@ MISSION_COLUMNS = [
 ]
 
 
+FATALITY_COLUMNS = [
+    "mission_id",
+    "order",
+    "group",
+    "cause",
+    "value",
+    "low",
+    "high",
+    "as_of",
+    "scope",
+    "sources",
+    "note",
+]
+
+
 def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today: date) -> dict[str, pd.DataFrame]:
-    """The four tables of a Dataset, from valid records."""
+    """The tables of a Dataset, from valid records."""
     ordered = sorted(records.values(), key=lambda m: (earliest_day(m.start), m.id))
     missions = pd.DataFrame([mission_row(m, vocabularies, today) for m in ordered], columns=MISSION_COLUMNS)
     for column in ("peak_personnel", "contributing_nations", "country_count"):
@@ -181,11 +197,39 @@ def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today:
         ],
         columns=["mission_id", "date", "day", "title", "source"],
     )
+    fatalities = pd.DataFrame(
+        [
+            {
+                "mission_id": m.id,
+                "order": index,
+                "group": f.group,
+                "cause": f.cause,
+                "value": f.value,
+                "low": f.low,
+                "high": f.high,
+                "as_of": f.as_of,
+                "scope": f.scope,
+                "sources": " ; ".join(f.sources),
+                "note": f.note,
+            }
+            for m in ordered
+            for index, f in enumerate(m.human_cost.figures)
+        ],
+        columns=FATALITY_COLUMNS,
+    )
+    for column in ("value", "low", "high"):
+        fatalities[column] = fatalities[column].astype("Int64")
     deployments = pd.DataFrame(
         [{"mission_id": m.id, "country": c} for m in ordered for c in m.countries],
         columns=["mission_id", "country"],
     )
-    return {"missions": missions, "personnel": personnel, "events": events, "deployments": deployments}
+    return {
+        "missions": missions,
+        "personnel": personnel,
+        "events": events,
+        "deployments": deployments,
+        "fatalities": fatalities,
+    }
 
 
 def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Dataset:

@@ -17,6 +17,9 @@ from dashboard.filters import STATUSES, Filters, filter_missions
 from dashboard.missions import PROJECT, Dataset
 
 NO_PEAK = "None of these operations has a published peak strength."
+NO_DEATHS = (
+    "None of these operations has both a published peak strength and a published count of its personnel's deaths."
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,9 @@ def source_line(
     return f"Source: {PROJECT}, from the public sources cited in each record{checked}.<br>{count}."
 
 
-def compare_panels(data: Dataset, filters: Filters, decades: str = "start", log: bool = False) -> list[Panel]:
+def compare_panels(
+    data: Dataset, filters: Filters, decades: str = "start", log: bool = False, against: str = "strength"
+) -> list[Panel]:
     """The /compare charts for the operations that match `filters`, in page order."""
     missions = filter_missions(data.missions, filters)
     type_labels = labels_of(data, "mission_type")
@@ -115,4 +120,16 @@ def compare_panels(data: Dataset, filters: Filters, decades: str = "start", log:
         figure = charts.with_context(figure, subtitle, footer)
     heading = "Did longer operations grow larger, and draw more nations?"
     panels.append(Panel("scatter", heading, figure, readable(table), "duration-peak", NO_PEAK))
+
+    table = comparisons.personnel_deaths(missions, data.fatalities)
+    figure = None
+    if not table.empty:
+        title = f"Deaths among personnel against {comparisons.DEATHS_AGAINST[against].lower()}"
+        figure = charts.deaths_scatter(table, colours, title, against=against, log=log)
+        left_out = "have no published peak strength or no published count of their personnel's deaths"
+        footer = source_line(data, len(table), shown, left_out)
+        footer += " A bar is a published range; counts cover different scopes (hover), so compare with care."
+        figure = charts.with_context(figure, subtitle, footer)
+    heading = "How many of their own personnel died?"
+    panels.append(Panel("deaths", heading, figure, readable(table), "personnel-deaths", NO_DEATHS))
     return panels

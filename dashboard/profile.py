@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.schema import Figure, Mission
+from dashboard.schema import Fatalities, Figure, Mission
 
 NOT_PUBLISHED = "not published"
 
@@ -42,3 +42,21 @@ def disagreements_for(mission: Mission, field: str) -> list[str]:
 def dates_markdown(mission: Mission) -> str:
     end = mission.end or "ongoing"
     return f"{mission.start} to {end}"
+
+
+def count_text(figure: Fatalities) -> str:
+    """'12' or '20 to 40': a death count as published (a range stays a range)."""
+    if figure.value is not None:
+        return f"{figure.value:,}"
+    return f"{figure.low:,} to {figure.high:,}"
+
+
+def fatalities_markdown(mission: Mission, figure: Fatalities, cause_label: str) -> str:
+    """One death count with what it covers and its source(s)."""
+    if len(figure.sources) == 2:
+        links = f"low: {source_link(mission, figure.sources[0])}, high: {source_link(mission, figure.sources[1])}"
+    else:
+        links = source_link(mission, figure.sources[0])
+    note = f" {figure.note}" if figure.note else ""
+    scope = figure.scope.rstrip(".")
+    return f"**{count_text(figure)}** ({cause_label.lower()}, to {figure.as_of}): {scope}.{note} ({links})"

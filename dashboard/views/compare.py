@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, comparisons, components, panels
-from dashboard.comparisons import DECADE_MODES
+from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
 from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
 from dashboard.missions import short_name
 
@@ -17,6 +17,7 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
     st.session_state["compare-decades"] = reading.decades
     st.session_state["compare-log"] = reading.log
     st.session_state["compare-align"] = reading.align
+    st.session_state["compare-against"] = reading.against
     components.show_notices(reading.notices)
 
 title_column, link_column = st.columns([5, 1], vertical_alignment="bottom")
@@ -34,7 +35,8 @@ if missions.empty:
 else:
     decades = st.session_state.get("compare-decades") or "start"
     log = bool(st.session_state.get("compare-log"))
-    for panel in components.compare_panels(data, decades, log):
+    against = st.session_state.get("compare-against") or "strength"
+    for panel in components.compare_panels(data, decades, log, against):
         st.subheader(panel.heading)
         if panel.key == "decades":
             st.segmented_control(
@@ -50,6 +52,15 @@ else:
                 "Logarithmic scale for strength",
                 key="compare-log",
                 help="Spreads out the smaller operations; applies to the scatter below too",
+                persist_state="session",
+            )
+        if panel.key == "deaths":
+            st.segmented_control(
+                "Deaths against",
+                list(DEATHS_AGAINST),
+                format_func=DEATHS_AGAINST.__getitem__,
+                key="compare-against",
+                required=True,
                 persist_state="session",
             )
         components.show_panel(panel)
@@ -122,6 +133,7 @@ components.set_url_parameter("ids", [",".join(chosen)], [",".join(COMPARE_DEFAUL
 components.set_url_parameter("decades", [st.session_state.get("compare-decades") or "start"], ["start"])
 components.set_url_parameter("log", ["1"] if st.session_state.get("compare-log") else [], [])
 components.set_url_parameter("align", [align], ["months"])
+components.set_url_parameter("against", [st.session_state.get("compare-against") or "strength"], ["strength"])
 components.data_caption(data, len(missions))
 with link_slot.container():
     components.copy_link()

@@ -5,7 +5,14 @@ import streamlit as st
 from dashboard import charts, components
 from dashboard.filters import read_mission_id
 from dashboard.geo import historical_notes_for
-from dashboard.profile import NOT_PUBLISHED, dates_markdown, disagreements_for, figure_markdown, source_link
+from dashboard.profile import (
+    NOT_PUBLISHED,
+    dates_markdown,
+    disagreements_for,
+    fatalities_markdown,
+    figure_markdown,
+    source_link,
+)
 
 data = components.dataset()
 if data.missions.empty:
@@ -99,6 +106,19 @@ else:
             for p in points.itertuples()
         )
     )
+
+st.subheader("Human cost")
+st.caption(
+    "Deaths among the operation's personnel, and civilians killed by its own actions, as credible sources "
+    "published them. Counts with different scopes are shown side by side, never added up."
+)
+if mission.human_cost.note:
+    st.markdown(mission.human_cost.note)
+for group in ("personnel", "civilians"):
+    counts = [f for f in mission.human_cost.figures if f.group == group]
+    lines = [f"- {fatalities_markdown(mission, f, label('fatality_causes', f.cause))}" for f in counts]
+    heading = label("casualty_groups", group)
+    st.markdown(f"**{heading}**" + ("\n" + "\n".join(lines) if lines else f": *{NOT_PUBLISHED}*"))
 
 st.subheader("Before and after")
 for field, title in (

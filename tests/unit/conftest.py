@@ -49,6 +49,7 @@ def records() -> dict[str, Mission]:
             peak_personnel=None,
             events=[],
             disagreements=[],
+            human_cost={},
         ),
         variant(
             id="un-op",
@@ -63,6 +64,7 @@ def records() -> dict[str, Mission]:
             peak_personnel=None,
             events=[],
             disagreements=[],
+            human_cost={},
             outcome="succeeded-by-mission",
         ),
     ]

@@ -169,3 +169,38 @@ def test_compare_url_keeps_known_ids_and_says_what_it_dropped() -> None:
 def test_log_axes_tick_at_1_2_5_steps_across_the_data() -> None:
     assert charts.log_ticks([450, 130_000]) == [500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000]
     assert charts.log_ticks([]) == []
+
+
+def test_personnel_deaths_need_both_a_peak_and_a_count(tables: dict[str, pd.DataFrame]) -> None:
+    missions, fatalities = tables["missions"], tables["fatalities"]
+    table = comparisons.personnel_deaths(missions, fatalities)
+    assert table["id"].tolist() == ["minimal-op"], "un-op and sea-op published neither and are left out"
+    assert table.loc[0, "deaths"] == 12 and table.loc[0, "peak_personnel"] == 1000
+    fig = charts.deaths_scatter(table, COLOURS, "Deaths", against="strength")
+    assert list(fig.data[0].x) == [1000.0] and list(fig.data[0].y) == [12.0]
+    assert fig.layout.xaxis.title.text == "Peak personnel (published)"
+    by_years = charts.deaths_scatter(table, COLOURS, "Deaths", against="years")
+    assert list(by_years.data[0].x) == [missions.loc["minimal-op", "duration_years"]]
+
+
+def test_a_published_range_is_drawn_as_a_range_with_no_midpoint(tables: dict[str, pd.DataFrame]) -> None:
+    fatalities = tables["fatalities"].copy()
+    first = fatalities.index[0]
+    fatalities.loc[first, ["value", "low", "high"]] = [pd.NA, 10, 14]
+    table = comparisons.personnel_deaths(tables["missions"], fatalities)
+    fig = charts.deaths_scatter(table, COLOURS, "Deaths")
+    assert len(fig.data) == 1
+    assert list(fig.data[0].y) == [10, 14] and fig.data[0].x[0] == fig.data[0].x[1]
+    assert fig.data[0].customdata[0][1] == "10 to 14"
+
+
+def test_fatalities_table_keeps_every_count_with_its_scope(tables: dict[str, pd.DataFrame]) -> None:
+    fatalities = tables["fatalities"]
+    assert fatalities[["group", "cause"]].to_numpy().tolist() == [
+        ["personnel", "all-causes"],
+        ["personnel", "hostile-action"],
+        ["civilians", "all-causes"],
+    ]
+    civilians = fatalities.iloc[2]
+    assert pd.isna(civilians["value"]) and (civilians["low"], civilians["high"]) == (20, 40)
+    assert civilians["sources"] == "https://example.org/a ; https://example.org/b"
