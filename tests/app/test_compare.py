@@ -101,3 +101,13 @@ def test_timeline_charts_say_whether_partner_missions_are_shown_and_offer_their_
     assert figures(app)[0]["layout"]["title"]["subtitle"]["text"].startswith("NATO and partner organisations")
     assert [e.label for e in app.expander].count("Show the data") == 2
     assert app.code[-1].value.startswith("?partners=1"), "the copy-link control shows the view (no host in AppTest)"
+
+
+def test_deaths_chart_control_reads_and_writes_the_url() -> None:
+    app = open_page("views/compare.py", against="years")
+    assert by_label(app.get("button_group"), "Deaths against").value == "years"
+    assert app.query_params["against"] == "years"
+    by_label(app.get("button_group"), "Deaths against").set_value("strength").run()
+    assert "against" not in app.query_params
+    bad = open_page("views/compare.py", against="height")
+    assert "Ignored against=height: use strength or years; showing strength." in [i.value for i in bad.info]
