@@ -200,7 +200,15 @@ def test_mission_profile_shows_every_part_with_sources() -> None:
         assert part in text
     headers = [h.value for h in app.subheader]
     assert "1999-06-12" in text and "](https://press.un.org" in text, "events link their sources"
-    assert headers == ["Legal basis", "Where", "Strength over time", "Human cost", "Before and after", "Events", "Sources"]
+    assert headers == [
+        "Legal basis",
+        "Where",
+        "Strength over time",
+        "Human cost",
+        "Before and after",
+        "Events",
+        "Sources",
+    ]
     from dashboard.missions import load_dataset
 
     for source in load_dataset().records["kfor"].sources:
