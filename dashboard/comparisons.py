@@ -242,10 +242,12 @@ DEATHS_AGAINST = {"strength": "Peak strength", "years": "Years"}
 def personnel_deaths(missions: pd.DataFrame, fatalities: pd.DataFrame) -> pd.DataFrame:
     """Operations with both a published peak strength and a count of their personnel's deaths (all causes).
 
-    Where a record holds several such counts (different scopes), the first listed, which the codebook
-    asks to be the one covering the whole operation, is the one compared. A range keeps both ends.
+    Only counts marked `whole_operation` (all its personnel, every nation, from the start) are compared:
+    one nation's toll or one incident would mislead beside them. Where a record holds several, the first
+    listed is used. A range keeps both ends.
     """
-    counts = fatalities[(fatalities["group"] == "personnel") & (fatalities["cause"] == "all-causes")]
+    personnel = (fatalities["group"] == "personnel") & (fatalities["cause"] == "all-causes")
+    counts = fatalities[personnel & fatalities["whole_operation"].astype(bool)]
     first = counts.sort_values("order").drop_duplicates("mission_id").set_index("mission_id")
     known = missions[missions["peak_personnel"].notna() & missions.index.isin(first.index)]
     table = known[[*OPERATION_COLUMNS, "duration_years", "peak_personnel", "peak_personnel_date"]].copy()

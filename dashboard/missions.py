@@ -156,6 +156,7 @@ FATALITY_COLUMNS = [
     "as_of",
     "scope",
     "sources",
+    "whole_operation",
     "note",
 ]
 
@@ -210,6 +211,7 @@ def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today:
                 "as_of": f.as_of,
                 "scope": f.scope,
                 "sources": " ; ".join(f.sources),
+                "whole_operation": f.whole_operation,
                 "note": f.note,
             }
             for m in ordered

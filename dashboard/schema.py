@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MISSION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -175,6 +175,12 @@ class Fatalities(Record):
         min_length=1,
         max_length=2,
         description="The source of the number; two when a range joins two sources that disagree (low, high).",
+    )
+    whole_operation: StrictBool = Field(
+        default=False,
+        description="True only when the count covers all the operation's personnel (every nation) from its start"
+        " to `as_of`; only such counts are compared across operations. False for one nation, one incident or a"
+        " span that includes other operations.",
     )
     note: Note = None
 

@@ -24,6 +24,7 @@ def test_every_chart_has_a_subtitle_a_source_line_and_a_data_table_with_csv() ->
         "How operations ended, by type",
         "Legal basis, by type",
         "Duration against peak strength; bubble size: contributing nations",
+        "Deaths among personnel against peak strength",
         "Published strength over time",
     ]
     for figure in drawn[:-1]:
@@ -111,3 +112,17 @@ def test_deaths_chart_control_reads_and_writes_the_url() -> None:
     assert "against" not in app.query_params
     bad = open_page("views/compare.py", against="height")
     assert "Ignored against=height: use strength or years; showing strength." in [i.value for i in bad.info]
+
+
+def test_deaths_chart_draws_only_whole_operation_counts_and_says_how_many_are_left_out() -> None:
+    app = open_page("views/compare.py")
+    deaths = chart(app, "Deaths among personnel")
+    drawn = {text for trace in deaths["data"] for text in trace["text"] if text}
+    assert "KFOR" in drawn and "AMISOM" in drawn, "all-nations counts with a published peak are drawn"
+    assert "ISAF" not in drawn, "ISAF has only national tallies, which must not stand for the whole operation"
+    amisom = next(t for t in deaths["data"] if "AMISOM" in t["text"])
+    assert amisom["y"] == [1483, 1884], "a published range is drawn from its low to its high end"
+    footer = deaths["layout"]["annotations"][-1]["text"].replace("<br>", " ")
+    shown = int(footer.split("Based on ")[1].split(" ")[0])
+    assert shown == len(drawn)
+    assert "have no published peak strength or no published count of their personnel's deaths" in footer

@@ -204,3 +204,8 @@ def test_fatalities_table_keeps_every_count_with_its_scope(tables: dict[str, pd.
     civilians = fatalities.iloc[2]
     assert pd.isna(civilians["value"]) and (civilians["low"], civilians["high"]) == (20, 40)
     assert civilians["sources"] == "https://example.org/a ; https://example.org/b"
+
+
+def test_only_whole_operation_counts_are_compared(tables: dict[str, pd.DataFrame]) -> None:
+    one_nation = tables["fatalities"].assign(whole_operation=False)
+    assert comparisons.personnel_deaths(tables["missions"], one_nation).empty
