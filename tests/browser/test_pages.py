@@ -226,3 +226,22 @@ def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: st
     assert list(rows[0]) == ["Decade", "Mission type", "Operations", "Which"]
     nato = [f for f in (ROOT / "data" / "missions").glob("*.yaml") if "\norganisation: NATO\n" in f.read_text()]
     assert sum(int(row["Operations"]) for row in rows) == len(nato), "each NATO operation counted once, by its start"
+
+
+def test_human_cost_shows_on_the_profile_and_as_a_comparison(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/mission?id=unified-protector")
+    wait_for_app(page)
+    panel = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="Civilians killed by the operation")
+    assert "72 (all causes, to 2011-10-31)" in panel.inner_text()
+    links = [link.get_attribute("href") or "" for link in panel.locator("a").all()]
+    assert any("hrw.org" in link for link in links), "every count links its source"
+    assert page.get_by_text("The operation's personnel: not published").count() == 1
+    screenshot(page, "mission-human-cost")
+    page.goto(server_url + "/compare?against=years")
+    wait_for_app(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.gtitle')].some(t => t.textContent.startsWith('Deaths among personnel'))"
+    )
+    titles = page.locator("[data-testid='stPlotlyChart'] .gtitle").all_text_contents()
+    assert "Deaths among personnel against years" in titles
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -110,3 +110,27 @@ def test_every_schema_field_has_a_description(checked: tuple[dict[str, dict[str,
     for model, definition in models.items():
         for field, spec in definition["properties"].items():
             assert spec.get("description"), f"{model}.{field} has no description"
+
+
+def test_every_death_count_has_scope_date_and_source_and_ranges_are_ordered() -> None:
+    records = load_dataset(DATA).records
+    counted = 0
+    for record in records.values():
+        listed = {source.url for source in record.sources}
+        for figure in record.human_cost.figures:
+            counted += 1
+            where = f"{record.id}: {figure.scope[:40]}"
+            assert len(figure.scope) >= 20 and figure.as_of, where
+            assert figure.sources and set(figure.sources) <= listed, where
+            assert (figure.value is None) != (figure.low is None), where
+            if figure.low is not None:
+                assert figure.high is not None and figure.low <= figure.high, where
+            if figure.whole_operation:
+                assert figure.group == "personnel", f"{where}: whole_operation is for personnel counts"
+    assert counted >= 30, "the human-cost research of issue 9 is in the records"
+
+
+def test_operations_that_have_no_whole_operation_count_say_what_is_published() -> None:
+    isaf = load_dataset(DATA).records["isaf"]
+    assert isaf.human_cost.note and "no record" in isaf.human_cost.note
+    assert not any(f.whole_operation for f in isaf.human_cost.figures), "ISAF has national tallies only"
