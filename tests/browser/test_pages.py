@@ -15,7 +15,7 @@ PAGES = [
     ("/", "overview", 1),
     ("/timeline", "timeline", 2),
     ("/map", "map", 1),
-    ("/compare", "compare", 7),
+    ("/compare", "compare", 8),
     ("/mission?id=kfor", "mission-kfor", 2),
     ("/data", "data", 0),
 ]
