@@ -81,6 +81,13 @@ def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str 
     return table[["decade", "mission_type", "mission_type_label", "operations", "names"]].reset_index(drop=True)
 
 
+def strength_points(points: pd.DataFrame) -> pd.DataFrame:
+    """Published strength points as the table beneath a strength chart."""
+    return points[["mission_id", "date", "value", "note", "source"]].rename(
+        columns={"mission_id": "Id", "date": "Date", "value": "Personnel", "note": "Note", "source": "Source"}
+    )
+
+
 OPERATION_COLUMNS = ["id", "short_name", "mission_type", "mission_type_label", "organisation"]
 
 

@@ -60,10 +60,6 @@ def dataset() -> Dataset:
     return _cached_dataset(str(folder), date.today(), fingerprint(folder))
 
 
-def vocabulary_labels(data: Dataset, vocabulary: str) -> dict[str, str]:
-    return {value: data.label(vocabulary, value) for value in data.vocabularies.get(vocabulary, {})}
-
-
 def filter_options(data: Dataset) -> dict[str, list[str]]:
     return {
         "org": list(data.vocabularies.get("organisation", {})),
@@ -100,9 +96,9 @@ def sidebar_filters(data: Dataset) -> list[str]:
         notices = reading.notices
 
     labels = {
-        "org": vocabulary_labels(data, "organisation"),
-        "type": vocabulary_labels(data, "mission_type"),
-        "region": vocabulary_labels(data, "region"),
+        "org": data.labels("organisation"),
+        "type": data.labels("mission_type"),
+        "region": data.labels("region"),
         "status": {s: s.capitalize() for s in STATUSES},
     }
     with st.sidebar:
@@ -218,7 +214,7 @@ def mission_link(mission_id: str, label: str) -> None:
 def place_names(data: Dataset) -> dict[str, str]:
     """Display names for every place a map can show: countries by ISO code, sea areas by vocabulary id."""
     names = {code: country_name(code) for code in data.deployments["country"].unique()}
-    return names | vocabulary_labels(data, "sea_areas")
+    return names | data.labels("sea_areas")
 
 
 def map_figure(
@@ -290,13 +286,6 @@ def chart_with_data(fig: go.Figure, table: pd.DataFrame, key: str, file_name: st
     data_table(table, key, file_name)
 
 
-def strength_table(points: pd.DataFrame) -> pd.DataFrame:
-    """Published strength points as the 'show the data' table of a strength chart."""
-    return points[["mission_id", "date", "value", "note", "source"]].rename(
-        columns={"mission_id": "Id", "date": "Date", "value": "Personnel", "note": "Note", "source": "Source"}
-    )
-
-
 def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
     """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table."""
     with st.expander("Show the data", icon=":material/table:"):
@@ -309,6 +298,13 @@ def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
             key=f"{key}-csv",
             on_click="ignore",
         )
+
+
+def title_with_link_slot(title: str) -> Any:
+    """The page title with an empty slot beside it; fill it with copy_link() once every control wrote the URL."""
+    title_column, link_column = st.columns([5, 1], vertical_alignment="bottom")
+    title_column.title(title)
+    return link_column.empty()
 
 
 def copy_link() -> None:

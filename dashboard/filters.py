@@ -17,6 +17,7 @@ from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
 
 FIRST_YEAR = 1990
 STATUSES = ("ongoing", "ended")
+FLAG = ("1", "0")  # values of an on/off URL parameter
 # URL parameter -> (mission table column, what the parameter is called in a notice)
 CHOICE_PARAMETERS = {
     "org": ("organisation", "organisation"),
@@ -151,6 +152,19 @@ def read_mission_id(
     return default, f"Ignored id={values[-1]}: no operation has that id; showing {default} instead."
 
 
+def one_of(
+    params: Mapping[str, Sequence[str]], name: str, allowed: Sequence[str], fallback: str, notices: list[str]
+) -> str | None:
+    """The parameter's last value if it is one of `allowed`; otherwise None, with a notice naming the fallback."""
+    values = list(params.get(name, []))
+    if not values:
+        return None
+    if values[-1] in allowed:
+        return values[-1]
+    notices.append(f"Ignored {name}={values[-1]}: use {' or '.join(allowed)}; {fallback}.")
+    return None
+
+
 MAP_SHADES = ("operations", "years")
 MAP_VIEWS = ("world", "europe")
 
@@ -177,14 +191,8 @@ def read_map_url(params: Mapping[str, Sequence[str]], first_year: int, last_year
             reading.notices.append(
                 f"Ignored year={text}: the map's year must be between {first_year} and {last_year}; showing all years."
             )
-    for name, allowed in (("shade", MAP_SHADES), ("view", MAP_VIEWS)):
-        values = list(params.get(name, []))
-        if not values:
-            continue
-        if values[-1] in allowed:
-            setattr(reading, name, values[-1])
-        else:
-            reading.notices.append(f"Ignored {name}={values[-1]}: use {' or '.join(allowed)}; showing {allowed[0]}.")
+    reading.shade = one_of(params, "shade", MAP_SHADES, f"showing {MAP_SHADES[0]}", reading.notices) or reading.shade
+    reading.view = one_of(params, "view", MAP_VIEWS, f"showing {MAP_VIEWS[0]}", reading.notices) or reading.view
     return reading
 
 
@@ -201,11 +209,7 @@ class TimelineReading:
 def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequence[str]) -> TimelineReading:
     """Check the timeline's own URL parameters; `with_strength` are the ids that have published strength."""
     reading = TimelineReading()
-    partners = list(params.get("partners", []))
-    if partners:
-        reading.partners = partners[-1] == "1"
-        if partners[-1] not in ("0", "1"):
-            reading.notices.append(f"Ignored partners={partners[-1]}: use 1 or 0; partner missions are hidden.")
+    reading.partners = one_of(params, "partners", FLAG, "partner missions are hidden", reading.notices) == "1"
     asked = [i for value in params.get("strength", []) for i in value.split(",") if i]
     reading.strength = [i for i in asked if i in with_strength]
     unknown = [i for i in asked if i not in with_strength]
@@ -213,12 +217,7 @@ def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequen
         reading.notices.append(
             f"Ignored strength={', '.join(unknown)}: no published strength among the operations shown."
         )
-    align = list(params.get("align", []))
-    if align:
-        if align[-1] in ALIGNMENTS:
-            reading.align = align[-1]
-        else:
-            reading.notices.append(f"Ignored align={align[-1]}: use date or months; showing calendar dates.")
+    reading.align = one_of(params, "align", list(ALIGNMENTS), "showing calendar dates", reading.notices) or "date"
     return reading
 
 
@@ -253,27 +252,9 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
             )
             known = known[:COMPARE_MAX]
         reading.ids = known if known or not asked else None
-    decades = list(params.get("decades", []))
-    if decades:
-        if decades[-1] in DECADE_MODES:
-            reading.decades = decades[-1]
-        else:
-            reading.notices.append(f"Ignored decades={decades[-1]}: use start or active; counting by start.")
-    log = list(params.get("log", []))
-    if log:
-        reading.log = log[-1] == "1"
-        if log[-1] not in ("0", "1"):
-            reading.notices.append(f"Ignored log={log[-1]}: use 1 or 0; showing a linear scale.")
-    align = list(params.get("align", []))
-    if align:
-        if align[-1] in ALIGNMENTS:
-            reading.align = align[-1]
-        else:
-            reading.notices.append(f"Ignored align={align[-1]}: use date or months; aligning by months since start.")
-    against = list(params.get("against", []))
-    if against:
-        if against[-1] in DEATHS_AGAINST:
-            reading.against = against[-1]
-        else:
-            reading.notices.append(f"Ignored against={against[-1]}: use strength or years; showing strength.")
+    notices = reading.notices
+    reading.decades = one_of(params, "decades", list(DECADE_MODES), "counting by start", notices) or "start"
+    reading.log = one_of(params, "log", FLAG, "showing a linear scale", notices) == "1"
+    reading.align = one_of(params, "align", list(ALIGNMENTS), "aligning by months since start", notices) or "months"
+    reading.against = one_of(params, "against", list(DEATHS_AGAINST), "showing strength", notices) or "strength"
     return reading

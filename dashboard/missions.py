@@ -44,6 +44,10 @@ class Dataset:
         mission = self.records[mission_id]
         return f"{short_name(mission)} — {mission.name}"
 
+    def labels(self, vocabulary: str) -> dict[str, str]:
+        """Every value of a vocabulary with its display label, in vocabulary order."""
+        return {value: self.label(vocabulary, value) for value in self.vocabularies.get(vocabulary, {})}
+
     def label(self, vocabulary: str, value: str) -> str:
         """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
         return vocabulary_label(self.vocabularies, vocabulary, value)

@@ -34,16 +34,12 @@ class Panel:
     empty: str = ""
 
 
-def labels_of(data: Dataset, vocabulary: str) -> dict[str, str]:
-    return {value: data.label(vocabulary, value) for value in data.vocabularies.get(vocabulary, {})}
-
-
 def filters_subtitle(data: Dataset, filters: Filters) -> str:
     """The filters in force, in words; organisations by their short ids (NATO, UN, EU...)."""
     labels = {
         "organisation": {"coalition": "coalitions"},
-        "mission_type": labels_of(data, "mission_type"),
-        "region": labels_of(data, "region"),
+        "mission_type": data.labels("mission_type"),
+        "region": data.labels("region"),
         "status": {s: s for s in STATUSES},
     }
     return filters.subtitle(labels)
@@ -65,8 +61,8 @@ def compare_panels(
 ) -> list[Panel]:
     """The /compare charts for the operations that match `filters`, in page order."""
     missions = filter_missions(data.missions, filters)
-    type_labels = labels_of(data, "mission_type")
-    basis_labels = labels_of(data, "legal_basis_kinds")
+    type_labels = data.labels("mission_type")
+    basis_labels = data.labels("legal_basis_kinds")
     colours = charts.category_colours(list(type_labels))
     subtitle = filters_subtitle(data, filters)
     shown = len(missions)
@@ -99,7 +95,7 @@ def compare_panels(
         figure = charts.with_context(figure, subtitle, source_line(data, len(table), shown, not_drawn))
     panels.append(Panel("peaks", "How large did each kind grow?", figure, readable(table), "peak-strength", NO_PEAK))
 
-    table = comparisons.outcomes_by_type(missions, type_labels, labels_of(data, "outcome"))
+    table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
     figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, "How operations ended, by type")
     figure = charts.with_context(figure, subtitle, everything)
     panels.append(Panel("outcomes", "How did they end?", figure, readable(table), "outcomes-by-type"))

@@ -8,7 +8,7 @@ from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
 from dashboard.missions import short_name
 
 data = components.dataset()
-basis_labels = components.vocabulary_labels(data, "legal_basis_kinds")
+basis_labels = data.labels("legal_basis_kinds")
 
 if "compare-ids" not in st.session_state:  # a link opened in a new session sets the controls once
     reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records))
@@ -20,9 +20,7 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
     st.session_state["compare-against"] = reading.against
     components.show_notices(reading.notices)
 
-title_column, link_column = st.columns([5, 1], vertical_alignment="bottom")
-title_column.title("Compare")
-link_slot = link_column.empty()
+link_slot = components.title_with_link_slot("Compare")
 st.markdown(
     "How the kinds of operation differ: when they ran, how long they lasted, how large they grew, how they ended "
     "and on what legal basis. Every chart follows the sidebar filters; open **Show the data** beneath a chart "
@@ -124,7 +122,7 @@ if chosen:
         subtitle = "Published figures only, each marked; the dotted lines join them and are not data"
         charts.with_context(figure, subtitle, footer)
         components.chart_with_data(
-            figure, components.strength_table(points), "side-by-side-strength", "strength-side-by-side"
+            figure, comparisons.strength_points(points), "side-by-side-strength", "strength-side-by-side"
         )
     if without:
         st.caption(f"No published strength figures: {', '.join(without)}.")

@@ -7,7 +7,7 @@ from dashboard.navigation import DEFAULT_PAGE, PAGES
 
 data = components.dataset()
 missions = components.filtered_missions(data)
-type_labels = components.vocabulary_labels(data, "mission_type")
+type_labels = data.labels("mission_type")
 
 st.title("NATO Peace Operations Explorer")
 st.markdown(

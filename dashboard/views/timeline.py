@@ -7,7 +7,7 @@ from dashboard.filters import read_timeline_url
 
 data = components.dataset()
 missions = components.filtered_missions(data)
-type_labels = components.vocabulary_labels(data, "mission_type")
+type_labels = data.labels("mission_type")
 
 params = {key: st.query_params.get_all(key) for key in st.query_params}
 if "timeline-partners" not in st.session_state:  # a link opened in a new session sets the toggle once
@@ -15,9 +15,7 @@ if "timeline-partners" not in st.session_state:  # a link opened in a new sessio
     st.session_state["timeline-partners"] = reading.partners
     components.show_notices(reading.notices)
 
-title_column, link_column = st.columns([5, 1], vertical_alignment="bottom")
-title_column.title("Timeline")
-link_slot = link_column.empty()
+link_slot = components.title_with_link_slot("Timeline")
 st.markdown(
     "One bar per operation, from the day forces began it to its end (ongoing operations run to today), grouped "
     "by theatre. Dotted arrows show one operation handing over to the next; diamonds are events (hover for the "
@@ -38,7 +36,7 @@ else:
         missions,
         charts.category_colours(list(type_labels)),
         type_labels,
-        region_labels=components.vocabulary_labels(data, "region"),
+        region_labels=data.labels("region"),
         events=data.events,
         successors={mission_id: record.successors for mission_id, record in data.records.items()},
     )
@@ -94,7 +92,7 @@ else:
             panels.source_line(data, len(chosen), len(chosen), among="chosen"),
         )
         points = data.personnel[data.personnel["mission_id"].isin(chosen)]
-        components.chart_with_data(figure, components.strength_table(points), "strength", "strength-over-time")
+        components.chart_with_data(figure, comparisons.strength_points(points), "strength", "strength-over-time")
         st.caption(
             "Each marker is a published figure with its source on hover; the dotted lines only join them and "
             "are not data. Operations with no published strength are not drawn. Some points count one "
