@@ -22,7 +22,8 @@ $(DEV_STAMP): $(APP_STAMP) requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-run: $(APP_STAMP)  ## install what the app needs and start it at http://localhost:8501
+run: $(APP_STAMP)  ## install what the app needs (Chromium too, for images, slides and fact cards) and start it
+	@$(MAKE) --no-print-directory chromium || echo "The dashboard runs without Chromium; image, slide and fact-card downloads need it."
 	$(BIN)/streamlit run dashboard/app.py --server.port 8501
 
 test: $(DEV_STAMP) chromium  ## install what the tests need and run every check (browser tests included)

@@ -187,34 +187,28 @@ def mission_timeline(
 
 
 def operations_per_year(
-    missions: pd.DataFrame,
-    first_year: int,
-    last_year: int,
-    colours: Mapping[str, str],
-    labels: Mapping[str, str],
-    title: str = "Operations under way each year",
+    table: pd.DataFrame, colours: Mapping[str, str], title: str = "Operations under way each year"
 ) -> go.Figure:
-    """Stacked bars: how many operations of each type were active in each calendar year."""
-    years = list(range(first_year, last_year + 1))
+    """Stacked bars: how many operations of each type were active in each calendar year.
+
+    `table` is comparisons.active_per_year: one row per (year, mission type) with a count.
+    """
     fig = go.Figure()
-    for mission_type in colours:
-        rows = missions[missions["mission_type"] == mission_type]
-        if rows.empty:
-            continue
-        counts = [int(((rows["start_day"].dt.year <= y) & (rows["bar_end"].dt.year >= y)).sum()) for y in years]
+    for mission_type, rows in table.groupby("mission_type", sort=False):
         fig.add_trace(
             go.Bar(
-                x=years,
-                y=counts,
-                name=labels.get(mission_type, mission_type),
-                marker={"color": colours[mission_type]},
-                hovertemplate="%{x}: %{y} operation(s)<extra>%{fullData.name}</extra>",
+                x=rows["year"].tolist(),
+                y=rows["operations"].tolist(),
+                name=str(rows["mission_type_label"].iloc[0]),
+                marker={"color": colours.get(str(mission_type), PALETTE[-1])},
+                customdata=rows["names"].map(lambda n: wrap(n, 60)).tolist(),
+                hovertemplate="%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>",
             )
         )
-    fig.update_layout(barmode="stack", bargap=0.1, legend={"orientation": "h", "y": -0.2})
+    fig.update_layout(barmode="stack", bargap=0.1)
     fig.update_yaxes(title="Operations", rangemode="tozero", tickformat="d", nticks=8)
     fig.update_xaxes(title=None, dtick=5)
-    return _frame(fig, title, height=300)
+    return _frame(fig, title, height=320)
 
 
 SEA_SCALE = [[0.0, "#d8f0ec"], [1.0, "#2a9d8f"]]

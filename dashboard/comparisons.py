@@ -19,6 +19,7 @@ DECADE_MODES = {"start": "Decade it began", "active": "Every decade it was activ
 
 HEADINGS = {
     "decade": "Decade",
+    "year": "Year",
     "mission_type": "Mission type id",
     "mission_type_label": "Mission type",
     "operations": "Operations",
@@ -79,6 +80,28 @@ def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str 
     order = {value: index for index, value in enumerate(type_labels)}
     table = table.sort_values(["decade", "mission_type"], key=lambda c: c.map(order) if c.name == "mission_type" else c)
     return table[["decade", "mission_type", "mission_type_label", "operations", "names"]].reset_index(drop=True)
+
+
+def active_per_year(
+    missions: pd.DataFrame, type_labels: Mapping[str, str], first_year: int, last_year: int
+) -> pd.DataFrame:
+    """Operations of each type active in each calendar year (years with none are left out)."""
+    rows = [
+        {"year": year, "mission_type": mission["mission_type"], "id": mission_id}
+        for mission_id, mission in missions.iterrows()
+        for year in range(max(first_year, mission["start_day"].year), min(last_year, mission["bar_end"].year) + 1)
+    ]
+    long = pd.DataFrame(rows, columns=["year", "mission_type", "id"])
+    names = missions["short_name"].to_dict()
+    order = {value: index for index, value in enumerate(type_labels)}
+    table = (
+        long.groupby(["mission_type", "year"], sort=False)["id"]
+        .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
+        .reset_index()
+        .sort_values(["mission_type", "year"], key=lambda c: c.map(order) if c.name == "mission_type" else c)
+    )
+    table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
+    return table[["year", "mission_type", "mission_type_label", "operations", "names"]].reset_index(drop=True)
 
 
 def strength_points(points: pd.DataFrame) -> pd.DataFrame:

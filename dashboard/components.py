@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
-import pycountry
 import streamlit as st
 
-from dashboard import charts, geo, panels
+from dashboard import briefing, cards, export, panels, printing, slides
 from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.missions import DATA_DIR, Dataset, load_dataset
@@ -60,15 +61,6 @@ def dataset() -> Dataset:
     return _cached_dataset(str(folder), date.today(), fingerprint(folder))
 
 
-def filter_options(data: Dataset) -> dict[str, list[str]]:
-    return {
-        "org": list(data.vocabularies.get("organisation", {})),
-        "type": list(data.vocabularies.get("mission_type", {})),
-        "region": list(data.vocabularies.get("region", {})),
-        "status": list(STATUSES),
-    }
-
-
 def set_url_parameter(name: str, values: list[str], default: list[str]) -> None:
     """Write one URL parameter (repeated for several values); defaults are left out to keep links short."""
     if values == default:
@@ -83,7 +75,7 @@ def sidebar_filters(data: Dataset) -> list[str]:
     The URL is read once, when a session opens a link; after that the widgets hold the state and
     every run writes it back to the URL with ids (not labels), so a copied link reopens the view.
     """
-    options = filter_options(data)
+    options = briefing.filter_options(data)
     last_year = data.today.year
     notices: list[str] = []
     if not st.session_state.get("url-read"):
@@ -200,44 +192,8 @@ def empty_notice() -> None:
     st.info("No operation matches these filters. Widen the year range or clear a filter in the sidebar.")
 
 
-def country_name(code: str) -> str:
-    if code == "XKX":
-        return "Kosovo"
-    country = pycountry.countries.get(alpha_3=code)
-    return str(getattr(country, "common_name", None) or country.name) if country else code
-
-
 def mission_link(mission_id: str, label: str) -> None:
     st.page_link("views/mission.py", label=label, query_params={"id": mission_id})
-
-
-def place_names(data: Dataset) -> dict[str, str]:
-    """Display names for every place a map can show: countries by ISO code, sea areas by vocabulary id."""
-    names = {code: country_name(code) for code in data.deployments["country"].unique()}
-    return names | data.labels("sea_areas")
-
-
-def map_figure(
-    data: Dataset,
-    missions: pd.DataFrame,
-    shade: str = "operations",
-    view: str = "world",
-    year_range: tuple[int, int] | None = None,
-    title: str = "Where the operations deployed",
-    height: int = 560,
-    headquarters: bool = True,
-) -> go.Figure:
-    """The deployment map of the given operations: countries, sea areas and (optionally) headquarters."""
-    first, last = year_range or (FIRST_YEAR, data.today.year)
-    countries = geo.presence(geo.country_places(data.deployments), missions, first, last)
-    seas = geo.presence(geo.sea_places(missions), missions, first, last)
-    markers = geo.hq_markers(
-        geo.headquarters(data.records, missions.index if headquarters else []),
-        dict(zip(missions.index, missions["short_name"], strict=True)),
-    )
-    return charts.deployment_map(
-        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height
-    )
 
 
 def filters_subtitle(data: Dataset, nato_only: bool = False) -> str:
@@ -272,18 +228,197 @@ def compare_panels(data: Dataset, decades: str, log: bool, against: str) -> list
     return _cached_compare_panels(str(folder), data.today, stamp, active_filters(data), decades, log, against)
 
 
-def show_panel(panel: panels.Panel) -> None:
-    """A panel's chart and its data table, or the reason there is no chart."""
+def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
+    """A panel's chart with its image downloads, "add to briefing" and data table, or the reason there is no chart.
+
+    Returns the chart's selection event when `selectable`.
+    """
     if panel.figure is None:
         st.markdown(f"*{panel.empty}*")
+        return None
+    figure = export.enlarge(panel.figure) if presenting() else panel.figure
+    event = show_chart(figure, key=panel.key, selectable=selectable)
+    if not presenting():
+        chart_actions(panel, page)
+        data_table(panel.table, panel.key, panel.file_name)
+    return event
+
+
+def chart_actions(panel: panels.Panel, page: str) -> None:
+    """PNG and SVG downloads (drawn on the server when clicked) and the button that adds the chart to the pack."""
+    assert panel.figure is not None
+    missing = browser_missing()
+    row = st.container(horizontal=True, gap="small")
+    for fmt, label in (("png", "PNG 1920x1080"), ("svg", "SVG")):
+        row.download_button(
+            label,
+            partial(export.image, panel.figure, fmt),
+            file_name=f"{panel.file_name}.{fmt}",
+            mime=export.FORMATS[fmt],
+            key=f"{panel.key}-{fmt}",
+            icon=":material/image:",
+            on_click="ignore",
+            disabled=bool(missing),
+            help=missing or f"The chart as a {label} image, with its title, filters and source line",
+        )
+    row.button(
+        "Add to briefing",
+        key=f"{panel.key}-brief",
+        icon=":material/playlist_add:",
+        on_click=add_to_pack,
+        args=(page, panel.key),
+        help="Collect this chart, as you see it now, in the briefing pack (the Briefing page builds the slides)",
+    )
+
+
+def browser_missing() -> str:
+    """Why images cannot be drawn here, or '' when Chromium is installed."""
+    try:
+        printing.chromium()
+    except printing.PrintError as error:
+        return str(error)
+    return ""
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _fact_card(folder: str, today: date, stamp: tuple[tuple[str, float], ...], mission_id: str) -> tuple[bytes, bytes]:
+    """Print a card once per data version and operation (about 2 s in Chromium), for every session."""
+    return cards.fact_card(_cached_dataset(folder, today, stamp), mission_id)
+
+
+def fact_card_downloads(data: Dataset, mission_id: str) -> None:
+    """One-page fact card of the operation, as PDF and PNG, printed when a button is clicked."""
+    folder = data_dir()
+    card = partial(_fact_card, str(folder), data.today, fingerprint(folder), mission_id)
+    missing = browser_missing()
+    row = st.container(horizontal=True, gap="small")
+    for index, (fmt, mime) in enumerate((("pdf", "application/pdf"), ("png", "image/png"))):
+        row.download_button(
+            f"Fact card ({fmt.upper()})",
+            partial(lambda i: card()[i], index),
+            file_name=f"{mission_id}-fact-card.{fmt}",
+            mime=mime,
+            key=f"card-{fmt}",
+            icon=":material/badge:",
+            on_click="ignore",
+            disabled=bool(missing),
+            help=missing or "One page: mandate, dates, map, strength, nations, outcome and the source of every figure",
+        )
+
+
+PACK = "brief-pack"
+
+
+def pack() -> list[str]:
+    """The briefing pack of this session: encoded views, in slide order."""
+    return cast(list[str], st.session_state.setdefault(PACK, []))
+
+
+def current_params() -> list[tuple[str, str]]:
+    return [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+
+
+def add_to_pack(page: str, chart: str) -> None:
+    """Runs before the page reruns, when the URL still holds exactly the view the briefer was looking at."""
+    view = briefing.view_of(page, chart, current_params()).encode()
+    entries = pack()
+    if view in entries:
+        st.toast("This view is already in the briefing pack.", icon=":material/info:")
+    elif len(entries) >= briefing.PACK_MAX:
+        st.toast(f"The pack is full ({briefing.PACK_MAX} charts): remove one on the Briefing page.")
     else:
-        chart_with_data(panel.figure, panel.table, panel.key, panel.file_name)
+        entries.append(view)
+        st.toast(f"Added to the briefing pack ({len(entries)} chart{'s' if len(entries) > 1 else ''}).",
+                 icon=":material/playlist_add_check:")  # fmt: skip
 
 
-def chart_with_data(fig: go.Figure, table: pd.DataFrame, key: str, file_name: str) -> None:
-    """A chart, and beneath it the table it draws (a text alternative) with a CSV of exactly that table."""
-    show_chart(fig, key=key)
-    data_table(table, key, file_name)
+DECK_TYPES = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+}
+
+
+def file_stem(title: str) -> str:
+    """A file name from a pack's title: lower case, hyphens, nothing a file system could choke on."""
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower()))[:60] or "briefing"
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _deck(
+    folder: str, today: date, stamp: tuple[tuple[str, float], ...], title: str, entries: tuple[str, ...], link: str,
+    fmt: str,
+) -> bytes:  # fmt: skip
+    """Draw the pack's charts and build the deck, once per pack, title and format."""
+    data = _cached_dataset(folder, today, stamp)
+    views = [view for view in map(briefing.decode, entries) if view is not None]
+    built = [(_cached_view(folder, today, stamp, v), briefing.describe(data, v), link_to(link, v)) for v in views]
+    pictures = slides.slides_for(built)
+    if fmt == "pdf":
+        return slides.deck_pdf(data, title, pictures, link)
+    return slides.deck(data, title, pictures, link)
+
+
+def link_to(brief_link: str, view: briefing.View) -> str:
+    """The address of a view's page, next to the briefing page's own address."""
+    base = brief_link.split("?")[0].rsplit("/", 1)[0]
+    return f"{base}/{view.link()}" if base else view.link()
+
+
+def deck_builder(data: Dataset, title: str, entries: tuple[str, ...], link: str, fmt: str) -> Any:
+    """A no-argument callable for a download button: the deck is built when the button is clicked."""
+    folder = data_dir()
+    return partial(_deck, str(folder), data.today, fingerprint(folder), title, entries, link, fmt)
+
+
+def page_address() -> str:
+    """The full address of this page with its current URL parameters (what "Copy link" shows)."""
+    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)], safe=",")
+    page_url = st.context.url or ""
+    return f"{page_url}?{query}" if query else page_url
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _cached_view(folder: str, today: date, stamp: tuple[tuple[str, float], ...], view: briefing.View) -> panels.Panel:
+    """A pack's chart, built once per data version and view and shared by all sessions (never changed after)."""
+    return briefing.build(_cached_dataset(folder, today, stamp), view)
+
+
+def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:
+    folder = data_dir()
+    return _cached_view(str(folder), data.today, fingerprint(folder), view)
+
+
+def presenting() -> bool:
+    """Presentation mode: `present=1` in the URL."""
+    return st.query_params.get("present") == "1"
+
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.stMainBlockContainer, .block-container { padding-top: 1rem !important; max-width: 100% !important; }
+html, .stMarkdown p, .stMarkdown li, .stCaption, button p { font-size: 1.45rem !important; }
+h1 { font-size: 3rem !important; } h2, h3 { font-size: 2.2rem !important; }
+.stApp { background: #ffffff; color: #000000; }
+</style>
+"""
+
+
+def presentation_frame() -> None:
+    """Hide the sidebar and the toolbar and enlarge the type when presenting; always offer the way in or out."""
+    if presenting():
+        st.html(PRESENTATION_CSS)
+        if st.button("Exit presentation", icon=":material/close_fullscreen:", key="present-exit", shortcut="Esc"):
+            st.query_params.pop("present", None)
+            st.query_params.pop("slide", None)
+            st.rerun()
+    else:
+        with st.sidebar:
+            if st.button("Presentation mode", icon=":material/slideshow:", key="present-enter", width="stretch",
+                         help="Large type, no sidebar or toolbar: for a projector. Esc leaves it."):  # fmt: skip
+                st.query_params["present"] = "1"
+                st.rerun()
 
 
 def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
@@ -309,9 +444,7 @@ def title_with_link_slot(title: str) -> Any:
 
 def copy_link() -> None:
     """Show the address of the current view, with Streamlit's copy button, to share or bookmark it."""
-    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)], safe=",")
-    page_url = st.context.url or ""
-    link = f"{page_url}?{query}" if query else page_url
+    link = page_address()
     with st.popover("Copy link", icon=":material/link:"):
         st.markdown("This link reopens the page with every filter and choice you made:")
         st.code(link or "(the address in your browser's bar)", language=None, wrap_lines=True)

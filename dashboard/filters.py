@@ -176,6 +176,7 @@ class MapReading:
     year: int | None = None  # None: every year in the sidebar's range
     shade: str = MAP_SHADES[0]
     view: str = MAP_VIEWS[0]
+    headquarters: bool = True
     notices: list[str] = field(default_factory=list)
 
 
@@ -193,6 +194,7 @@ def read_map_url(params: Mapping[str, Sequence[str]], first_year: int, last_year
             )
     reading.shade = one_of(params, "shade", MAP_SHADES, f"showing {MAP_SHADES[0]}", reading.notices) or reading.shade
     reading.view = one_of(params, "view", MAP_VIEWS, f"showing {MAP_VIEWS[0]}", reading.notices) or reading.view
+    reading.headquarters = one_of(params, "hq", FLAG, "showing headquarters", reading.notices) != "0"
     return reading
 
 

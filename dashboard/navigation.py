@@ -56,5 +56,13 @@ PAGES = (
         "Look up",
         "The whole table as CSV or JSON, and how to cite.",
     ),
+    PageSpec(
+        "views/brief.py",
+        "Briefing",
+        ":material/slideshow:",
+        "brief",
+        "Present",
+        "Collected charts as a slide deck, a PDF or a presentation.",
+    ),
 )
 DEFAULT_PAGE = PAGES[0].script

@@ -6,14 +6,17 @@ and tests can check them as data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
+import pycountry
 
-from dashboard import charts, comparisons
+from dashboard import charts, comparisons, geo
 from dashboard.comparisons import readable
-from dashboard.filters import STATUSES, Filters, filter_missions
+from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions
 from dashboard.missions import PROJECT, Dataset
 
 NO_PEAK = "None of these operations has a published peak strength."
@@ -32,6 +35,26 @@ class Panel:
     table: pd.DataFrame  # exactly what the chart draws, with readable headings (also the CSV)
     file_name: str
     empty: str = ""
+    source: str = ""  # the source line inside the figure, as plain text (slide footnotes)
+    ids: tuple[str, ...] = ()  # the operations the chart rests on (speaker notes list their sources)
+
+
+def framed(
+    key: str,
+    heading: str,
+    figure: go.Figure | None,
+    table: pd.DataFrame,
+    file_name: str,
+    context: tuple[str, str],
+    ids: Iterable[str],
+    empty: str = "",
+) -> Panel:
+    """A panel whose figure carries its subtitle and source line (`context`) inside it."""
+    subtitle, footer = context
+    if figure is not None:
+        figure = charts.with_context(figure, subtitle, footer)
+    source = re.sub(r"\s*<br>\s*", " ", footer)
+    return Panel(key, heading, figure, table, file_name, empty, source, tuple(str(i) for i in ids))
 
 
 def filters_subtitle(data: Dataset, filters: Filters) -> str:
@@ -66,44 +89,45 @@ def compare_panels(
     colours = charts.category_colours(list(type_labels))
     subtitle = filters_subtitle(data, filters)
     shown = len(missions)
-    everything = source_line(data, shown, shown)
+    everything = (subtitle, source_line(data, shown, shown))
+    every_id = list(missions.index)
+    not_drawn = "have no published peak and are not drawn"
     panels = []
 
     table = comparisons.by_decade(missions, type_labels, decades)
     title = "Operations by the decade they began" if decades == "start" else "Operations active in each decade"
-    figure = charts.with_context(charts.decade_bars(table, colours, title), subtitle, everything)
-    panels.append(
-        Panel("decades", "When did each kind of operation run?", figure, readable(table), "operations-by-decade")
-    )
+    figure = charts.decade_bars(table, colours, title)
+    heading = "When did each kind of operation run?"
+    panels.append(framed("decades", heading, figure, readable(table), "operations-by-decade", everything, every_id))
 
     table = comparisons.durations(missions)
     figure = charts.values_by_type(
         table, "duration_years", colours, "Years (ongoing operations: so far)",
         "How long operations lasted, by type", "%{x:.1f} years",
     )  # fmt: skip
-    figure = charts.with_context(figure, subtitle, everything)
-    panels.append(Panel("durations", "How long did each kind last?", figure, readable(table), "durations"))
+    heading = "How long did each kind last?"
+    panels.append(framed("durations", heading, figure, readable(table), "durations", everything, every_id))
 
     table = comparisons.peaks(missions)
-    not_drawn = "have no published peak and are not drawn"
     figure = None
     if not table.empty:
         figure = charts.values_by_type(
             table, "peak_personnel", colours, "Peak personnel (published)", "Peak strength, by type",
             "%{x:,} personnel", log=log,
         )  # fmt: skip
-        figure = charts.with_context(figure, subtitle, source_line(data, len(table), shown, not_drawn))
-    panels.append(Panel("peaks", "How large did each kind grow?", figure, readable(table), "peak-strength", NO_PEAK))
+    context = (subtitle, source_line(data, len(table), shown, not_drawn))
+    heading = "How large did each kind grow?"
+    panels.append(framed("peaks", heading, figure, readable(table), "peak-strength", context, table["id"], NO_PEAK))
 
     table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
     figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, "How operations ended, by type")
-    figure = charts.with_context(figure, subtitle, everything)
-    panels.append(Panel("outcomes", "How did they end?", figure, readable(table), "outcomes-by-type"))
+    panels.append(framed("outcomes", "How did they end?", figure, readable(table), "outcomes-by-type", everything,
+                         every_id))  # fmt: skip
 
     table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
     figure = charts.count_grid(table, "basis", basis_labels, "Legal basis, by type")
-    figure = charts.with_context(figure, subtitle, everything + " An operation can rest on more than one basis.")
-    panels.append(Panel("basis", "On what legal basis?", figure, readable(table), "legal-basis"))
+    context = (subtitle, everything[1] + " An operation can rest on more than one basis.")
+    panels.append(framed("basis", "On what legal basis?", figure, readable(table), "legal-basis", context, every_id))
 
     table = comparisons.duration_and_peak(missions)
     figure = None
@@ -111,21 +135,173 @@ def compare_panels(
         figure = charts.duration_peak_scatter(
             table, colours, "Duration against peak strength; bubble size: contributing nations", log=log
         )
-        footer = source_line(data, len(table), shown, not_drawn)
-        footer += " Labels name the ten largest; hover for any. Open circles: number of nations not published."
-        figure = charts.with_context(figure, subtitle, footer)
+    footer = source_line(data, len(table), shown, not_drawn)
+    footer += " Labels name the ten largest; hover for any. Open circles: number of nations not published."
     heading = "Did longer operations grow larger, and draw more nations?"
-    panels.append(Panel("scatter", heading, figure, readable(table), "duration-peak", NO_PEAK))
+    panels.append(framed("scatter", heading, figure, readable(table), "duration-peak", (subtitle, footer),
+                         table["id"], NO_PEAK))  # fmt: skip
 
     table = comparisons.personnel_deaths(missions, data.fatalities)
     figure = None
     if not table.empty:
         title = f"Deaths among personnel against {comparisons.DEATHS_AGAINST[against].lower()}"
         figure = charts.deaths_scatter(table, colours, title, against=against, log=log)
-        left_out = "have no published peak strength or no published count of their personnel's deaths"
-        footer = source_line(data, len(table), shown, left_out)
-        footer += " A bar is a published range; counts cover different scopes (hover), so compare with care."
-        figure = charts.with_context(figure, subtitle, footer)
+    left_out = "have no published peak strength or no published count of their personnel's deaths"
+    footer = source_line(data, len(table), shown, left_out)
+    footer += " A bar is a published range; counts cover different scopes (hover), so compare with care."
     heading = "How many of their own personnel died?"
-    panels.append(Panel("deaths", heading, figure, readable(table), "personnel-deaths", NO_DEATHS))
+    panels.append(framed("deaths", heading, figure, readable(table), "personnel-deaths", (subtitle, footer),
+                         table["id"], NO_DEATHS))  # fmt: skip
     return panels
+
+
+def country_name(code: str) -> str:
+    """A country's common English name from its ISO 3166 alpha-3 code (XKX: Kosovo)."""
+    if code == "XKX":
+        return "Kosovo"
+    country = pycountry.countries.get(alpha_3=code)
+    return str(getattr(country, "common_name", None) or country.name) if country else code
+
+
+def place_names(data: Dataset) -> dict[str, str]:
+    """Display names for every place a map can show: countries by ISO code, sea areas by vocabulary id."""
+    names = {code: country_name(code) for code in data.deployments["country"].unique()}
+    return names | data.labels("sea_areas")
+
+
+def map_figure(
+    data: Dataset,
+    missions: pd.DataFrame,
+    shade: str = "operations",
+    view: str = "world",
+    year_range: tuple[int, int] | None = None,
+    title: str = "Where the operations deployed",
+    height: int = 560,
+    headquarters: bool = True,
+) -> go.Figure:
+    """The deployment map of the given operations: countries, sea areas and (optionally) headquarters."""
+    first, last = year_range or (FIRST_YEAR, data.today.year)
+    countries = geo.presence(geo.country_places(data.deployments), missions, first, last)
+    seas = geo.presence(geo.sea_places(missions), missions, first, last)
+    markers = geo.hq_markers(
+        geo.headquarters(data.records, missions.index if headquarters else []),
+        dict(zip(missions.index, missions["short_name"], strict=True)),
+    )
+    return charts.deployment_map(
+        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height
+    )
+
+
+NO_MATCH = "No operation matches these filters."
+STRENGTH_SUBTITLE = "Published figures only, each marked; the dotted lines join them and are not data"
+
+
+def overview_panel(data: Dataset, filters: Filters) -> Panel:
+    """Operations under way each year, stacked by type."""
+    missions = filter_missions(data.missions, filters)
+    type_labels = data.labels("mission_type")
+    table = comparisons.active_per_year(missions, type_labels, filters.year_from, min(filters.year_to, data.today.year))
+    figure = None if missions.empty else charts.operations_per_year(table, charts.category_colours(list(type_labels)))
+    context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
+    heading = "How many operations were under way each year?"
+    return framed("overview-per-year", heading, figure, readable(table), "operations-per-year", context,
+                  missions.index, NO_MATCH)  # fmt: skip
+
+
+def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
+    """One bar per operation grouped by theatre, with hand-overs and events; NATO only unless `partners`."""
+    if not partners:
+        filters = replace(filters, organisations=("NATO",))
+    missions = filter_missions(data.missions, filters)
+    table = (
+        missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
+        .assign(end=missions["end"].fillna("ongoing"))
+        .rename(columns=comparisons.HEADINGS | {"region_label": "Theatre"})
+    )
+    figure = None
+    if not missions.empty:
+        type_labels = data.labels("mission_type")
+        figure = charts.mission_timeline(
+            missions,
+            charts.category_colours(list(type_labels)),
+            type_labels,
+            region_labels=data.labels("region"),
+            events=data.events,
+            successors={mission_id: record.successors for mission_id, record in data.records.items()},
+        )
+    context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
+    return framed("timeline", "When did each operation run?", figure, table, "timeline", context, missions.index,
+                  NO_MATCH)  # fmt: skip
+
+
+def default_strength(data: Dataset, missions: pd.DataFrame, count: int = 4) -> list[str]:
+    """The operations a strength chart shows until someone picks: those with the most published points."""
+    with_points = data.personnel[data.personnel["mission_id"].isin(missions.index)]
+    return [str(i) for i in with_points["mission_id"].value_counts().index[:count]]
+
+
+def strength_panel(data: Dataset, chosen: list[str], align: str, key: str = "strength") -> Panel:
+    """Published strength of the chosen operations over time, on the calendar or by months since start."""
+    chosen = [i for i in chosen if i in data.records]
+    points = data.personnel[data.personnel["mission_id"].isin(chosen)]
+    drawn = [i for i in chosen if i in set(points["mission_id"])]
+    figure = None
+    if drawn:
+        figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align)
+    context = (STRENGTH_SUBTITLE, source_line(data, len(drawn), len(chosen), among="chosen"))
+    empty = "None of the operations chosen has a published strength figure."
+    return framed(key, "How did their strength change?", figure, comparisons.strength_points(points),
+                  "strength-over-time", context, drawn, empty)  # fmt: skip
+
+
+def map_panel(
+    data: Dataset, filters: Filters, year: int | None, shade: str, view: str, headquarters: bool = True
+) -> Panel:
+    """The /map view: where the operations that match `filters` deployed, in one year or over the whole range."""
+    missions = filter_missions(data.missions, filters)
+    first_year, last_year = filters.year_from, min(filters.year_to, data.today.year)
+    shown = missions if year is None else geo.active_in(missions, year)
+    span = (first_year, last_year) if year is None else (first_year, year)
+    title = "Where the operations deployed" + ("" if year is None else f", {year}")
+    if shade == "years":
+        title = f"Years of presence, {span[0]}-{span[1]}"
+    names = place_names(data)
+    table = pd.concat(
+        [
+            geo.presence(geo.country_places(data.deployments), shown, *span).assign(kind="country"),
+            geo.presence(geo.sea_places(shown), shown, *span).assign(kind="sea area"),
+        ]
+    )
+    table = table.assign(place=table["place"].map(lambda p: names.get(p, p)))
+    figure = None if shown.empty else map_figure(data, shown, shade, view, span, title, headquarters=headquarters)
+    context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
+    heading = "Where did the operations deploy?"
+    return framed("map", heading, figure, readable(table), "deployments", context, shown.index, NO_MATCH)
+
+
+def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
+    """One operation's own countries, seas and headquarters, zoomed to fit."""
+    where = data.missions.loc[[mission_id]]
+    name = str(where.iloc[0]["short_name"])
+    figure = map_figure(data, where, view="fit", title=f"Where {name} deployed", height=420)
+    places = geo.country_places(data.deployments)
+    table = places[places["mission_id"] == mission_id].assign(kind="country")
+    seas = geo.sea_places(where).assign(kind="sea area")
+    table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: place_names(data).get(p, p)))
+    context = (
+        "Countries as they are today; sea areas are approximate outlines",
+        source_line(data, 1, 1, among="shown"),
+    )
+    return framed("where-map", f"Where did {name} deploy?", figure, readable(table[["place", "kind"]]),
+                  f"{mission_id}-map", context, [mission_id])  # fmt: skip
+
+
+def mission_strength_panel(data: Dataset, mission_id: str) -> Panel:
+    """One operation's published strength points, joined by a dotted line that is not data."""
+    points = data.personnel[data.personnel["mission_id"] == mission_id]
+    name = str(data.missions.loc[mission_id, "short_name"])
+    figure = None if len(points) < 2 else charts.personnel_over_time(points, f"{name}: published strength")
+    context = (STRENGTH_SUBTITLE, source_line(data, 1, 1, among="shown"))
+    empty = "Fewer than two published strength figures: nothing to draw."
+    return framed("personnel", f"How large was {name} over time?", figure, comparisons.strength_points(points),
+                  f"{mission_id}-strength", context, [mission_id], empty)  # fmt: skip

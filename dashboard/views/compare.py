@@ -61,7 +61,7 @@ else:
                 required=True,
                 persist_state="session",
             )
-        components.show_panel(panel)
+        components.show_panel(panel, "compare")
     with st.expander("What the categories mean"):
         for vocabulary, heading in (
             ("mission_type", "Mission types"),
@@ -117,13 +117,7 @@ if chosen:
     points = data.personnel[data.personnel["mission_id"].isin(chosen)]
     without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
     if len(without) < len(chosen):
-        figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align)
-        footer = panels.source_line(data, len(chosen) - len(without), len(chosen), among="chosen")
-        subtitle = "Published figures only, each marked; the dotted lines join them and are not data"
-        charts.with_context(figure, subtitle, footer)
-        components.chart_with_data(
-            figure, comparisons.strength_points(points), "side-by-side-strength", "strength-side-by-side"
-        )
+        components.show_panel(panels.strength_panel(data, chosen, align, key="side-by-side-strength"), "compare")
     if without:
         st.caption(f"No published strength figures: {', '.join(without)}.")
 

@@ -6,7 +6,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, geo
+from dashboard import components, geo, panels
 from dashboard.filters import MAP_SHADES, MAP_VIEWS, read_map_url
 
 PLAY_SECONDS = 1.5  # one year per tick while playing
@@ -24,6 +24,7 @@ if not st.session_state.get("map-url-read"):  # a link opened in a new session s
     st.session_state["map-year"] = reading.year or ALL_YEARS
     st.session_state["map-shade"] = reading.shade
     st.session_state["map-view"] = reading.view
+    st.session_state["map-hq"] = reading.headquarters
     st.session_state["map-url-read"] = True
     components.show_notices(reading.notices)
 if st.session_state.get("map-year") not in years:
@@ -43,11 +44,13 @@ view_column.segmented_control(
 shade_column.segmented_control(
     "Shade by", MAP_SHADES, format_func=geo.MEASURES.__getitem__, key="map-shade", persist_state="session"
 )
-show_hq = hq_column.toggle("Headquarters", value=True, key="map-hq")
+st.session_state.setdefault("map-hq", True)
+show_hq = hq_column.toggle("Headquarters", key="map-hq", persist_state="session")
 view = st.session_state.get("map-view") or MAP_VIEWS[0]
 shade = st.session_state.get("map-shade") or MAP_SHADES[0]
 components.set_url_parameter("view", [view], [MAP_VIEWS[0]])
 components.set_url_parameter("shade", [shade], [MAP_SHADES[0]])
+components.set_url_parameter("hq", [] if show_hq else ["0"], [])
 playing = bool(st.session_state.get("map-playing"))
 
 
@@ -87,15 +90,11 @@ def year_and_map() -> None:
     year = st.session_state["map-year"]
     components.set_url_parameter("year", [str(year)], [ALL_YEARS])
     shown = missions if year == ALL_YEARS else geo.active_in(missions, int(year))
-    span = (first_year, last_year) if year == ALL_YEARS else (first_year, int(year))
-    title = "Where the operations deployed" + ("" if year == ALL_YEARS else f", {year}")
-    if shade == "years":
-        title = f"Years of presence, {span[0]}-{span[1]}"
     if shown.empty:
         components.empty_notice()
         return
-    figure = components.map_figure(data, shown, shade, view, span, title, headquarters=show_hq)
-    point = components.selected_point(components.show_chart(figure, key="map", selectable=True))
+    panel = panels.map_panel(data, filters, None if year == ALL_YEARS else int(year), shade, view, show_hq)
+    point = components.selected_point(components.show_panel(panel, "map", selectable=True))
     if point is not None:
         list_operations_at(point, shown)
     components.data_caption(data, len(shown))
@@ -105,7 +104,7 @@ def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
     """Below the map: the operations in the clicked country or sea, or open the clicked headquarters."""
     place = point.get("location")
     if place:
-        names = components.place_names(data)
+        names = panels.place_names(data)
         places = pd.concat([geo.country_places(data.deployments), geo.sea_places(shown)])
         here = set(places.loc[places["place"] == place, "mission_id"])
         ids = [str(i) for i in shown.index if i in here]

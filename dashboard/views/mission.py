@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, components
+from dashboard import components, panels
 from dashboard.filters import read_mission_id
 from dashboard.geo import historical_notes_for
 from dashboard.profile import (
@@ -53,6 +53,7 @@ st.caption(
     " · ".join(facts) + (f" · Operation names: {', '.join(mission.operation_names)}" if mission.operation_names else "")
 )
 st.markdown(mission.summary)
+components.fact_card_downloads(data, mission_id)
 
 dates, peak, nations = st.columns(3)
 dates.markdown(f"**Dates**  \n{dates_markdown(mission)}")
@@ -73,15 +74,11 @@ resolutions = ", ".join(str(n) for n in mission.legal_basis.unsc_resolutions) or
 st.markdown(f"{kinds}. UN Security Council resolutions: {resolutions}.  \n{mission.legal_basis.note}")
 
 st.subheader("Where")
-countries = ", ".join(components.country_name(c) for c in mission.countries) or "none recorded"
+countries = ", ".join(panels.country_name(c) for c in mission.countries) or "none recorded"
 seas = ", ".join(label("sea_areas", s) for s in mission.sea_areas)
 st.markdown(f"**Countries:** {countries}" + (f"  \n**Sea areas:** {seas}" if seas else ""))
 if mission.countries or mission.sea_areas or mission.headquarters:
-    where = data.missions.loc[[mission_id]]
-    components.show_chart(
-        components.map_figure(data, where, view="fit", title=f"Where {row['short_name']} deployed", height=420),
-        key="where-map",
-    )
+    components.show_panel(panels.mission_map_panel(data, mission_id), "mission")
     st.caption("Countries as they are today; sea areas are approximate outlines; red squares are headquarters.")
 for note in historical_notes_for(mission, data.historical_notes, data.today):
     st.info(f"{note.note} ([{note.source.publisher}]({note.source.url}))", icon=":material/history_edu:")
@@ -92,9 +89,7 @@ for hq in mission.headquarters:
 st.subheader("Strength over time")
 points = data.personnel[data.personnel["mission_id"] == mission_id]
 if len(points) >= 2:
-    components.show_chart(
-        charts.personnel_over_time(points, f"{row['short_name']}: published strength"), key="personnel"
-    )
+    components.show_panel(panels.mission_strength_panel(data, mission_id), "mission")
     st.caption("Points are published figures; the dotted line only joins them and is not data.")
 if points.empty:
     st.markdown(f"*Strength over time: {NOT_PUBLISHED}.*")

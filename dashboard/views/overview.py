@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from dashboard import charts, components
+from dashboard import components, panels
 from dashboard.navigation import DEFAULT_PAGE, PAGES
 
 data = components.dataset()
 missions = components.filtered_missions(data)
-type_labels = data.labels("mission_type")
 
 st.title("NATO Peace Operations Explorer")
 st.markdown(
@@ -26,14 +25,7 @@ waters.metric("Sea areas", len(seas))
 if missions.empty:
     components.empty_notice()
 else:
-    figure = charts.operations_per_year(
-        missions,
-        max(1990, int(missions["start_day"].dt.year.min())),
-        data.today.year,
-        charts.category_colours(list(type_labels)),
-        type_labels,
-    )
-    components.show_chart(figure, key="overview-per-year")
+    components.show_panel(panels.overview_panel(data, components.active_filters(data)), "overview")
 components.data_caption(data, len(missions))
 
 st.subheader("Explore")

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from dashboard import charts, comparisons, components, panels
+from dashboard import charts, components, panels
 from dashboard.filters import read_timeline_url
 
 data = components.dataset()
 missions = components.filtered_missions(data)
-type_labels = data.labels("mission_type")
 
 params = {key: st.query_params.get_all(key) for key in st.query_params}
 if "timeline-partners" not in st.session_state:  # a link opened in a new session sets the toggle once
@@ -32,28 +31,8 @@ if not partners:
 if missions.empty:
     components.empty_notice()
 else:
-    figure = charts.mission_timeline(
-        missions,
-        charts.category_colours(list(type_labels)),
-        type_labels,
-        region_labels=data.labels("region"),
-        events=data.events,
-        successors={mission_id: record.successors for mission_id, record in data.records.items()},
-    )
-    charts.with_context(
-        figure,
-        components.filters_subtitle(data, nato_only=not partners),
-        panels.source_line(data, len(missions), len(missions)),
-    )
-    event = components.show_chart(figure, key="timeline", selectable=True)
-    components.data_table(
-        missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
-        .assign(end=missions["end"].fillna("ongoing"))
-        .rename(columns=comparisons.HEADINGS | {"region_label": "Theatre"}),
-        "timeline",
-        "timeline",
-    )
-    point = components.selected_point(event)
+    panel = panels.timeline_panel(data, components.active_filters(data), partners)
+    point = components.selected_point(components.show_panel(panel, "timeline", selectable=True))
     if point is not None and point.get("customdata"):
         st.switch_page("views/mission.py", query_params={"id": point["customdata"][0]})
 components.data_caption(data, len(missions))
@@ -65,7 +44,7 @@ if counts.empty:
     st.markdown("*None of the operations shown has a published strength figure.*")
 else:
     options = [i for i in missions.index if i in counts.index]
-    default = [str(i) for i in counts.index[:4]]
+    default = panels.default_strength(data, missions)
     if "timeline-strength" not in st.session_state:  # read the URL once per session, as the sidebar does
         reading = read_timeline_url({k: params.get(k, []) for k in ("strength", "align")}, options)
         st.session_state["timeline-strength"] = reading.strength or default
@@ -85,14 +64,7 @@ else:
     components.set_url_parameter("strength", [",".join(chosen)] if chosen else [], [",".join(default)])
     components.set_url_parameter("align", [align], ["date"])
     if chosen:
-        figure = charts.strength_lines(data.personnel, missions.loc[chosen], align=align)
-        charts.with_context(
-            figure,
-            "Published figures only, each marked; the dotted lines join them and are not data",
-            panels.source_line(data, len(chosen), len(chosen), among="chosen"),
-        )
-        points = data.personnel[data.personnel["mission_id"].isin(chosen)]
-        components.chart_with_data(figure, comparisons.strength_points(points), "strength", "strength-over-time")
+        components.show_panel(panels.strength_panel(data, chosen, align), "timeline")
         st.caption(
             "Each marker is a published figure with its source on hover; the dotted lines only join them and "
             "are not data. Operations with no published strength are not drawn. Some points count one "

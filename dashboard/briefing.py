@@ -1,0 +1,162 @@
+"""Briefing packs: the charts a briefer collected, each one a page, a chart and that page's URL parameters.
+
+Streamlit-free. A view is stored as text (`compare/peaks?type=peacekeeping-stabilisation&log=1`),
+so a pack fits in a link (`/brief?pack=...&pack=...`) and is rebuilt from the same panel builders
+the pages draw with: a view in a pack shows exactly what the page showed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode
+
+from dashboard import panels
+from dashboard.filters import (
+    COMPARE_DEFAULT_IDS,
+    FIRST_YEAR,
+    STATUSES,
+    Filters,
+    filter_missions,
+    read_compare_url,
+    read_map_url,
+    read_mission_id,
+    read_timeline_url,
+    read_url,
+)
+from dashboard.missions import Dataset
+from dashboard.panels import Panel
+
+CHARTS: dict[str, tuple[str, ...]] = {  # page -> the keys of the charts it can add to a pack
+    "overview": ("overview-per-year",),
+    "timeline": ("timeline", "strength"),
+    "map": ("map",),
+    "compare": ("decades", "durations", "peaks", "outcomes", "basis", "scatter", "deaths", "side-by-side-strength"),
+    "mission": ("where-map", "personnel"),
+}
+PAGE_NAMES = {"overview": "Overview", "timeline": "Timeline", "map": "Map", "compare": "Compare",
+              "mission": "Mission profile"}  # fmt: skip
+NOT_VIEW_STATE = ("pack", "title", "present", "slide", "lang")  # URL parameters that are not part of a view
+PACK_MAX = 20
+
+
+@dataclass(frozen=True)
+class View:
+    """One chart as a page showed it: the page, the chart's key and the page's URL parameters."""
+
+    page: str
+    chart: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def encode(self) -> str:
+        query = urlencode(self.params)
+        return f"{self.page}/{self.chart}" + (f"?{query}" if query else "")
+
+    def link(self) -> str:
+        """The page's own address (relative), which reopens the view with every choice made."""
+        query = urlencode(self.params)
+        return self.page + (f"?{query}" if query else "")
+
+
+def view_of(page: str, chart: str, params: Sequence[tuple[str, str]]) -> View:
+    """A view from a page's current URL parameters, leaving out those that belong to the pack or the display."""
+    return View(page, chart, tuple((k, v) for k, v in params if k not in NOT_VIEW_STATE))
+
+
+def decode(text: str) -> View | None:
+    """The view a pack entry names, or None when it is not one (a mistyped or truncated link)."""
+    target, _, query = text.partition("?")
+    page, _, chart = target.partition("/")
+    if chart not in CHARTS.get(page, ()):
+        return None
+    return view_of(page, chart, parse_qsl(query, keep_blank_values=False))
+
+
+@dataclass
+class PackReading:
+    views: list[View] = field(default_factory=list)
+    title: str = ""
+    notices: list[str] = field(default_factory=list)
+
+
+def read_pack_url(params: Mapping[str, Sequence[str]]) -> PackReading:
+    """The pack a /brief link holds; entries that are not charts are dropped with a notice."""
+    reading = PackReading(title=(list(params.get("title", [])) or [""])[-1][:120])
+    entries = list(params.get("pack", []))
+    for entry in entries:
+        view = decode(entry)
+        if view is None:
+            reading.notices.append(f"Ignored pack={entry[:60]}: not a chart this app can draw; the rest is kept.")
+        elif len(reading.views) < PACK_MAX:
+            reading.views.append(view)
+    if len(reading.views) == PACK_MAX and len(entries) > PACK_MAX:
+        reading.notices.append(f"A pack holds at most {PACK_MAX} charts; the first {PACK_MAX} are kept.")
+    return reading
+
+
+def filter_options(data: Dataset) -> dict[str, list[str]]:
+    """The values each sidebar filter accepts."""
+    return {
+        "org": list(data.vocabularies.get("organisation", {})),
+        "type": list(data.vocabularies.get("mission_type", {})),
+        "region": list(data.vocabularies.get("region", {})),
+        "status": list(STATUSES),
+    }
+
+
+def filters_of(data: Dataset, params: Mapping[str, Sequence[str]]) -> Filters:
+    """The sidebar filters a set of URL parameters asks for (values not understood fall back to all)."""
+    reading = read_url(params, filter_options(data), FIRST_YEAR, data.today.year)
+    return Filters(
+        organisations=tuple(reading.choices.get("org", [])),
+        mission_types=tuple(reading.choices.get("type", [])),
+        regions=tuple(reading.choices.get("region", [])),
+        statuses=tuple(reading.choices.get("status", [])),
+        year_from=reading.year_from or FIRST_YEAR,
+        year_to=reading.year_to or data.today.year,
+    )
+
+
+def build(data: Dataset, view: View) -> Panel:
+    """The panel a view names, built as its page builds it."""
+    params: dict[str, list[str]] = {}
+    for key, value in view.params:
+        params.setdefault(key, []).append(value)
+    filters = filters_of(data, params)
+    if view.page == "overview":
+        return panels.overview_panel(data, filters)
+    if view.page == "timeline":
+        timeline = read_timeline_url(params, list(data.personnel["mission_id"].unique()))
+        if view.chart == "timeline":
+            return panels.timeline_panel(data, filters, timeline.partners)
+        shown = filter_missions(data.missions, filters)
+        if not timeline.partners:
+            shown = shown[shown["organisation"] == "NATO"]
+        chosen = [i for i in timeline.strength if i in shown.index] or panels.default_strength(data, shown)
+        return panels.strength_panel(data, chosen, timeline.align)
+    if view.page == "map":
+        last_year = min(filters.year_to, data.today.year)
+        where = read_map_url(params, filters.year_from, last_year)
+        return panels.map_panel(data, filters, where.year, where.shade, where.view, where.headquarters)
+    if view.page == "compare":
+        controls = read_compare_url(params, list(data.records))
+        if view.chart == "side-by-side-strength":
+            ids = controls.ids if controls.ids is not None else [i for i in COMPARE_DEFAULT_IDS if i in data.records]
+            return panels.strength_panel(data, ids, controls.align, key=view.chart)
+        built = panels.compare_panels(data, filters, controls.decades, controls.log, controls.against)
+        return next(p for p in built if p.key == view.chart)
+    default_id = "kfor" if "kfor" in data.records else str(data.missions.index[0])
+    mission_id, _ = read_mission_id(params, list(data.records), default_id)
+    if view.chart == "where-map":
+        return panels.mission_map_panel(data, mission_id)
+    return panels.mission_strength_panel(data, mission_id)
+
+
+def describe(data: Dataset, view: View) -> str:
+    """Where a view comes from, in words: the page and, for a profile, the operation."""
+    where = PAGE_NAMES[view.page]
+    if view.page == "mission":
+        ids = [v for k, v in view.params if k == "id"]
+        if ids and ids[-1] in data.records:
+            where += f": {data.title_of(ids[-1])}"
+    return where

@@ -1,0 +1,113 @@
+"""Briefing: which charts go in the pack, in what order, and the slide deck and PDF that come out of it."""
+
+import streamlit as st
+
+from dashboard import briefing, components
+
+DEFAULT_TITLE = "NATO operations since 1990: briefing"
+
+data = components.dataset()
+if not st.session_state.get("brief-url-read"):  # a link opened in a new session rebuilds its pack once
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    reading = briefing.read_pack_url(params)
+    if "pack" in params:
+        st.session_state[components.PACK] = [view.encode() for view in reading.views]
+    st.session_state["brief-title"] = reading.title or DEFAULT_TITLE
+    st.session_state["brief-url-read"] = True
+    components.show_notices(reading.notices)
+
+entries = components.pack()
+views = [view for view in map(briefing.decode, entries) if view is not None]
+title = str(st.session_state.get("brief-title") or DEFAULT_TITLE)
+components.set_url_parameter("pack", [view.encode() for view in views], [])
+components.set_url_parameter("title", [title], [DEFAULT_TITLE])
+
+
+def move(index: int, step: int) -> None:
+    entries.insert(index + step, entries.pop(index))
+
+
+def remove(index: int) -> None:
+    entries.pop(index)
+
+
+if components.presenting():
+    if not views:
+        st.info("The pack is empty: leave presentation mode and add charts first.")
+        st.stop()
+    asked = st.query_params.get("slide", "1")
+    number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(views) else 1
+    panel = components.view_panel(data, views[number - 1])
+    st.header(panel.heading)
+    components.show_panel(panel, views[number - 1].page)
+    previous, position, following = st.columns([1, 1, 1], vertical_alignment="center")
+    if previous.button("Previous", icon=":material/arrow_back:", disabled=number == 1, shortcut="Left"):
+        st.query_params["slide"] = str(number - 1)
+        st.rerun()
+    position.markdown(f"<p style='text-align:center'>{number} / {len(views)}</p>", unsafe_allow_html=True)
+    if following.button("Next", icon=":material/arrow_forward:", disabled=number == len(views), shortcut="Right"):
+        st.query_params["slide"] = str(number + 1)
+        st.rerun()
+    st.stop()
+
+link_slot = components.title_with_link_slot("Briefing")
+st.markdown(
+    "Collect charts with **Add to briefing** under any chart: each one is kept exactly as you saw it, with its "
+    "filters. Put them in order, give the pack a title, and download it as a PowerPoint deck (16:9, one chart a "
+    "slide, sources in the footnotes and the speaker notes) or as a PDF. **Present** steps through the pack full "
+    "screen (arrow keys: previous and next)."
+)
+st.text_input("Title of the pack", key="brief-title", max_chars=120, persist_state="session")
+
+if not views:
+    st.markdown("**The pack is empty.** Open a page and press **Add to briefing** under a chart.")
+    columns = st.columns(4)
+    for column, (script, label) in zip(
+        columns,
+        (("views/compare.py", "Compare"), ("views/timeline.py", "Timeline"), ("views/map.py", "Map"),
+         ("views/mission.py", "Mission profile")),
+        strict=True,
+    ):  # fmt: skip
+        column.page_link(script, label=label, icon=":material/arrow_forward:")
+else:
+    for index, view in enumerate(views):
+        panel = components.view_panel(data, view)
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            text = st.container()
+            text.markdown(f"**{index + 1}. {panel.heading}**")
+            text.caption(f"{briefing.describe(data, view)} · {panel.source}")
+            if panel.figure is None:
+                text.caption(f"Nothing to draw: {panel.empty} This chart is left out of the deck.")
+            st.button("Up", key=f"up-{index}", icon=":material/arrow_upward:", disabled=index == 0,
+                      on_click=move, args=(index, -1), help="Move this chart one slide earlier")  # fmt: skip
+            st.button("Down", key=f"down-{index}", icon=":material/arrow_downward:", disabled=index == len(views) - 1,
+                      on_click=move, args=(index, 1), help="Move this chart one slide later")  # fmt: skip
+            st.button("Remove", key=f"remove-{index}", icon=":material/delete:", on_click=remove, args=(index,))
+
+    link = components.page_address()
+    row = st.container(horizontal=True, gap="small")
+    missing = components.browser_missing()
+    for fmt, label, icon in (("pptx", "PowerPoint deck (.pptx)", ":material/co_present:"),
+                             ("pdf", "PDF", ":material/picture_as_pdf:")):  # fmt: skip
+        row.download_button(
+            label,
+            components.deck_builder(data, title, tuple(v.encode() for v in views), link, fmt),
+            file_name=f"{components.file_stem(title)}.{fmt}",
+            mime=components.DECK_TYPES[fmt],
+            key=f"deck-{fmt}",
+            icon=icon,
+            type="primary" if fmt == "pptx" else "secondary",
+            on_click="ignore",
+            disabled=bool(missing),
+            help=missing or f"Builds the {len(views)} charts into slides (a few seconds)",
+        )
+    if row.button("Present", icon=":material/slideshow:", key="brief-present"):
+        st.query_params["present"] = "1"
+        st.query_params["slide"] = "1"
+        st.rerun()
+    if row.button("Empty the pack", icon=":material/delete_sweep:", key="brief-clear"):
+        entries.clear()
+        st.rerun()
+
+with link_slot.container():
+    components.copy_link()

@@ -1,0 +1,82 @@
+"""Slide images: exactly 1920x1080, the chart's context inside, maps drawn offline from the committed files."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import plotly.graph_objects as go
+import pytest
+from PIL import Image
+
+from dashboard import charts, export, panels
+from dashboard.filters import Filters
+from dashboard.missions import DATA_DIR, Dataset, load_dataset
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    return load_dataset(DATA_DIR, date(2026, 11, 21))
+
+
+def test_png_is_1920_by_1080_and_svg_carries_title_filters_and_source(data: Dataset) -> None:
+    panel = panels.compare_panels(data, Filters(organisations=("NATO",), year_from=1990, year_to=2026))[0]
+    assert panel.figure is not None
+    png = Image.open(io.BytesIO(export.image(panel.figure, "png")))
+    assert png.size == (1920, 1080)
+    svg = export.image(panel.figure, "svg").decode("utf-8")
+    assert svg.startswith("<svg")
+    for text in ("Operations by the decade they began", "NATO · all mission types", "NATO Peace Operations Explorer",
+                 "checked 2026"):  # fmt: skip
+        assert text in svg, f"{text!r} missing from the exported image"
+
+
+def test_a_tall_chart_is_laid_out_wider_and_still_fills_the_slide() -> None:
+    short, tall = go.Figure(layout={"height": 400}), go.Figure(layout={"height": 1400})
+    assert export.canvas(short) == (1280, 720, 1.5)
+    width, height, scale = export.canvas(tall)
+    assert height >= 1400 and width * scale == 1920 and height * scale == 1080
+
+
+def shaded_pixels(png: bytes, colour: str) -> int:
+    target = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    pixels = Image.open(io.BytesIO(png)).convert("RGB").get_flattened_data()
+    return sum(1 for p in pixels if all(abs(a - b) <= 6 for a, b in zip(p, target, strict=True)))
+
+
+def test_an_exported_map_draws_its_countries_from_the_committed_boundaries(data: Dataset) -> None:
+    panel = panels.mission_map_panel(data, "isaf")  # one country: Afghanistan, at the darkest shade
+    assert panel.figure is not None
+    png = export.image(panel.figure, "png")
+    darkest = charts.MAP_SCALE[-1][1]
+    assert shaded_pixels(png, str(darkest)) > 20_000, "Afghanistan should fill a large part of the fitted map"
+    assert export.TOPOJSON_URI.startswith("file://") and (export.TOPOJSON_DIR / "world_110m.json").exists()
+
+
+def test_without_the_boundary_files_the_export_fails_with_a_message(
+    data: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    monkeypatch.setattr(export, "TOPOJSON_URI", "file:///nonexistent/topojson/")
+    panel = panels.mission_map_panel(data, "kfor")
+    assert panel.figure is not None
+    with pytest.raises(export.ExportError, match="could not be drawn"):
+        export.image(panel.figure, "png")
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="png, svg"):
+        export.image(go.Figure(), "gif")
+
+
+def test_enlarge_makes_axis_text_at_least_20px_and_rewraps_the_source_line(data: Dataset) -> None:
+    panel = panels.compare_panels(data, Filters(year_from=1990, year_to=2026))[2]
+    assert panel.figure is not None
+    before = panel.figure.to_dict()
+    big = export.enlarge(panel.figure)
+    assert big.layout.font.size >= 20
+    assert big.layout.title.subtitle.font.size >= 20
+    footer = big.layout.annotations[-1]
+    assert all(len(line) <= charts.FOOTER_WIDTH / 1.5 for line in footer.text.split("<br>"))
+    assert footer.text.replace("<br>", " ") == panel.figure.layout.annotations[-1].text.replace("<br>", " ")
+    assert big.layout.height > panel.figure.layout.height
+    assert panel.figure.to_dict() == before, "the cached figure is never changed"
