@@ -7,6 +7,7 @@ its type reads on a slide. Map boundaries come from the committed topojson, neve
 
 from __future__ import annotations
 
+import atexit
 import copy
 import textwrap
 import threading
@@ -49,9 +50,11 @@ def canvas(fig: go.Figure) -> tuple[int, int, float]:
 
 
 def _start_server() -> None:
+    """One browser for every image this process draws, closed (with its temporary profile) at exit."""
     with _server_lock:
         if not kaleido._global_server.is_running():
             kaleido.start_sync_server(silence_warnings=True)
+            atexit.register(kaleido.stop_sync_server, silence_warnings=True)
 
 
 def image(fig: go.Figure, fmt: str = "png") -> bytes:

@@ -41,11 +41,15 @@ if components.presenting():
     st.header(panel.heading)
     components.show_panel(panel, views[number - 1].page)
     previous, position, following = st.columns([1, 1, 1], vertical_alignment="center")
-    if previous.button("Previous", icon=":material/arrow_back:", disabled=number == 1, shortcut="Left"):
+    if previous.button(
+        "Previous", icon=":material/arrow_back:", disabled=number == 1, shortcut="Left", key="present-previous"
+    ):
         st.query_params["slide"] = str(number - 1)
         st.rerun()
     position.markdown(f"<p style='text-align:center'>{number} / {len(views)}</p>", unsafe_allow_html=True)
-    if following.button("Next", icon=":material/arrow_forward:", disabled=number == len(views), shortcut="Right"):
+    if following.button(
+        "Next", icon=":material/arrow_forward:", disabled=number == len(views), shortcut="Right", key="present-next"
+    ):
         st.query_params["slide"] = str(number + 1)
         st.rerun()
     st.stop()

@@ -6,7 +6,9 @@ import csv
 import io
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page
+from pptx import Presentation
 
 from tests.browser.conftest import ROOT, Recorder, screenshot, wait_for_app
 
@@ -18,6 +20,7 @@ PAGES = [
     ("/compare", "compare", 8),
     ("/mission?id=kfor", "mission-kfor", 2),
     ("/data", "data", 0),
+    ("/brief?pack=compare%2Fpeaks%3Flog%3D1&pack=map%2Fmap%3Fview%3Deurope", "brief", 0),
 ]
 
 pytestmark = pytest.mark.browser
@@ -245,3 +248,52 @@ def test_human_cost_shows_on_the_profile_and_as_a_comparison(page: Page, server_
     titles = page.locator("[data-testid='stPlotlyChart'] .gtitle").all_text_contents()
     assert "Deaths among personnel against years" in titles
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+BRIEF = "/brief?title=Test+pack&pack=compare%2Fpeaks%3Flog%3D1&pack=map%2Fmap%3Fview%3Deurope%26year%3D1999"
+
+
+def test_a_pack_link_downloads_a_valid_deck_and_images(page: Page, server_url: str) -> None:
+    page.goto(server_url + BRIEF)
+    wait_for_app(page)
+    screenshot(page, "brief-pack")
+    with page.expect_download(timeout=90_000) as download_info:
+        page.get_by_role("button", name="PowerPoint deck (.pptx)").click()
+    deck = Presentation(str(download_info.value.path()))
+    assert download_info.value.suggested_filename == "test-pack.pptx"
+    assert len(deck.slides) == 3
+    titles = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
+    assert "Test pack" in titles[0] and "Where did the operations deploy?" in titles[2]
+    picture = next(s for s in deck.slides[2].shapes if s.shape_type == 13)
+    image = Image.open(io.BytesIO(picture.image.blob))
+    assert image.size == (1920, 1080)
+    assert sum(1 for p in image.convert("RGB").get_flattened_data() if p == (8, 48, 107)) > 500, "the map's shading"
+
+
+def test_png_download_is_a_1920_by_1080_image(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/compare?org=NATO")
+    wait_for_app(page)
+    with page.expect_download(timeout=60_000) as download_info:
+        page.get_by_role("button", name="PNG 1920x1080").first.click()
+    with Image.open(download_info.value.path()) as image:
+        assert image.size == (1920, 1080)
+
+
+def test_presentation_mode_hides_the_chrome_and_steps_with_the_arrow_keys(page: Page, server_url: str) -> None:
+    recorder = Recorder(page)
+    page.goto(server_url + BRIEF + "&present=1")
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    page.wait_for_timeout(800)
+    screenshot(page, "brief-present")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    size = page.locator("[data-testid='stPlotlyChart'] .xtick text").first.evaluate(
+        "t => parseFloat(getComputedStyle(t).fontSize)"
+    )
+    assert size >= 20, f"axis labels are {size}px"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**slide=2**")
+    page.wait_for_selector("text=Where did the operations deploy?")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("[data-testid='stSidebar']")
+    assert "present=1" not in page.url
+    assert recorder.external() == []

@@ -1,0 +1,73 @@
+"""The briefing pack: added from any page as shown, reordered on /brief, rebuilt from a link, presented."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard import briefing
+from tests.app.conftest import figures, open_page
+
+PACK = "brief-pack"
+
+
+def button(app: AppTest, key: str) -> object:
+    matches = [b for b in app.button if b.key == key]
+    assert len(matches) == 1, f"no single button with key {key!r}"
+    return matches[0]
+
+
+def test_add_to_briefing_keeps_the_view_as_the_page_showed_it() -> None:
+    app = open_page("views/compare.py", log="1", org="NATO")
+    button(app, "peaks-brief").click().run()  # type: ignore[attr-defined]
+    [entry] = app.session_state[PACK]
+    view = briefing.decode(entry)
+    assert view is not None and (view.page, view.chart) == ("compare", "peaks")
+    assert sorted(view.params) == [("log", "1"), ("org", "NATO")]
+    button(app, "peaks-brief").click().run()  # type: ignore[attr-defined]
+    assert len(app.session_state[PACK]) == 1, "the same view is not added twice"
+    app.switch_page("views/mission.py")
+    app.query_params["id"] = "isaf"
+    app.run()
+    button(app, "where-map-brief").click().run()  # type: ignore[attr-defined]
+    assert app.session_state[PACK][-1].startswith("mission/where-map?") and "id=isaf" in app.session_state[PACK][-1]
+
+
+def test_every_chart_offers_png_svg_and_add_to_briefing() -> None:
+    app = open_page("views/timeline.py")
+    labels = [b.proto.label for b in app.get("download_button")]
+    drawn = len(figures(app))
+    assert labels.count("PNG 1920x1080") == drawn and labels.count("SVG") == drawn
+    assert [b.label for b in app.button].count("Add to briefing") == drawn
+
+
+def test_a_pack_link_rebuilds_the_pack_and_the_page_reorders_and_removes() -> None:
+    app = open_page("views/brief.py", pack=["compare/peaks?log=1", "map/map?view=europe", "nope/x"], title="Balkans")
+    assert not app.exception
+    assert app.session_state[PACK] == ["compare/peaks?log=1", "map/map?view=europe"]
+    assert any("nope/x" in info.value for info in app.info), "a bad entry is named"
+    assert app.text_input[0].value == "Balkans"
+    assert any(m.value == "**1. How large did each kind grow?**" for m in app.markdown)
+    button(app, "down-0").click().run()  # type: ignore[attr-defined]
+    assert app.session_state[PACK] == ["map/map?view=europe", "compare/peaks?log=1"]
+    assert app.query_params["pack"] == ["map/map?view=europe", "compare/peaks?log=1"]
+    button(app, "remove-1").click().run()  # type: ignore[attr-defined]
+    assert app.session_state[PACK] == ["map/map?view=europe"]
+    assert [b.proto.label for b in app.get("download_button")] == ["PowerPoint deck (.pptx)", "PDF"]
+
+
+def test_presentation_mode_steps_through_the_pack_with_large_type() -> None:
+    app = open_page("views/brief.py", pack=["compare/peaks", "compare/durations"], present="1")
+    assert not app.exception
+    shown = figures(app)
+    assert len(shown) == 1 and shown[0]["layout"]["title"]["text"] == "Peak strength, by type"
+    assert shown[0]["layout"]["font"]["size"] >= 20
+    assert not app.get("download_button"), "no download or table clutter while presenting"
+    button(app, "present-next").click().run()  # type: ignore[attr-defined]
+    assert app.query_params["slide"] == "2"
+    assert figures(app)[0]["layout"]["title"]["text"] == "How long operations lasted, by type"
+
+
+def test_an_empty_pack_says_how_to_fill_it() -> None:
+    app = open_page("views/brief.py")
+    assert not app.exception
+    assert any("The pack is empty" in m.value for m in app.markdown)
