@@ -49,6 +49,7 @@ unit data-tests app-tests browser-tests: $(DEV_STAMP)  ## run one layer of tests
 
 bench: $(DEV_STAMP)  ## time each page's rerun (cold and warm) into artifacts/bench/
 	$(BIN)/python bench/page_reruns.py 20
+	$(BIN)/python bench/briefing_pack.py
 
 chromium:  ## make sure Debian's chromium is there (apt-get when root; otherwise say what to run)
 	@if command -v chromium >/dev/null 2>&1; then \

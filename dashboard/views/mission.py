@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, panels
+from dashboard import briefing, components, panels
 from dashboard.filters import read_mission_id
 from dashboard.geo import historical_notes_for
 from dashboard.profile import (
@@ -78,7 +78,8 @@ countries = ", ".join(panels.country_name(c) for c in mission.countries) or "non
 seas = ", ".join(label("sea_areas", s) for s in mission.sea_areas)
 st.markdown(f"**Countries:** {countries}" + (f"  \n**Sea areas:** {seas}" if seas else ""))
 if mission.countries or mission.sea_areas or mission.headquarters:
-    components.show_panel(panels.mission_map_panel(data, mission_id), "mission")
+    components.show_panel(components.view_panel(data, briefing.View("mission", "where-map", (("id", mission_id),))),
+                          "mission")  # fmt: skip
     st.caption("Countries as they are today; sea areas are approximate outlines; red squares are headquarters.")
 for note in historical_notes_for(mission, data.historical_notes, data.today):
     st.info(f"{note.note} ([{note.source.publisher}]({note.source.url}))", icon=":material/history_edu:")
@@ -89,7 +90,8 @@ for hq in mission.headquarters:
 st.subheader("Strength over time")
 points = data.personnel[data.personnel["mission_id"] == mission_id]
 if len(points) >= 2:
-    components.show_panel(panels.mission_strength_panel(data, mission_id), "mission")
+    components.show_panel(components.view_panel(data, briefing.View("mission", "personnel", (("id", mission_id),))),
+                          "mission")  # fmt: skip
     st.caption("Points are published figures; the dotted line only joins them and is not data.")
 if points.empty:
     st.markdown(f"*Strength over time: {NOT_PUBLISHED}.*")
