@@ -109,11 +109,11 @@ def deck(data: Dataset, title: str, slides: Sequence[Slide], link: str = "", bui
     width = SLIDE_WIDTH - 2 * margin
 
     cover = presentation.slides.add_slide(blank)
-    _text(cover.shapes, margin, Inches(2.4), width, Inches(1.4), title, 40, INK, bold=True)
+    _text(cover.shapes, margin, Inches(2.2), width, Inches(1.8), title, 40, INK, bold=True)
     subtitle = f"{PROJECT} · built {built.isoformat()} · data checked {data.last_checked or 'not stated'}"
-    _text(cover.shapes, margin, Inches(3.9), width, Inches(0.6), subtitle, 18, MUTED)
+    _text(cover.shapes, margin, Inches(4.2), width, Inches(0.6), subtitle, 18, MUTED)
     count = f"{len(slides)} chart{'s' if len(slides) != 1 else ''}; every figure is traced to its public source."
-    _text(cover.shapes, margin, Inches(4.5), width, Inches(0.6), count, 16, MUTED)
+    _text(cover.shapes, margin, Inches(4.8), width, Inches(0.6), count, 16, MUTED)
     if link:
         cover.notes_slide.notes_text_frame.text = f"Rebuild this pack: {link}"
 
