@@ -260,7 +260,14 @@ def deployment_map(
                 colorscale=MAP_SCALE,
                 marker={"line": {"color": "#ffffff", "width": 0.6}},
                 showscale=view != "fit",
-                colorbar={"title": {"text": MEASURE_TITLES[measure]}, "thickness": 14, "len": 0.75, "tickformat": "d"},
+                colorbar={
+                    "title": {"text": MEASURE_TITLES[measure]},
+                    "thickness": 14,
+                    "len": 0.75,
+                    "tickformat": "d",
+                    # whole numbers only: with a small maximum, automatic ticks fall on halves and repeat as "1, 1"
+                    "dtick": max(1, math.ceil(top / 8)),
+                },
                 customdata=[
                     [p, names.get(p, p), d] for p, d in zip(countries["place"], countries["details"], strict=True)
                 ],

@@ -25,7 +25,14 @@ from dashboard.missions import DATA_DIR, Dataset, load_dataset
 PLOTLY_CONFIG: dict[str, Any] = {
     "topojsonURL": "app/static/topojson/",
     "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "nato-operations"},
+    # the camera button: the same 16:9 canvas as the server-side export, at 1.5x, so 1920x1080 pixels
+    "toImageButtonOptions": {
+        "format": "png",
+        "width": 1280,
+        "height": 720,
+        "scale": 1.5,
+        "filename": "nato-operations",
+    },
 }
 FILTER_KEYS = ("org", "type", "region", "status")
 

@@ -77,11 +77,14 @@ def test_a_filter_that_matches_nothing_says_so() -> None:
     assert figures(app) == []
 
 
-def test_every_chart_gets_the_offline_map_configuration() -> None:
+def test_every_chart_gets_the_offline_map_configuration_and_a_16_9_camera_button() -> None:
     for page in PAGES:
         app = open_page(page)
         for chart in app.get("plotly_chart"):
-            assert json.loads(chart.proto.config)["topojsonURL"] == "app/static/topojson/", page
+            config = json.loads(chart.proto.config)
+            assert config["topojsonURL"] == "app/static/topojson/", page
+            camera = config["toImageButtonOptions"]
+            assert (camera["width"] * camera["scale"], camera["height"] * camera["scale"]) == (1920, 1080), page
 
 
 def test_map_shades_kosovo_for_kfor() -> None:

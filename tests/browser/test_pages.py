@@ -184,7 +184,10 @@ def test_map_play_button_steps_through_the_years(page: Page, server_url: str) ->
     page.get_by_role("button", name="Play").click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2001'", timeout=20_000)
     page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2002'", timeout=20_000)
-    title = page.locator("[data-testid='stPlotlyChart'] .gtitle").text_content() or ""
+    titles = "[data-testid='stPlotlyChart'] .gtitle"
+    # while a tick reruns, the chart it replaces may still be on the page for a moment
+    page.wait_for_function(f'() => document.querySelectorAll("{titles}").length === 1', timeout=20_000)
+    title = page.locator(titles).first.text_content() or ""
     assert title.startswith("Where the operations deployed, 200")
     page.get_by_role("button", name="Pause").click()
     wait_for_app(page)

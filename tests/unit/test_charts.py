@@ -95,6 +95,7 @@ def test_map_draws_countries_seas_and_headquarters(
     fig = charts.deployment_map(countries, seas, SHAPES, markers, names)
     land, sea, hq = fig.data
     assert list(land.locations) == ["BIH", "XKX"] and list(land.z) == [2, 1]
+    assert land.colorbar.dtick == 1, "a scale up to 2 ticks whole numbers, never '1, 1'"
     assert list(land.customdata[1][:2]) == ["XKX", "Kosovo"]
     assert "Minimal (2000-2002, Peacekeeping and stabilisation)" in land.customdata[1][2]
     assert list(sea.locations) == ["gulf-of-aden-horn-of-africa"] and sea.featureidkey == "id"
