@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import briefing
+from dashboard import briefing, printing
 from tests.app.conftest import figures, open_page
 
 PACK = "brief-pack"
@@ -71,3 +72,14 @@ def test_an_empty_pack_says_how_to_fill_it() -> None:
     app = open_page("views/brief.py")
     assert not app.exception
     assert any("The pack is empty" in m.value for m in app.markdown)
+
+
+def test_without_chromium_the_downloads_are_disabled_and_say_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "")
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)
+    app = open_page("views/mission.py", id="kfor")
+    assert not app.exception
+    downloads = {b.proto.label: b.proto for b in app.get("download_button")}
+    for label in ("Fact card (PDF)", "Fact card (PNG)", "PNG 1920x1080", "SVG"):
+        assert downloads[label].disabled and "make chromium" in downloads[label].help, label
+    assert not downloads["Download this table (CSV)"].disabled, "the data stays downloadable"
