@@ -15,16 +15,7 @@ from dashboard import briefing, cards, slides
 from dashboard.missions import DATA_DIR, load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
-EIGHT = [
-    "compare/peaks?log=1&org=NATO",
-    "compare/decades?decades=active",
-    "compare/deaths?against=years",
-    "timeline/timeline?partners=1&region=balkans",
-    "timeline/strength?strength=kfor,isaf&align=months",
-    "map/map?view=europe&year=1999",
-    "mission/where-map?id=isaf",
-    "overview/overview-per-year?type=maritime-security",
-]
+EIGHT = list(briefing.EXAMPLE_PACK)
 
 
 def build_pack() -> dict[str, float]:

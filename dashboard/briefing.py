@@ -38,6 +38,16 @@ PAGE_NAMES = {"overview": "Overview", "timeline": "Timeline", "map": "Map", "com
               "mission": "Mission profile"}  # fmt: skip
 NOT_VIEW_STATE = ("pack", "title", "present", "slide", "lang")  # URL parameters that are not part of a view
 PACK_MAX = 20
+EXAMPLE_PACK = (  # offered on an empty /brief page, and what the tests and the bench build
+    "compare/peaks?log=1&org=NATO",
+    "compare/decades?decades=active",
+    "compare/deaths?against=years",
+    "timeline/timeline?partners=1&region=balkans",
+    "timeline/strength?strength=kfor,isaf&align=months",
+    "map/map?view=europe&year=1999",
+    "mission/where-map?id=isaf",
+    "overview/overview-per-year?type=maritime-security",
+)
 
 
 @dataclass(frozen=True)

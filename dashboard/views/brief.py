@@ -73,6 +73,10 @@ if not views:
         strict=True,
     ):  # fmt: skip
         column.page_link(script, label=label, icon=":material/arrow_forward:")
+    example = "Eight charts: strength, decades, deaths, the Balkans timeline, KFOR and ISAF, 1999, ISAF, sea"
+    if st.button("Start from an example pack", icon=":material/auto_awesome:", key="brief-example", help=example):
+        entries.extend(view.encode() for view in map(briefing.decode, briefing.EXAMPLE_PACK) if view is not None)
+        st.rerun()
 else:
     for index, view in enumerate(views):
         panel = components.view_panel(data, view)

@@ -68,10 +68,14 @@ def test_presentation_mode_steps_through_the_pack_with_large_type() -> None:
     assert figures(app)[0]["layout"]["title"]["text"] == "How long operations lasted, by type"
 
 
-def test_an_empty_pack_says_how_to_fill_it() -> None:
+def test_an_empty_pack_says_how_to_fill_it_and_offers_an_example() -> None:
     app = open_page("views/brief.py")
     assert not app.exception
     assert any("The pack is empty" in m.value for m in app.markdown)
+    button(app, "brief-example").click().run()  # type: ignore[attr-defined]
+    example = [view.encode() for view in map(briefing.decode, briefing.EXAMPLE_PACK) if view is not None]
+    assert len(example) == 8 and app.session_state[PACK] == example
+    assert not app.exception and app.query_params["pack"] == example
 
 
 def test_without_chromium_the_downloads_are_disabled_and_say_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,16 +16,7 @@ from dashboard import briefing, cards, panels, printing, slides
 from dashboard.filters import Filters
 from dashboard.missions import DATA_DIR, Dataset, load_dataset
 
-EIGHT = [
-    "compare/peaks?log=1&org=NATO",
-    "compare/decades?decades=active",
-    "compare/deaths?against=years",
-    "timeline/timeline?partners=1&region=balkans",
-    "timeline/strength?strength=kfor,isaf&align=months",
-    "map/map?view=europe&year=1999",
-    "mission/where-map?id=isaf",
-    "overview/overview-per-year?type=maritime-security",
-]
+EIGHT = list(briefing.EXAMPLE_PACK)
 
 
 @pytest.fixture(scope="module")
