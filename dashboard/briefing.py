@@ -7,7 +7,7 @@ the pages draw with: a view in a pack shows exactly what the page showed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
@@ -127,8 +127,13 @@ def filters_of(data: Dataset, params: Mapping[str, Sequence[str]]) -> Filters:
     )
 
 
-def build(data: Dataset, view: View) -> Panel:
-    """The panel a view names, built as its page builds it."""
+def default_mission(data: Dataset) -> str:
+    """The operation a profile shows when none is asked for."""
+    return "kfor" if "kfor" in data.records else str(data.missions.index[0])
+
+
+def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = panels.compare_panels) -> Panel:
+    """The panel a view names, built as its page builds it (`compare`: what builds the /compare charts)."""
     params: dict[str, list[str]] = {}
     for key, value in view.params:
         params.setdefault(key, []).append(value)
@@ -153,10 +158,9 @@ def build(data: Dataset, view: View) -> Panel:
         if view.chart == "side-by-side-strength":
             ids = controls.ids if controls.ids is not None else [i for i in COMPARE_DEFAULT_IDS if i in data.records]
             return panels.strength_panel(data, ids, controls.align, key=view.chart)
-        built = panels.compare_panels(data, filters, controls.decades, controls.log, controls.against)
+        built = compare(data, filters, controls.decades, controls.log, controls.against)
         return next(p for p in built if p.key == view.chart)
-    default_id = "kfor" if "kfor" in data.records else str(data.missions.index[0])
-    mission_id, _ = read_mission_id(params, list(data.records), default_id)
+    mission_id, _ = read_mission_id(params, list(data.records), default_mission(data))
     if view.chart == "where-map":
         return panels.mission_map_panel(data, mission_id)
     return panels.mission_strength_panel(data, mission_id)

@@ -62,16 +62,20 @@ def facts(data: Dataset, mission: Mission) -> list[Fact]:
     ]
 
 
+def _cited_urls(card_facts: list[Fact]) -> list[str]:
+    """The card's sources in order of first use: a source's number is its place here, from 1."""
+    return list(dict.fromkeys(f.source for f in card_facts if f.source))
+
+
 def cited(mission: Mission, card_facts: list[Fact]) -> list[tuple[Fact, int | None]]:
-    """Each fact with the number of its source in the card's own list (sources in order of first use)."""
-    order = list(dict.fromkeys(f.source for f in card_facts if f.source))
+    """Each fact with the number of its source in the card's own list."""
+    order = _cited_urls(card_facts)
     return [(f, order.index(f.source) + 1 if f.source else None) for f in card_facts]
 
 
 def card_sources(mission: Mission, card_facts: list[Fact]) -> list[Source]:
     by_url = {s.url: s for s in mission.sources}
-    order = list(dict.fromkeys(f.source for f in card_facts if f.source))
-    return [by_url[url] for url in order if url in by_url]
+    return [by_url[url] for url in _cited_urls(card_facts) if url in by_url]
 
 
 def card_html(data: Dataset, mission_id: str, map_png: bytes | None, built: date | None = None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -203,14 +202,6 @@ def mission_link(mission_id: str, label: str) -> None:
     st.page_link("views/mission.py", label=label, query_params={"id": mission_id})
 
 
-def filters_subtitle(data: Dataset, nato_only: bool = False) -> str:
-    """The sidebar's filters in words, for chart subtitles; `nato_only` when a page hides partner missions."""
-    filters = active_filters(data)
-    if nato_only:
-        filters = replace(filters, organisations=("NATO",))
-    return panels.filters_subtitle(data, filters)
-
-
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _cached_compare_panels(
     folder: str,
@@ -379,15 +370,22 @@ def deck_builder(data: Dataset, title: str, entries: tuple[str, ...], link: str,
 
 def page_address() -> str:
     """The full address of this page with its current URL parameters (what "Copy link" shows)."""
-    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)], safe=",")
+    query = urlencode(current_params(), safe=",")
     page_url = st.context.url or ""
     return f"{page_url}?{query}" if query else page_url
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _cached_view(folder: str, today: date, stamp: tuple[tuple[str, float], ...], view: briefing.View) -> panels.Panel:
-    """A pack's chart, built once per data version and view and shared by all sessions (never changed after)."""
-    return briefing.build(_cached_dataset(folder, today, stamp), view)
+    """A pack's chart, built once per data version and view and shared by all sessions (never changed after).
+
+    Compare charts come from the compare page's own cache, so a pack and the page build them once between them.
+    """
+
+    def compare(_: Dataset, filters: Filters, decades: str, log: bool, against: str) -> list[panels.Panel]:
+        return _cached_compare_panels(folder, today, stamp, filters, decades, log, against)
+
+    return briefing.build(_cached_dataset(folder, today, stamp), view, compare)
 
 
 def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:

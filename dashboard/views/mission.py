@@ -20,7 +20,7 @@ if data.missions.empty:
     st.stop()
 
 filtered = components.filtered_missions(data)
-default_id = "kfor" if "kfor" in data.records else str(data.missions.index[0])
+default_id = briefing.default_mission(data)
 if "id" in st.query_params:
     wanted, notice = read_mission_id({"id": st.query_params.get_all("id")}, list(data.records), default_id)
     if notice:
