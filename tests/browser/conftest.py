@@ -135,12 +135,27 @@ def screenshot(page: Page, name: str) -> Path:
 
 
 def wait_for_app(page: Page) -> None:
-    """Wait until Streamlit has finished running the script."""
+    """Wait until Streamlit has finished running the script and every chart has drawn."""
     page.wait_for_selector("[data-testid='stSidebar']")
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
         " && document.querySelector('[data-testid=\"stMain\"]')?.innerText.length > 0",
+        timeout=30_000,
+    )
+    wait_for_charts(page)
+
+
+def wait_for_charts(page: Page) -> None:
+    """Wait until every plotly chart on the page has drawn.
+
+    Charts draw after the script has finished and change the page's height as they do; a click
+    aimed at a button below them while they draw can miss it (seen: 1 CSV download in 6 never
+    started before this wait, 0 in 25 with it).
+    """
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+        ".every(chart => chart.querySelector('.main-svg'))",
         timeout=30_000,
     )
     page.wait_for_timeout(300)
