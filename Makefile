@@ -6,7 +6,8 @@ APP_STAMP := $(VENV)/.app-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck validate schema unit data-tests app-tests browser-tests bench chromium clean
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+.PHONY: help run test lint typecheck validate schema messages unit data-tests app-tests browser-tests bench chromium clean
 
 help:  ## list the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -26,7 +27,7 @@ run: $(APP_STAMP)  ## install what the app needs (Chromium too, for images, slid
 	@$(MAKE) --no-print-directory chromium || echo "The dashboard runs without Chromium; image, slide and fact-card downloads need it."
 	$(BIN)/streamlit run dashboard/app.py --server.port 8501
 
-test: $(DEV_STAMP) chromium  ## install what the tests need and run every check (browser tests included)
+test: $(DEV_STAMP) chromium $(AXE)  ## install what the tests need and run every check (browser tests included)
 	$(BIN)/ruff check dashboard tests data/geo bench
 	$(BIN)/mypy
 	$(BIN)/python -m dashboard.validation
@@ -44,7 +45,10 @@ validate: $(APP_STAMP)  ## check every data file; one line per problem, non-zero
 schema: $(APP_STAMP)  ## rewrite data/schema/mission.schema.json from the model and vocabularies
 	$(BIN)/python -m dashboard.schema > data/schema/mission.schema.json
 
-unit data-tests app-tests browser-tests: $(DEV_STAMP)  ## run one layer of tests
+messages: $(APP_STAMP)  ## add new interface messages to dashboard/locales/fr.po (then translate the empty ones)
+	$(BIN)/python -m dashboard.messages
+
+unit data-tests app-tests browser-tests: $(DEV_STAMP) $(AXE)  ## run one layer of tests
 	$(BIN)/python -m pytest tests/$(subst -tests,,$@)
 
 bench: $(DEV_STAMP)  ## time each page's rerun (cold and warm) into artifacts/bench/
@@ -60,5 +64,12 @@ chromium:  ## make sure Debian's chromium is there (apt-get when root; otherwise
 		echo "Chromium is missing. Run: sudo apt-get update && sudo apt-get install -y chromium"; exit 1; \
 	fi
 
+$(AXE): tests/browser/package.json tests/browser/package-lock.json  ## axe-core from the npm registry, for the accessibility check
+	@command -v npm >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
+		else echo "npm is missing (the accessibility check needs axe-core). Run: sudo apt-get install -y npm"; exit 1; fi; }
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:  ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts tests/browser/node_modules

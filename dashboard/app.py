@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import components
+from dashboard.i18n import _
 from dashboard.navigation import DEFAULT_PAGE, PAGES
 
 st.set_page_config(
@@ -13,17 +14,21 @@ st.set_page_config(
     layout="wide",
 )
 
-sections: dict[str, list[st.Page]] = {}
+language_notices = components.choose_language()
+sections: dict[str, list[tuple[st.Page, str, str]]] = {}
 for page in PAGES:
     sections.setdefault(page.section, []).append(
-        st.Page(
-            page.script, title=page.title, icon=page.icon, url_path=page.url_path, default=page.script == DEFAULT_PAGE
-        )
-    )
-navigation = st.navigation(sections)
+        (st.Page(page.script, title=_(page.title), icon=page.icon, url_path=page.url_path,
+                 default=page.script == DEFAULT_PAGE), page.title, page.icon)
+    )  # fmt: skip
+navigation = st.navigation([p for pages in sections.values() for p, _t, _i in pages], position="hidden")
+components.navigation_links(
+    {_(section): [(p, _(title), icon) for p, title, icon in pages] for section, pages in sections.items()}
+)
 data = components.dataset()
-notices = components.sidebar_filters(data)
+notices = language_notices + components.sidebar_filters(data)
 components.show_notices(notices)
 components.show_data_problems(data)
+components.page_frame()
 components.presentation_frame()
 navigation.run()

@@ -418,6 +418,9 @@ def _value_axis(values: Sequence[float], log: bool) -> dict[str, Any]:
     return {"type": "linear", "tickformat": ",", "rangemode": "tozero"}
 
 
+FOOTER = "source-line"  # the name of the source-line annotation, so a print layout that lists sources can drop it
+
+
 def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
     """Add the filters in force under the title and the source line with the record count beneath the plot.
 
@@ -438,6 +441,7 @@ def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
         legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"},
     )
     fig.add_annotation(
+        name=FOOTER,
         text="<br>".join(lines),
         xref="paper",
         yref="paper",
@@ -712,3 +716,46 @@ def deaths_scatter(
     deaths = pd.concat([table["deaths"], table["deaths_low"], table["deaths_high"]]).dropna().astype(float).tolist()
     fig.update_yaxes(title="Deaths among its personnel (published)", **_value_axis(deaths, log))
     return _frame(fig, title, height=480)
+
+
+def quiz_reveal(
+    bars: pd.DataFrame, highlight: str, title: str, value_title: str | None = None, marker_day: str | None = None
+) -> go.Figure:
+    """The answer to a guess: each operation's bar (start to end, or its peak when `value_title` is set),
+    the right one in the first palette colour and the others grey. `bars` has id, label, start, end, value.
+    """
+    colours = [PALETTE[0] if mission_id == highlight else "#9aa5b1" for mission_id in bars["id"]]
+    labels = [wrap(label, 18) for label in bars["label"]]
+    if value_title is not None:
+        fig = go.Figure(
+            go.Bar(
+                x=bars["value"].tolist(),
+                y=labels,
+                orientation="h",
+                marker_color=colours,
+                text=[f"{value:,.0f}" for value in bars["value"]],
+                textposition="auto",
+                hovertemplate="%{y}: %{x:,}<extra></extra>",
+            )
+        )
+        fig.update_xaxes(title=value_title, tickformat=",", rangemode="tozero")
+    else:
+        start = pd.to_datetime(bars["start"])
+        length = (pd.to_datetime(bars["end"]) - start).dt.days * 86_400_000
+        fig = go.Figure(
+            go.Bar(
+                base=start.dt.strftime("%Y-%m-%d").tolist(),
+                x=length.tolist(),
+                y=labels,
+                orientation="h",
+                marker_color=colours,
+                customdata=list(zip(bars["start"].astype(str), bars["end"].astype(str), strict=True)),
+                hovertemplate="%{y}: %{customdata[0]} to %{customdata[1]}<extra></extra>",
+            )
+        )
+        fig.update_xaxes(type="date", title=None)
+        if marker_day:
+            fig.add_vline(x=marker_day, line={"color": PALETTE[5], "dash": "dash", "width": 2})
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_layout(showlegend=False, bargap=0.35)
+    return _frame(fig, title, height=140 + 60 * len(bars))

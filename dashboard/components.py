@@ -14,10 +14,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, cards, export, panels, printing, slides
+from dashboard import briefing, cards, export, handout, i18n, learn, panels, printing, quiz, slides
 from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
+from dashboard.i18n import _
 from dashboard.missions import DATA_DIR, Dataset, load_dataset
+from dashboard.validation import Problem
 
 # plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
 # from dashboard/static/topojson/ (relative, so it also works under a base URL path).
@@ -67,12 +69,55 @@ def dataset() -> Dataset:
     return _cached_dataset(str(folder), date.today(), fingerprint(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def _cached_learn(folder: str, stamp: tuple[tuple[str, float], ...], mission_ids: frozenset[str]) -> learn.Learn:
+    """The Learn page's content, checked once per version of data/learn/ and shared read-only by all sessions."""
+    return learn.load_learn(Path(folder), set(mission_ids))
+
+
+def learn_stamp(folder: Path) -> tuple[tuple[str, float], ...]:
+    return tuple((f.name, f.stat().st_mtime) for f in sorted((folder / learn.LEARN_DIR).glob("*.yaml")))
+
+
+def learn_content(data: Dataset) -> learn.Learn:
+    folder = data_dir()
+    return _cached_learn(str(folder), learn_stamp(folder), frozenset(data.records))
+
+
 def set_url_parameter(name: str, values: list[str], default: list[str]) -> None:
     """Write one URL parameter (repeated for several values); defaults are left out to keep links short."""
     if values == default:
         st.query_params.pop(name, None)
     elif st.query_params.get_all(name) != values:
         st.query_params[name] = values
+
+
+def choose_language() -> list[str]:
+    """The sidebar's language switch, read once from `lang` in the URL and kept in the URL; sets the language."""
+    notices: list[str] = []
+    if not st.session_state.get("lang-read"):
+        asked = st.query_params.get("lang", i18n.DEFAULT_LANGUAGE)
+        st.session_state["lang"] = asked if asked in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        st.session_state["lang-read"] = True
+        if asked not in i18n.LANGUAGES:
+            notices.append(
+                f"lang={asked[:20]} is not a language of this app; showing English (use lang=en or lang=fr)."
+            )
+    if st.session_state.get("lang") not in i18n.LANGUAGES:
+        st.session_state["lang"] = i18n.DEFAULT_LANGUAGE
+    i18n.set_language(str(st.session_state["lang"]))
+    with st.sidebar:
+        st.segmented_control(
+            "Language · Langue",  # in both, so a reader lost in the other language still finds it
+            list(i18n.LANGUAGES),
+            format_func=i18n.LANGUAGES.__getitem__,
+            key="lang",
+            persist_state="session",
+            required=True,
+        )
+    i18n.set_language(str(st.session_state["lang"]))
+    set_url_parameter("lang", [i18n.language()], [i18n.DEFAULT_LANGUAGE])
+    return notices
 
 
 def sidebar_filters(data: Dataset) -> list[str]:
@@ -150,13 +195,17 @@ def filtered_missions(data: Dataset) -> pd.DataFrame:
 
 def show_data_problems(data: Dataset) -> None:
     """Name every invalid record in a visible warning; the app runs on the valid ones."""
-    if not data.problems:
+    show_problems(data.problems, _("data file(s) have problems and are left out"))
+
+
+def show_problems(problems: list[Problem], what: str) -> None:
+    """Problems found in data files, one line each, behind a visible warning."""
+    if not problems:
         return
-    files = sorted({p.file for p in data.problems})
-    with st.expander(
-        f":material/warning: {len(files)} data file(s) have problems and are left out — details", expanded=False
-    ):
-        st.warning("\n".join(f"- `{p}`" for p in data.problems))
+    files = sorted({p.file for p in problems})
+    details = _("details")
+    with st.expander(f":material/warning: {len(files)} {what} — {details}", expanded=False):
+        st.warning("\n".join(f"- `{p}`" for p in problems))
 
 
 def show_notices(notices: list[str]) -> None:
@@ -284,6 +333,42 @@ def _fact_card(folder: str, today: date, stamp: tuple[tuple[str, float], ...], m
     return cards.fact_card(_cached_dataset(folder, today, stamp), mission_id)
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _handout(
+    folder: str, today: date, stamp: tuple[tuple[str, float], ...], lesson_id: str, link: str, lang: str
+) -> bytes:
+    """Print a lesson's handout once per data version, lesson and language (several seconds in Chromium)."""
+    data = _cached_dataset(folder, today, stamp)
+    content = _cached_learn(folder, learn_stamp(Path(folder)), frozenset(data.records))
+    lesson = content.lesson(lesson_id)
+    if lesson is None:
+        raise ValueError(f"no lesson {lesson_id}")
+    with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
+        return handout.handout(data, lesson, link)
+
+
+def handout_builder(lesson_id: str) -> Any:
+    """A no-argument callable for a download button: the handout is printed when the button is clicked."""
+    folder = data_dir()
+    today = date.today()
+    link = page_address().split("?")[0] + f"?lesson={lesson_id}"
+    return partial(_handout, str(folder), today, fingerprint(folder), lesson_id, link, i18n.language())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _quiz(folder: str, today: date, stamp: tuple[tuple[str, float], ...], seed: int, lang: str) -> list[quiz.Question]:
+    """A seed's questions, the same for every student of a class (so computed once)."""
+    data = _cached_dataset(folder, today, stamp)
+    content = _cached_learn(folder, learn_stamp(Path(folder)), frozenset(data.records))
+    with i18n.using(lang):
+        return quiz.questions(data, content.claims, seed)
+
+
+def quiz_questions(data: Dataset, claims: object, seed: int) -> list[quiz.Question]:
+    folder = data_dir()
+    return _quiz(str(folder), data.today, fingerprint(folder), seed, i18n.language())
+
+
 def fact_card_downloads(data: Dataset, mission_id: str) -> None:
     """One-page fact card of the operation, as PDF and PNG, printed when a button is clicked."""
     folder = data_dir()
@@ -349,7 +434,8 @@ def _deck(
     """Draw the pack's charts and build the deck, once per pack, title and format."""
     data = _cached_dataset(folder, today, stamp)
     views = [view for view in map(briefing.decode, entries) if view is not None]
-    built = [(_cached_view(folder, today, stamp, v), briefing.describe(data, v), link_to(link, v)) for v in views]
+    built = [(_cached_view(folder, today, stamp, v, i18n.language()), briefing.describe(data, v), link_to(link, v))
+             for v in views]  # fmt: skip
     pictures = slides.slides_for(built)
     if fmt == "pdf":
         return slides.deck_pdf(data, title, pictures, link)
@@ -376,8 +462,10 @@ def page_address() -> str:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _cached_view(folder: str, today: date, stamp: tuple[tuple[str, float], ...], view: briefing.View) -> panels.Panel:
-    """A pack's chart, built once per data version and view and shared by all sessions (never changed after).
+def _cached_view(
+    folder: str, today: date, stamp: tuple[tuple[str, float], ...], view: briefing.View, lang: str
+) -> panels.Panel:
+    """A pack's chart, built once per data version, view and language and shared by all sessions (never changed).
 
     Compare charts come from the compare page's own cache, so a pack and the page build them once between them.
     """
@@ -390,7 +478,7 @@ def _cached_view(folder: str, today: date, stamp: tuple[tuple[str, float], ...],
 
 def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:
     folder = data_dir()
-    return _cached_view(str(folder), data.today, fingerprint(folder), view)
+    return _cached_view(str(folder), data.today, fingerprint(folder), view, i18n.language())
 
 
 def presenting() -> bool:
@@ -408,6 +496,31 @@ h1 { font-size: 3rem !important; } h2, h3 { font-size: 2.2rem !important; }
 .stApp { background: #ffffff; color: #000000; }
 </style>
 """
+
+
+ACCESSIBLE_CSS = """
+<style>
+/* captions and help text: Streamlit draws them at 60% opacity, below WCAG AA contrast (axe-core) */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #4b5563 !important; }
+</style>
+"""
+
+
+def page_frame() -> None:
+    """What every page needs whatever it shows: readable captions."""
+    st.html(ACCESSIBLE_CSS)
+
+
+def navigation_links(sections: dict[str, list[tuple[Any, str, str]]]) -> None:
+    """The sidebar's page list, drawn as links that keep the language (Streamlit's own list is invalid HTML:
+    its sections put headings inside the <ul>, which screen readers and axe-core reject).
+    """
+    keep = {"lang": i18n.language()} if i18n.language() != i18n.DEFAULT_LANGUAGE else None
+    with st.sidebar:
+        for section, pages in sections.items():
+            st.markdown(f"**{section}**")
+            for page, title, icon in pages:
+                st.page_link(page, label=title, icon=icon, query_params=keep)
 
 
 def presentation_frame() -> None:

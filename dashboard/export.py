@@ -76,6 +76,31 @@ def image(fig: go.Figure, fmt: str = "png") -> bytes:
         ) from error
 
 
+def thumbnail(fig: go.Figure, width: int = 800, height: int = 450, scale: float = 2) -> bytes:
+    """A small PNG of the figure for print (a handout that lists the sources itself): no subtitle or source
+    line, type enlarged so it stays legible when shrunk.
+    """
+    small = enlarge(fig, 1.3, min_size=16)
+    small.layout.annotations = [a for a in small.layout.annotations if a.name != charts.FOOTER]
+    small.update_layout(
+        width=width,
+        height=max(height, int((fig.layout.height or 0) * 0.8)),
+        autosize=False,
+        title_subtitle_text="",
+        margin={"t": 50, "b": 30},
+    )
+    options: dict[str, Any] = {"format": "png", "width": width, "height": small.layout.height, "scale": scale}
+    try:
+        _start_server()
+        with _render_lock:
+            return bytes(kaleido.calc_fig_sync(small, opts=options, topojson=TOPOJSON_URI))
+    except Exception as error:  # see image()
+        raise ExportError(
+            f"The image could not be drawn ({type(error).__name__}: {error}). Images are drawn by Chromium: "
+            "install it with `make chromium` (Debian: apt-get install chromium) and try again."
+        ) from error
+
+
 def _scaled(value: float | None, factor: float, floor: float | None = None) -> float | None:
     if value is None:
         return None

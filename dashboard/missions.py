@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.geo import HistoricalNote, load_historical_notes, load_sea_shapes
+from dashboard.i18n import language
 from dashboard.schema import Mission, earliest_day, latest_day
 from dashboard.validation import Problem, Vocabularies, validate_data_dir
 
@@ -54,8 +55,10 @@ class Dataset:
 
 
 def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) -> str:
-    """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
-    return str(vocabularies.get(vocabulary, {}).get(value, {}).get("label", value))
+    """The display label of a controlled value in the current language (the id itself if the vocabulary lacks it)."""
+    entry = vocabularies.get(vocabulary, {}).get(value, {})
+    translated = (entry.get("fr") or {}).get("label") if language() == "fr" else None
+    return str(translated or entry.get("label", value))
 
 
 def short_name(mission: Mission) -> str:

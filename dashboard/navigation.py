@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from dashboard.i18n import N_
+
 
 class PageSpec(NamedTuple):
     script: str  # relative to dashboard/, as st.Page and st.page_link expect
@@ -17,52 +19,67 @@ class PageSpec(NamedTuple):
 PAGES = (
     PageSpec(
         "views/overview.py",
-        "Overview",
+        N_("Overview"),
         ":material/home:",
         "overview",
-        "Explore",
-        "How many operations, where, and which are ongoing.",
+        N_("Explore"),
+        N_("How many operations, where, and which are ongoing."),
     ),
     PageSpec(
         "views/timeline.py",
-        "Timeline",
+        N_("Timeline"),
         ":material/view_timeline:",
         "timeline",
-        "Explore",
-        "When each operation ran, coloured by type.",
+        N_("Explore"),
+        N_("When each operation ran, coloured by type."),
     ),
-    PageSpec("views/map.py", "Map", ":material/map:", "map", "Explore", "Where they deployed, country by country."),
+    PageSpec(
+        "views/map.py",
+        N_("Map"),
+        ":material/map:",
+        "map",
+        N_("Explore"),
+        N_("Where they deployed, country by country."),
+    ),
     PageSpec(
         "views/compare.py",
-        "Compare",
+        N_("Compare"),
         ":material/bar_chart:",
         "compare",
-        "Explore",
-        "Mission types, outcomes and durations.",
+        N_("Explore"),
+        N_("Mission types, outcomes and durations."),
     ),
     PageSpec(
         "views/mission.py",
-        "Mission profile",
+        N_("Mission profile"),
         ":material/description:",
         "mission",
-        "Look up",
-        "One operation: mandate, strength, sources.",
+        N_("Look up"),
+        N_("One operation: mandate, strength, sources."),
     ),
     PageSpec(
         "views/data.py",
-        "Data and citation",
+        N_("Data and citation"),
         ":material/download:",
         "data",
-        "Look up",
-        "The whole table as CSV or JSON, and how to cite.",
+        N_("Look up"),
+        N_("The whole table as CSV or JSON, and how to cite."),
+    ),
+    PageSpec(
+        "views/learn.py",
+        N_("Learn"),
+        ":material/school:",
+        "learn",
+        N_("Teach and learn"),
+        N_("Concepts, guided lessons, guess-then-reveal questions and a glossary."),
     ),
     PageSpec(
         "views/brief.py",
-        "Briefing",
+        N_("Briefing"),
         ":material/slideshow:",
         "brief",
-        "Present",
-        "Collected charts as a slide deck, a PDF or a presentation.",
+        N_("Present"),
+        N_("Collected charts as a slide deck, a PDF or a presentation."),
     ),
 )
 DEFAULT_PAGE = PAGES[0].script

@@ -56,13 +56,22 @@ class VocabularySource(BaseModel):
     accessed: str
 
 
+class VocabularyTranslation(BaseModel):
+    """The label and definition in French (the app's second language)."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+
+
 class VocabularyEntry(BaseModel):
-    """One controlled value: a label for the UI and a definition with its source."""
+    """One controlled value: a label for the UI and a definition with its source, in English and French."""
 
     model_config = ConfigDict(extra="forbid")
     label: str = Field(min_length=1)
     definition: str = Field(min_length=1)
     source: VocabularySource
+    fr: VocabularyTranslation
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
@@ -98,7 +107,13 @@ def load_vocabularies(path: Path, shown_as: str = "data/vocabularies.yaml") -> t
             except ValidationError as error:
                 for detail in error.errors():
                     field = ".".join([name, str(value), *map(str, detail["loc"])])
-                    problems.append(Problem(shown_as, field, f"{detail['msg']}; give label, definition and source"))
+                    problems.append(
+                        Problem(
+                            shown_as,
+                            field,
+                            f"{detail['msg']}; give label, definition, source and fr (label, definition)",
+                        )
+                    )
     return vocabularies, problems
 
 

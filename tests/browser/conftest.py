@@ -23,6 +23,7 @@ from dashboard.printing import CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def free_port() -> int:

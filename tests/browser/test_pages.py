@@ -10,7 +10,7 @@ from PIL import Image
 from playwright.sync_api import Page
 from pptx import Presentation
 
-from tests.browser.conftest import ROOT, Recorder, screenshot, wait_for_app
+from tests.browser.conftest import AXE, ROOT, Recorder, screenshot, wait_for_app
 
 # path, name, charts the page draws
 PAGES = [
@@ -21,6 +21,11 @@ PAGES = [
     ("/mission?id=kfor", "mission-kfor", 2),
     ("/data", "data", 0),
     ("/brief?pack=compare%2Fpeaks%3Flog%3D1&pack=map%2Fmap%3Fview%3Deurope", "brief", 0),
+    ("/learn?concept=risks", "learn-concept", 0),
+    ("/learn?lesson=bosnia&step=6", "learn-lesson", 1),
+    ("/learn?part=quiz&seed=42&teacher=1", "learn-quiz-teacher", 6),
+    ("/learn?part=glossary&lang=fr", "learn-glossary-fr", 0),
+    ("/compare?lang=fr", "compare-fr", 8),
 ]
 
 pytestmark = pytest.mark.browser
@@ -300,3 +305,74 @@ def test_presentation_mode_hides_the_chrome_and_steps_with_the_arrow_keys(page: 
     page.wait_for_selector("[data-testid='stSidebar']")
     assert "present=1" not in page.url
     assert recorder.external() == []
+
+
+@pytest.mark.parametrize(("path", "name", "charts"), PAGES, ids=[p[1] for p in PAGES])
+def test_axe_finds_no_critical_or_serious_accessibility_violation(
+    page: Page, server_url: str, path: str, name: str, charts: int
+) -> None:
+    page.goto(server_url + path)
+    wait_for_app(page)
+    assert_accessible(page)
+
+
+def assert_accessible(page: Page) -> None:
+    """Run axe-core (from the npm registry, `make test` installs it) in the page: WCAG A and AA rules."""
+    assert AXE.exists(), f"{AXE} is missing: run `make test` (it runs npm ci in tests/browser)"
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'critical' || v.impact === 'serious')
+            .map(v => `${v.id} (${v.impact}): ${v.help}: `
+                 + v.nodes.slice(0, 3).map(n => n.html.slice(0, 120)).join(' | '))"""
+    )
+    assert violations == []
+
+
+def test_a_lesson_steps_in_presentation_mode_with_the_arrow_keys_and_stays_accessible(
+    page: Page, server_url: str
+) -> None:
+    recorder = Recorder(page)
+    page.goto(server_url + "/learn?lesson=afghanistan&step=1&present=1")
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    page.wait_for_timeout(800)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.get_by_text("Step 1 of 10").is_visible()
+    screenshot(page, "learn-lesson-present")
+    assert_accessible(page)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**step=2**")
+    page.wait_for_selector("text=Step 2 of 10")
+    assert "present=1" in page.url, "the next step is still presented"
+    page.keyboard.press("Escape")
+    page.wait_for_selector("[data-testid='stSidebar']")
+    assert "present=1" not in page.url and "step=2" in page.url
+    assert recorder.external() == []
+
+
+def test_the_lesson_controls_work_from_the_keyboard_alone(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/learn?lesson=deterrence&step=1")
+    wait_for_app(page)
+    page.evaluate("() => document.activeElement?.blur()")
+    for _press in range(120):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => [document.activeElement?.tagName, document.activeElement?.innerText]")
+        if focused[0] == "BUTTON" and "Next" in (focused[1] or "").split():
+            break
+    else:
+        pytest.fail("Tab never reached the Next button")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**step=2**")
+
+
+def test_a_guess_is_revealed_with_its_chart_in_the_browser(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/learn?part=quiz&seed=42")
+    wait_for_app(page)
+    box = page.locator(".st-key-quiz-42-1-box")
+    box.get_by_role("radio").first.check(force=True)
+    box.get_by_role("button", name="Check my answer").click()
+    page.wait_for_selector(".st-key-quiz-42-1-box [data-testid='stPlotlyChart'] .main-svg")
+    verdict = box.locator("[data-testid='stAlert']").first.inner_text()
+    assert "Right:" in verdict or "Not quite:" in verdict, verdict
+    assert box.get_by_role("link").count() >= 2, "the sources and the profiles are links"
+    screenshot(page, "learn-quiz-revealed")
