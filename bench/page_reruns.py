@@ -20,10 +20,18 @@ from dashboard import navigation
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = [page.script for page in navigation.PAGES]
+# page views measured besides each page's default: (label, page, URL parameters)
+VIEWS = [
+    ("learn: lesson step", "views/learn.py", {"lesson": "bosnia", "step": "6"}),
+    ("learn: quiz, teacher", "views/learn.py", {"part": "quiz", "seed": "42", "teacher": "1"}),
+    ("learn: glossary (fr)", "views/learn.py", {"part": "glossary", "lang": "fr"}),
+]
 
 
-def measure(page: str, reruns: int) -> dict[str, float]:
+def measure(page: str, reruns: int, params: dict[str, str] | None = None) -> dict[str, float]:
     app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        app.query_params[key] = value
     app.switch_page(page)
     started = time.perf_counter()
     app.run()
@@ -48,6 +56,7 @@ def measure(page: str, reruns: int) -> dict[str, float]:
 def main() -> None:
     reruns = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     results = {page: measure(page, reruns) for page in PAGES}
+    results |= {label: measure(page, reruns, params) for label, page, params in VIEWS}
     target = ROOT / "artifacts" / "bench"
     target.mkdir(parents=True, exist_ok=True)
     (target / "page_reruns.json").write_text(json.dumps({"reruns": reruns, "pages": results}, indent=2))

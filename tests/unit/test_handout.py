@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -27,7 +28,15 @@ def content(data: Dataset) -> Learn:
 
 
 def laid_out(html: str) -> dict[str, float]:
-    """Where the steps end and the sources begin on the printed page, and whether anything is cut off."""
+    """Where the steps end and the sources begin on the printed page, and whether anything is cut off.
+
+    In a thread of its own: the browser tests' Playwright session may hold an event loop in this one.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_laid_out, html).result(timeout=60)
+
+
+def _laid_out(html: str) -> dict[str, float]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 794, "height": 1123})
