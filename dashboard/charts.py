@@ -50,6 +50,14 @@ def wrap(text: str, width: int = 24) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
+LONG_LABEL = 32  # the longest English mission type label: longer ones (some French labels) break into lines
+
+
+def axis_label(text: str) -> str:
+    """A category label for an axis, broken into lines when it is long enough to squeeze the plot."""
+    return text if len(text) <= LONG_LABEL else wrap(text, 28)
+
+
 def timeline_rows(missions: pd.DataFrame) -> tuple[dict[str, float], list[tuple[float, str]]]:
     """Row of each operation on the timeline, grouped by region (theatres in order of their first start).
 
@@ -523,7 +531,7 @@ def values_by_type(
         rows = table[table["mission_type"] == mission_type]
         if rows.empty:
             continue
-        label = str(rows["mission_type_label"].iloc[0])
+        label = axis_label(str(rows["mission_type_label"].iloc[0]))
         fig.add_trace(
             go.Box(
                 x=rows[value_column].astype(float).tolist(),
@@ -561,13 +569,13 @@ def stacked_by_type(
 ) -> go.Figure:
     """Horizontal stacked bars: for each mission type, how its operations divide by `column` (e.g. outcome)."""
     fig = go.Figure()
-    types = list(dict.fromkeys(table["mission_type_label"]))
+    types = [axis_label(label) for label in dict.fromkeys(table["mission_type_label"])]
     for value, rows in table.groupby(column, sort=False):
         fig.add_trace(
             go.Bar(
                 orientation="h",
                 x=rows["operations"].tolist(),
-                y=rows["mission_type_label"].tolist(),
+                y=[axis_label(label) for label in rows["mission_type_label"]],
                 name=wrap(str(rows[f"{column}_label"].iloc[0])),
                 marker={"color": colours.get(str(value), PALETTE[0])},
                 customdata=rows["names"].tolist(),
@@ -593,7 +601,7 @@ def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str
         go.Heatmap(
             z=z,
             x=[wrap(column_labels[v], 16) for v in values],
-            y=types,
+            y=[axis_label(label) for label in types],
             text=[[str(n) if n else "" for n in row] for row in z],
             texttemplate="%{text}",
             customdata=names.to_numpy().tolist(),

@@ -81,7 +81,7 @@ def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str 
         .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
         .reset_index()
     )
-    table["decade"] = table["decade"].map(lambda d: f"{d}s")
+    table["decade"] = table["decade"].map(lambda d: _("{decade}s").format(decade=d))
     table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
     order = {value: index for index, value in enumerate(type_labels)}
     table = table.sort_values(["decade", "mission_type"], key=lambda c: c.map(order) if c.name == "mission_type" else c)

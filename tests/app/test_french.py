@@ -100,5 +100,5 @@ def test_the_mission_profile_in_french_says_what_stays_in_english() -> None:
     captions = [c.value for c in app.caption]
     assert any(c.startswith("Les résumés des missions") for c in captions)
     text = " ".join(m.value for m in app.markdown)
-    assert "12 juin 1999 – en cours" in text
+    assert "12 juin 1999 \u2013 en cours" in text
     assert "Fondement juridique" in [s.value for s in app.subheader]
