@@ -24,6 +24,7 @@ from dashboard.filters import (
     read_timeline_url,
     read_url,
 )
+from dashboard.i18n import N_, _
 from dashboard.missions import Dataset
 from dashboard.panels import Panel
 
@@ -34,8 +35,13 @@ CHARTS: dict[str, tuple[str, ...]] = {  # page -> the keys of the charts it can 
     "compare": ("decades", "durations", "peaks", "outcomes", "basis", "scatter", "deaths", "side-by-side-strength"),
     "mission": ("where-map", "personnel"),
 }
-PAGE_NAMES = {"overview": "Overview", "timeline": "Timeline", "map": "Map", "compare": "Compare",
-              "mission": "Mission profile"}  # fmt: skip
+PAGE_NAMES = {
+    "overview": N_("Overview"),
+    "timeline": N_("Timeline"),
+    "map": N_("Map"),
+    "compare": N_("Compare"),
+    "mission": N_("Mission profile"),
+}  # fmt: skip; shown with _()
 NOT_VIEW_STATE = ("pack", "title", "present", "slide", "lang")  # URL parameters that are not part of a view
 PACK_MAX = 20
 EXAMPLE_PACK = (  # offered on an empty /brief page, and what the tests and the bench build
@@ -96,11 +102,15 @@ def read_pack_url(params: Mapping[str, Sequence[str]]) -> PackReading:
     for entry in entries:
         view = decode(entry)
         if view is None:
-            reading.notices.append(f"Ignored pack={entry[:60]}: not a chart this app can draw; the rest is kept.")
+            reading.notices.append(
+                _("Ignored pack={value}: not a chart this app can draw; the rest is kept.").format(value=entry[:60])
+            )
         elif len(reading.views) < PACK_MAX:
             reading.views.append(view)
     if len(reading.views) == PACK_MAX and len(entries) > PACK_MAX:
-        reading.notices.append(f"A pack holds at most {PACK_MAX} charts; the first {PACK_MAX} are kept.")
+        reading.notices.append(
+            _("A pack holds at most {count} charts; the first {count} are kept.").format(count=PACK_MAX)
+        )
     return reading
 
 
@@ -168,9 +178,9 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = panel
 
 def describe(data: Dataset, view: View) -> str:
     """Where a view comes from, in words: the page and, for a profile, the operation."""
-    where = PAGE_NAMES[view.page]
+    where = _(PAGE_NAMES[view.page])
     if view.page == "mission":
         ids = [v for k, v in view.params if k == "id"]
         if ids and ids[-1] in data.records:
-            where += f": {data.title_of(ids[-1])}"
+            where = _("{page}: {operation}").format(page=where, operation=data.title_of(ids[-1]))
     return where

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard import export, panels, printing
+from dashboard import export, i18n, panels, printing
+from dashboard.filters import STATUS_LABELS
+from dashboard.i18n import _, format_number, shown_date
 from dashboard.missions import PROJECT, Dataset
 from dashboard.profile import NOT_PUBLISHED
 from dashboard.schema import Figure, Mission, Source
@@ -29,36 +31,51 @@ class Fact:
     source: str | None = None  # the url of the source that gives it
 
 
-def _figure(label: str, figure: Figure | None, unit: str) -> Fact:
+def _figure(label: str, figure: Figure | None, personnel: bool) -> Fact:
     if figure is None:
-        return Fact(label, NOT_PUBLISHED)
-    when = f" ({figure.date})" if figure.date else " (date not published)"
-    note = ""
+        return Fact(label, _(NOT_PUBLISHED))
+    value = format_number(figure.value)
+    if figure.date and personnel:
+        text = _("{value} personnel ({date})").format(value=value, date=shown_date(figure.date))
+    elif figure.date:
+        text = _("{value} ({date})").format(value=value, date=shown_date(figure.date))
+    elif personnel:
+        text = _("{value} personnel (date not published)").format(value=value)
+    else:
+        text = _("{value} (date not published)").format(value=value)
     if figure.note:
-        note = f"; {figure.note}" if len(figure.note) <= SHORT_NOTE else "; the profile says what this figure counts"
-    return Fact(label, f"{figure.value:,}{unit}{when}{note}", figure.source)
+        text += (
+            f"; {figure.note}" if len(figure.note) <= SHORT_NOTE else _("; the profile says what this figure counts")
+        )
+    return Fact(label, text, figure.source)
 
 
 def _dates(mission: Mission) -> Fact:
     """Start and end, with the source of the event that records the start when there is one."""
     started = next((e for e in mission.events if e.date == mission.start), None)
-    text = f"{mission.start} to {mission.end or 'ongoing'}"
-    return Fact("Dates", text, started.source if started else None)
+    end = shown_date(mission.end) if mission.end else _("ongoing")
+    text = _("{start} to {end}").format(start=shown_date(mission.start), end=end)
+    return Fact(_("Dates"), text, started.source if started else None)
 
 
 def facts(data: Dataset, mission: Mission) -> list[Fact]:
     """The card's key facts, in reading order."""
     kinds = ", ".join(data.label("legal_basis_kinds", k) for k in mission.legal_basis.kinds)
     resolutions = ", ".join(str(n) for n in mission.legal_basis.unsc_resolutions)
-    mandate = kinds + (f"; UN Security Council resolution(s) {resolutions}" if resolutions else "")
+    if resolutions:
+        mandate = _("{kinds}; UN Security Council resolution(s) {resolutions}").format(
+            kinds=kinds, resolutions=resolutions
+        )
+    else:
+        mandate = kinds
     hq = mission.headquarters[0] if mission.headquarters else None
     return [
         _dates(mission),
-        Fact("Mandate", mandate),
-        _figure("Peak strength", mission.peak_personnel, " personnel"),
-        _figure("Contributing nations", mission.contributing_nations, ""),
-        Fact("Headquarters", hq.name if hq else NOT_PUBLISHED, hq.source if hq else None),
-        Fact("Outcome", f"{data.label('outcome', mission.outcome)}. {mission.outcome_note}"),
+        Fact(_("Mandate"), mandate),
+        _figure(_("Peak strength"), mission.peak_personnel, personnel=True),
+        _figure(_("Contributing nations"), mission.contributing_nations, personnel=False),
+        Fact(_("Headquarters"), hq.name if hq else _(NOT_PUBLISHED), hq.source if hq else None),
+        Fact(_("Outcome"), f"{data.label('outcome', mission.outcome)}. {mission.outcome_note}"),
     ]
 
 
@@ -84,27 +101,54 @@ def card_html(data: Dataset, mission_id: str, map_png: bytes | None, built: date
     card_facts = facts(data, mission)
     countries = ", ".join(panels.country_name(c) for c in mission.countries)
     seas = ", ".join(data.label("sea_areas", s) for s in mission.sea_areas)
+    checked = shown_date(data.last_checked) if data.last_checked else _("not stated")
+    name = mission.name + (f" ({mission.acronym})" if mission.acronym else "")
     return printing.render(
         "fact_card.html",
-        name=mission.name + (f" ({mission.acronym})" if mission.acronym else ""),
+        lang=i18n.language(),
+        text={
+            "title": _("{name}: fact card").format(name=name),
+            "where": _("Where"),
+            "map": _("Map of where {name} deployed").format(name=name),
+            "map_note": _(
+                "Countries as they are today; sea areas are approximate outlines; red squares are headquarters."
+            ),
+            "no_place": _("No place recorded for this operation."),
+            "sources": _("Sources of the figures above"),
+            "sources_note": _(
+                '("not published": no source we found gives it). The profile lists all {count} sources of this record.'
+            ).format(count=len(mission.sources)),
+            "footer": _(
+                "{project} · fact card built {built} · data checked {checked} · the full profile: {link}"
+            ).format(
+                project=PROJECT,
+                built=shown_date((built or date.today()).isoformat()),
+                checked=checked,
+                link=f"/mission?id={mission_id}",
+            ),
+        },
+        name=name,
         kicker=" · ".join(
             [
                 mission.organisation,
                 data.label("mission_type", mission.mission_type),
                 data.label("region", mission.region),
-                str(row["status"]).capitalize(),
+                _(STATUS_LABELS.get(str(row["status"]), str(row["status"]))).capitalize(),
             ]
         ),
         summary=mission.summary,
         facts=cited(mission, card_facts),
-        where="; ".join(part for part in (countries, seas) if part) or NOT_PUBLISHED,
+        where="; ".join(part for part in (countries, seas) if part) or _(NOT_PUBLISHED),
         map_image=printing.data_uri(map_png, "image/png") if map_png else None,
-        sources=card_sources(mission, card_facts),
-        all_sources=len(mission.sources),
-        project=PROJECT,
-        built=(built or date.today()).isoformat(),
-        checked=data.last_checked or "not stated",
-        link=f"/mission?id={mission_id}",
+        sources=[
+            {
+                "publisher": s.publisher,
+                "title": s.title,
+                "url": s.url,
+                "read": _("read {date}").format(date=shown_date(s.accessed)),
+            }
+            for s in card_sources(mission, card_facts)
+        ],
     )
 
 

@@ -14,6 +14,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
+from dashboard.i18n import N_, _, format_number, shown_date
+
 TEMPLATE = "plotly_white"
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#1f2933"}
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -27,6 +30,8 @@ def category_colours(values: Sequence[str]) -> dict[str, str]:
 
 
 def _frame(fig: go.Figure, title: str, height: int) -> go.Figure:
+    if i18n.language() == "fr":  # decimal comma and spaced thousands in hovers and ticks
+        fig.update_layout(separators=",\u202f")
     fig.update_layout(
         template=TEMPLATE,
         font=FONT,
@@ -43,6 +48,14 @@ LINK_COLOUR = "#6b7280"
 def wrap(text: str, width: int = 24) -> str:
     """Break a long label into lines for a legend or an axis (plotly does not wrap text itself)."""
     return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+LONG_LABEL = 32  # the longest English mission type label: longer ones (some French labels) break into lines
+
+
+def axis_label(text: str) -> str:
+    """A category label for an axis, broken into lines when it is long enough to squeeze the plot."""
+    return text if len(text) <= LONG_LABEL else wrap(text, 28)
 
 
 def timeline_rows(missions: pd.DataFrame) -> tuple[dict[str, float], list[tuple[float, str]]]:
@@ -72,12 +85,13 @@ def mission_timeline(
     region_labels: Mapping[str, str] | None = None,
     events: pd.DataFrame | None = None,
     successors: Mapping[str, Sequence[str]] | None = None,
-    title: str = "When each operation ran",
+    title: str = "",
 ) -> go.Figure:
     """One bar per operation from start to end (ongoing ones to today), coloured by mission type and
     grouped by theatre (region); succession drawn from each bar's end to its successor's start, and
     events as markers on their bars. Every bar and marker carries the mission id first in customdata.
     """
+    title = title or _("When each operation ran")
     region_labels = region_labels or {}
     rows, headings = timeline_rows(missions)
     fig = go.Figure()
@@ -86,9 +100,10 @@ def mission_timeline(
         if chosen.empty:
             continue
         ends = [
-            "ongoing" if status == "ongoing" else end
+            _("ongoing") if status == "ongoing" else shown_date(str(end))
             for status, end in zip(chosen["status"], chosen["end"], strict=True)
         ]
+        starts = [shown_date(str(start)) for start in chosen["start"]]
         fig.add_trace(
             go.Bar(
                 name=labels.get(mission_type, mission_type),
@@ -98,10 +113,8 @@ def mission_timeline(
                 x=((chosen["bar_end"] - chosen["start_day"]).dt.days * 86_400_000).tolist(),
                 width=0.7,
                 marker={"color": colours[mission_type]},
-                customdata=list(
-                    zip(chosen["id"], chosen["name"], chosen["start"], ends, chosen["organisation"], strict=True)
-                ),
-                hovertemplate=(
+                customdata=list(zip(chosen["id"], chosen["name"], starts, ends, chosen["organisation"], strict=True)),
+                hovertemplate=_(
                     "<b>%{customdata[1]}</b> (%{customdata[4]})<br>%{customdata[2]} to %{customdata[3]}"
                     "<extra>%{fullData.name}</extra>"
                 ),
@@ -122,11 +135,15 @@ def mission_timeline(
             link_y += [rows[mission_id], rows[successor], None]
             arrow_x.append(start)
             arrow_y.append(rows[successor])
-            arrow_text.append(f"{short_names[mission_id]} handed over to {short_names[successor]}")
+            arrow_text.append(
+                _("{before} handed over to {after}").format(
+                    before=short_names[mission_id], after=short_names[successor]
+                )
+            )
     if link_x:
         fig.add_trace(
             go.Scatter(
-                name="Handed over to",
+                name=_("Handed over to"),
                 x=link_x,
                 y=link_y,
                 mode="lines",
@@ -137,7 +154,7 @@ def mission_timeline(
         )
         fig.add_trace(
             go.Scatter(
-                name="Handed over to",
+                name=_("Handed over to"),
                 x=arrow_x,
                 y=arrow_y,
                 mode="markers",
@@ -152,7 +169,7 @@ def mission_timeline(
     if shown_events is not None and not shown_events.empty:
         fig.add_trace(
             go.Scatter(
-                name="Event",
+                name=_("Event"),
                 x=shown_events["day"].dt.strftime("%Y-%m-%d").tolist(),
                 y=[rows[i] for i in shown_events["mission_id"]],
                 mode="markers",
@@ -160,13 +177,13 @@ def mission_timeline(
                 customdata=list(
                     zip(
                         shown_events["mission_id"],
-                        shown_events["date"],
+                        shown_events["date"].map(lambda d: shown_date(str(d))),
                         shown_events["title"],
                         shown_events["source"],
                         strict=True,
                     )
                 ),
-                hovertemplate="<b>%{customdata[1]}</b>: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>",
+                hovertemplate=_("<b>%{customdata[1]}</b>: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>"),
             )
         )
     names = dict(zip(missions.index, missions["short_name"], strict=True))
@@ -179,20 +196,19 @@ def mission_timeline(
     fig.update_layout(
         barmode="overlay",
         showlegend=True,
-        legend={"title": {"text": "Mission type"}, "orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        legend={"title": {"text": _("Mission type")}, "orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
         hovermode="closest",
     )
     height = 130 + 24 * (len(rows) + len(headings))
     return _frame(fig, title, height=height)
 
 
-def operations_per_year(
-    table: pd.DataFrame, colours: Mapping[str, str], title: str = "Operations under way each year"
-) -> go.Figure:
+def operations_per_year(table: pd.DataFrame, colours: Mapping[str, str], title: str = "") -> go.Figure:
     """Stacked bars: how many operations of each type were active in each calendar year.
 
     `table` is comparisons.active_per_year: one row per (year, mission type) with a count.
     """
+    title = title or _("Operations under way each year")
     fig = go.Figure()
     for mission_type, rows in table.groupby("mission_type", sort=False):
         fig.add_trace(
@@ -202,18 +218,18 @@ def operations_per_year(
                 name=str(rows["mission_type_label"].iloc[0]),
                 marker={"color": colours.get(str(mission_type), PALETTE[-1])},
                 customdata=rows["names"].map(lambda n: wrap(n, 60)).tolist(),
-                hovertemplate="%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>",
+                hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
             )
         )
     fig.update_layout(barmode="stack", bargap=0.1)
-    fig.update_yaxes(title="Operations", rangemode="tozero", tickformat="d", nticks=8)
+    fig.update_yaxes(title=_("Operations"), rangemode="tozero", tickformat="d", nticks=8)
     fig.update_xaxes(title=None, dtick=5)
     return _frame(fig, title, height=320)
 
 
 SEA_SCALE = [[0.0, "#d8f0ec"], [1.0, "#2a9d8f"]]
 HQ_COLOUR = "#b91c1c"
-MEASURE_TITLES = {"operations": "Operations", "years": "Years of presence"}
+MEASURE_TITLES = {"operations": N_("Operations"), "years": N_("Years of presence")}  # shown with _()
 VIEWS: dict[str, dict[str, Any]] = {
     "world": {"projection": {"type": "natural earth"}},
     "europe": {"scope": "europe", "resolution": 50, "lonaxis": {"range": [5, 35]}, "lataxis": {"range": [35, 50]}},
@@ -233,7 +249,7 @@ def deployment_map(
     names: Mapping[str, str],
     measure: str = "operations",
     view: str = "world",
-    title: str = "Where the operations deployed",
+    title: str | None = None,
     height: int = 560,
 ) -> go.Figure:
     """Countries and sea areas shaded by `measure` ('operations' or 'years'), with headquarters markers.
@@ -242,17 +258,27 @@ def deployment_map(
     the sea areas; `markers` comes from dashboard.geo.hq_markers. `view` is 'world', 'europe' (the
     Balkans at 1:50m) or 'fit' (zoomed to what is drawn, for a single operation's profile).
     """
-    unit = "operation(s)" if measure == "operations" else "year(s) of presence"
+    title = title if title is not None else _("Where the operations deployed")
+    hover_text = (
+        _("<b>%{customdata[1]}</b><br>%{z} operation(s)<br>%{customdata[2]}<extra></extra>")
+        if measure == "operations"
+        else _("<b>%{customdata[1]}</b><br>%{z} year(s) of presence<br>%{customdata[2]}<extra></extra>")
+    )
+    sea_hover_text = (
+        _("<b>%{customdata[1]}</b> (approximate outline)<br>%{z} operation(s)<br>%{customdata[2]}<extra></extra>")
+        if measure == "operations"
+        else _(
+            "<b>%{customdata[1]}</b> (approximate outline)<br>%{z} year(s) of presence<br>%{customdata[2]}"
+            "<extra></extra>"
+        )
+    )
     top = max([1, *countries[measure].tolist(), *seas[measure].tolist()])
     fig = go.Figure()
-
-    def place_hover(kind: str) -> str:
-        return "<b>%{customdata[1]}</b>" + kind + "<br>%{z} " + unit + "<br>%{customdata[2]}<extra></extra>"
 
     if not countries.empty:
         fig.add_trace(
             go.Choropleth(
-                name="Countries",
+                name=_("Countries"),
                 locations=countries["place"].tolist(),
                 z=countries[measure].tolist(),
                 zmin=0,
@@ -261,7 +287,7 @@ def deployment_map(
                 marker={"line": {"color": "#ffffff", "width": 0.6}},
                 showscale=view != "fit",
                 colorbar={
-                    "title": {"text": MEASURE_TITLES[measure]},
+                    "title": {"text": _(MEASURE_TITLES[measure])},
                     "thickness": 14,
                     "len": 0.75,
                     "tickformat": "d",
@@ -271,14 +297,14 @@ def deployment_map(
                 customdata=[
                     [p, names.get(p, p), d] for p, d in zip(countries["place"], countries["details"], strict=True)
                 ],
-                hovertemplate=place_hover(""),
+                hovertemplate=hover_text,
             )
         )
     shapes = [f for f in sea_shapes.get("features", []) if f["id"] in set(seas["place"])]
     if shapes:
         fig.add_trace(
             go.Choropleth(
-                name="Sea areas (approximate outlines)",
+                name=_("Sea areas (approximate outlines)"),
                 geojson={"type": "FeatureCollection", "features": shapes},
                 featureidkey="id",
                 locations=seas["place"].tolist(),
@@ -290,13 +316,13 @@ def deployment_map(
                 showlegend=True,
                 marker={"line": {"color": "#1f7a6f", "width": 0.8}, "opacity": 0.6},
                 customdata=_place_data(seas, names),
-                hovertemplate=place_hover(" (approximate outline)"),
+                hovertemplate=sea_hover_text,
             )
         )
     if not markers.empty:
         fig.add_trace(
             go.Scattergeo(
-                name="Headquarters and main bases",
+                name=_("Headquarters and main bases"),
                 lat=markers["lat"].tolist(),
                 lon=markers["lon"].tolist(),
                 mode="markers" if view == "world" else "markers+text",
@@ -305,7 +331,7 @@ def deployment_map(
                 textfont={"size": 11, "color": "#7f1d1d"},
                 marker={"symbol": "square", "size": 8, "color": HQ_COLOUR, "line": {"color": "#ffffff", "width": 1}},
                 customdata=[[m, h] for m, h in zip(markers["missions"], markers["hover"], strict=True)],
-                hovertemplate="%{customdata[1]}<extra>Headquarters</extra>",
+                hovertemplate=_("%{customdata[1]}<extra>Headquarters</extra>"),
             )
         )
     geo: dict[str, Any] = {
@@ -335,30 +361,31 @@ def personnel_over_time(points: pd.DataFrame, title: str) -> go.Figure:
             mode="lines+markers",
             line={"color": PALETTE[0], "dash": "dot"},
             marker={"size": 9, "color": PALETTE[0]},
-            customdata=list(zip(points["date"], points["source"], strict=True)),
-            hovertemplate="%{customdata[0]}: %{y:,} personnel<br>Source: %{customdata[1]}<extra></extra>",
+            customdata=list(zip(points["date"].map(lambda d: shown_date(str(d))), points["source"], strict=True)),
+            hovertemplate=_("%{customdata[0]}: %{y:,} personnel<br>Source: %{customdata[1]}<extra></extra>"),
         )
     )
-    fig.update_yaxes(title="Personnel (published figures)", rangemode="tozero", tickformat=",")
+    fig.update_yaxes(title=_("Personnel (published figures)"), rangemode="tozero", tickformat=",")
     fig.update_xaxes(title=None, type="date")
     return _frame(fig, title, height=320)
 
 
 DAYS_PER_MONTH = 30.4375
-ALIGNMENTS = {"date": "Calendar date", "months": "Months since start"}
+ALIGNMENTS = {"date": N_("Calendar date"), "months": N_("Months since start")}  # shown with _()
 
 
 def strength_lines(
     points: pd.DataFrame,
     missions: pd.DataFrame,
     align: str = "date",
-    title: str = "Published strength over time",
+    title: str = "",
 ) -> go.Figure:
     """One line per operation through its published strength points only (each point marked).
 
     `align` 'date' puts the points on the calendar; 'months' measures each from its own operation's
     start, to compare how operations grew and shrank. Operations with no published point draw nothing.
     """
+    title = title or _("Published strength over time")
     fig = go.Figure()
     chosen = points[points["mission_id"].isin(missions.index)]
     starts = missions["start_day"].to_dict()
@@ -378,16 +405,24 @@ def strength_lines(
                 mode="lines+markers",
                 line={"color": PALETTE[index % len(PALETTE)], "dash": "dot", "width": 1.5},
                 marker={"size": 8, "color": PALETTE[index % len(PALETTE)]},
-                customdata=list(zip(rows["mission_id"], rows["date"], rows["source"], notes, strict=True)),
-                hovertemplate=(
+                customdata=list(
+                    zip(
+                        rows["mission_id"],
+                        rows["date"].map(lambda d: shown_date(str(d))),
+                        rows["source"],
+                        notes,
+                        strict=True,
+                    )
+                ),
+                hovertemplate=_(
                     "<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} personnel<br>%{customdata[3]}"
                     "<br>Source: %{customdata[2]}<extra></extra>"
                 ),
             )
         )
-    fig.update_yaxes(title="Personnel (published figures)", rangemode="tozero", tickformat=",")
+    fig.update_yaxes(title=_("Personnel (published figures)"), rangemode="tozero", tickformat=",")
     if align == "months":
-        fig.update_xaxes(title="Months since the operation began", rangemode="tozero")
+        fig.update_xaxes(title=_("Months since the operation began"), rangemode="tozero")
     else:
         fig.update_xaxes(title=None, type="date")
     fig.update_layout(legend={"orientation": "h", "y": -0.2}, hovermode="closest")
@@ -474,7 +509,7 @@ def decade_bars(table: pd.DataFrame, colours: Mapping[str, str], title: str) -> 
         )
     fig.update_layout(barmode="stack", bargap=0.35, legend={"orientation": "v", "x": 1.02, "y": 1})
     fig.update_xaxes(title=None, categoryorder="array", categoryarray=decades)
-    fig.update_yaxes(title="Operations", rangemode="tozero", tickformat="d")
+    fig.update_yaxes(title=_("Operations"), rangemode="tozero", tickformat="d")
     return _frame(fig, title, height=400)
 
 
@@ -496,7 +531,7 @@ def values_by_type(
         rows = table[table["mission_type"] == mission_type]
         if rows.empty:
             continue
-        label = str(rows["mission_type_label"].iloc[0])
+        label = axis_label(str(rows["mission_type_label"].iloc[0]))
         fig.add_trace(
             go.Box(
                 x=rows[value_column].astype(float).tolist(),
@@ -530,17 +565,17 @@ OUTCOME_COLOURS = {
 
 
 def stacked_by_type(
-    table: pd.DataFrame, column: str, colours: Mapping[str, str], title: str, axis_title: str = "Operations"
+    table: pd.DataFrame, column: str, colours: Mapping[str, str], title: str, axis_title: str = ""
 ) -> go.Figure:
     """Horizontal stacked bars: for each mission type, how its operations divide by `column` (e.g. outcome)."""
     fig = go.Figure()
-    types = list(dict.fromkeys(table["mission_type_label"]))
+    types = [axis_label(label) for label in dict.fromkeys(table["mission_type_label"])]
     for value, rows in table.groupby(column, sort=False):
         fig.add_trace(
             go.Bar(
                 orientation="h",
                 x=rows["operations"].tolist(),
-                y=rows["mission_type_label"].tolist(),
+                y=[axis_label(label) for label in rows["mission_type_label"]],
                 name=wrap(str(rows[f"{column}_label"].iloc[0])),
                 marker={"color": colours.get(str(value), PALETTE[0])},
                 customdata=rows["names"].tolist(),
@@ -549,7 +584,7 @@ def stacked_by_type(
         )
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=types[::-1], automargin=True)
-    fig.update_xaxes(title=axis_title, tickformat="d")
+    fig.update_xaxes(title=axis_title or _("Operations"), tickformat="d")
     return _frame(fig, title, height=max(320, 160 + 40 * len(types)))
 
 
@@ -566,7 +601,7 @@ def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str
         go.Heatmap(
             z=z,
             x=[wrap(column_labels[v], 16) for v in values],
-            y=types,
+            y=[axis_label(label) for label in types],
             text=[[str(n) if n else "" for n in row] for row in z],
             texttemplate="%{text}",
             customdata=names.to_numpy().tolist(),
@@ -620,30 +655,37 @@ def duration_peak_scatter(
                     "line": {"width": 1.5, "color": colours[mission_type]},
                 },
                 customdata=[
-                    [name, "not published" if pd.isna(n) else f"{int(n)} (counted {d})"]
-                    for name, n, d in zip(
-                        rows["short_name"],
-                        nations,
-                        rows["contributing_nations_date"].fillna("date not published"),
-                        strict=True,
-                    )
+                    [name, nations_text(n, d)]
+                    for name, n, d in zip(rows["short_name"], nations, rows["contributing_nations_date"], strict=True)
                 ],
-                hovertemplate=(
+                hovertemplate=_(
                     "<b>%{customdata[0]}</b><br>%{x:.1f} years · peak %{y:,} personnel"
                     "<br>Contributing nations: %{customdata[1]}<extra></extra>"
                 ),
             )
         )
     longest = float(table["duration_years"].max()) if not table.empty else 1.0
-    fig.update_xaxes(title="Years the operation lasted (ongoing: so far)", range=[-0.04 * longest, 1.05 * longest])
+    fig.update_xaxes(title=_("Years the operation lasted (ongoing: so far)"), range=[-0.04 * longest, 1.05 * longest])
     fig.update_yaxes(
-        title="Peak personnel (published)", **_value_axis(table["peak_personnel"].astype(float).tolist(), log)
+        title=_("Peak personnel (published)"), **_value_axis(table["peak_personnel"].astype(float).tolist(), log)
     )
     fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1})
     return _frame(fig, title, height=520)
 
 
-DEATHS_AXES = {"strength": ("peak_personnel", "Peak personnel (published)"), "years": ("duration_years", "Years")}
+def nations_text(count: Any, counted: Any) -> str:
+    """A scatter hover's number of nations: '31 (counted 2003-08)', or 'not published'."""
+    if pd.isna(count):
+        return _("not published")
+    if pd.isna(counted):
+        return _("{count} (counted date not published)").format(count=int(count))
+    return _("{count} (counted {date})").format(count=int(count), date=shown_date(str(counted)))
+
+
+DEATHS_AXES = {  # x column and axis title (shown with _())
+    "strength": ("peak_personnel", N_("Peak personnel (published)")),
+    "years": ("duration_years", N_("Years")),
+}
 
 
 def deaths_scatter(
@@ -653,7 +695,7 @@ def deaths_scatter(
 
     A range is drawn from its low to its high end, with no point in between: no midpoint is invented.
     """
-    x_column, x_title = DEATHS_AXES[against]
+    x_column, x_title = DEATHS_AXES[against][0], _(DEATHS_AXES[against][1])
     fig = go.Figure()
     for mission_type in colours:
         rows = table[table["mission_type"] == mission_type]
@@ -662,7 +704,7 @@ def deaths_scatter(
         name = str(rows["mission_type_label"].iloc[0])
         single = rows[rows["deaths"].notna()]
         ranged = rows[rows["deaths"].isna()]
-        hover = "<b>%{customdata[0]}</b>: %{customdata[1]} deaths<br>%{customdata[2]}<extra></extra>"
+        hover = _("<b>%{customdata[0]}</b>: %{customdata[1]} deaths<br>%{customdata[2]}<extra></extra>")
         if not single.empty:
             fig.add_trace(
                 go.Scatter(
@@ -676,7 +718,7 @@ def deaths_scatter(
                     cliponaxis=False,
                     marker={"color": colours[mission_type], "size": 11},
                     customdata=[
-                        [n, f"{int(d):,}", s]
+                        [n, format_number(int(d)), s]
                         for n, d, s in zip(single["short_name"], single["deaths"], single["deaths_scope"], strict=True)
                     ],
                     hovertemplate=hover,
@@ -704,7 +746,10 @@ def deaths_scatter(
                     showlegend=single.empty and index == 0,
                     line={"color": colours[mission_type], "width": 4},
                     marker={"color": colours[mission_type], "size": 12, "symbol": "line-ew-open"},
-                    customdata=[[short, f"{low:,} to {high:,}", scope]] * 2,
+                    customdata=[
+                        [short, _("{low} to {high}").format(low=format_number(low), high=format_number(high)), scope]
+                    ]
+                    * 2,
                     hovertemplate=hover,
                 )
             )
@@ -714,7 +759,7 @@ def deaths_scatter(
     else:
         fig.update_xaxes(title=x_title, rangemode="tozero")
     deaths = pd.concat([table["deaths"], table["deaths_low"], table["deaths_high"]]).dropna().astype(float).tolist()
-    fig.update_yaxes(title="Deaths among its personnel (published)", **_value_axis(deaths, log))
+    fig.update_yaxes(title=_("Deaths among its personnel (published)"), **_value_axis(deaths, log))
     return _frame(fig, title, height=480)
 
 
@@ -750,7 +795,7 @@ def quiz_reveal(
                 orientation="h",
                 marker_color=colours,
                 customdata=list(zip(bars["start"].astype(str), bars["end"].astype(str), strict=True)),
-                hovertemplate="%{y}: %{customdata[0]} to %{customdata[1]}<extra></extra>",
+                hovertemplate=_("%{y}: %{customdata[0]} to %{customdata[1]}<extra></extra>"),
             )
         )
         fig.update_xaxes(type="date", title=None)

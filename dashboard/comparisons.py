@@ -13,39 +13,40 @@ from numbers import Integral
 
 import pandas as pd
 
+from dashboard.i18n import N_, _, format_number, shown_date
 from dashboard.profile import NOT_PUBLISHED
 
-DECADE_MODES = {"start": "Decade it began", "active": "Every decade it was active"}
+DECADE_MODES = {"start": N_("Decade it began"), "active": N_("Every decade it was active")}  # shown with _()
 
 HEADINGS = {
-    "decade": "Decade",
-    "year": "Year",
-    "mission_type": "Mission type id",
-    "mission_type_label": "Mission type",
-    "operations": "Operations",
-    "names": "Which",
-    "id": "Id",
-    "short_name": "Operation",
-    "name": "Full name",
-    "organisation": "Organisation",
-    "start": "Start",
-    "end": "End",
-    "status": "Status",
-    "duration_years": "Years",
-    "peak_personnel": "Peak personnel",
-    "peak_personnel_date": "Date of peak",
-    "contributing_nations": "Contributing nations",
-    "contributing_nations_date": "Nations counted on",
-    "outcome": "Outcome id",
-    "outcome_label": "Outcome",
-    "basis": "Legal basis id",
-    "basis_label": "Legal basis",
-    "deaths": "Personnel deaths",
-    "deaths_low": "Personnel deaths (low)",
-    "deaths_high": "Personnel deaths (high)",
-    "deaths_as_of": "Deaths counted to",
-    "deaths_scope": "What the count covers",
-    "deaths_sources": "Source of the count",
+    "decade": N_("Decade"),
+    "year": N_("Year"),
+    "mission_type": N_("Mission type id"),
+    "mission_type_label": N_("Mission type"),
+    "operations": N_("Operations"),
+    "names": N_("Which"),
+    "id": N_("Id"),
+    "short_name": N_("Operation"),
+    "name": N_("Full name"),
+    "organisation": N_("Organisation"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "status": N_("Status"),
+    "duration_years": N_("Years"),
+    "peak_personnel": N_("Peak personnel"),
+    "peak_personnel_date": N_("Date of peak"),
+    "contributing_nations": N_("Contributing nations"),
+    "contributing_nations_date": N_("Nations counted on"),
+    "outcome": N_("Outcome id"),
+    "outcome_label": N_("Outcome"),
+    "basis": N_("Legal basis id"),
+    "basis_label": N_("Legal basis"),
+    "deaths": N_("Personnel deaths"),
+    "deaths_low": N_("Personnel deaths (low)"),
+    "deaths_high": N_("Personnel deaths (high)"),
+    "deaths_as_of": N_("Deaths counted to"),
+    "deaths_scope": N_("What the count covers"),
+    "deaths_sources": N_("Source of the count"),
 }
 
 
@@ -54,7 +55,12 @@ VOCABULARY_IDS = ("mission_type", "outcome", "basis")  # shown by their labels, 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
     """The table as people read it (on the page and in the CSV): labels, not vocabulary ids; plain headings."""
-    return table.drop(columns=[c for c in VOCABULARY_IDS if c in table.columns]).rename(columns=HEADINGS)
+    return table.drop(columns=[c for c in VOCABULARY_IDS if c in table.columns]).rename(columns=headings())
+
+
+def headings() -> dict[str, str]:
+    """HEADINGS in the current language."""
+    return {column: _(heading) for column, heading in HEADINGS.items()}
 
 
 def _decades(first: int, last: int) -> list[int]:
@@ -75,7 +81,7 @@ def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str 
         .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
         .reset_index()
     )
-    table["decade"] = table["decade"].map(lambda d: f"{d}s")
+    table["decade"] = table["decade"].map(lambda d: _("{decade}s").format(decade=d))
     table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
     order = {value: index for index, value in enumerate(type_labels)}
     table = table.sort_values(["decade", "mission_type"], key=lambda c: c.map(order) if c.name == "mission_type" else c)
@@ -107,7 +113,13 @@ def active_per_year(
 def strength_points(points: pd.DataFrame) -> pd.DataFrame:
     """Published strength points as the table beneath a strength chart."""
     return points[["mission_id", "date", "value", "note", "source"]].rename(
-        columns={"mission_id": "Id", "date": "Date", "value": "Personnel", "note": "Note", "source": "Source"}
+        columns={
+            "mission_id": _("Id"),
+            "date": _("Date"),
+            "value": _("Personnel"),
+            "note": _("Note"),
+            "source": _("Source"),
+        }
     )
 
 
@@ -117,7 +129,7 @@ OPERATION_COLUMNS = ["id", "short_name", "mission_type", "mission_type_label", "
 def durations(missions: pd.DataFrame) -> pd.DataFrame:
     """One row per operation: its dates and how many years it lasted (ongoing: so far)."""
     table = missions[[*OPERATION_COLUMNS, "start", "end", "status", "duration_years"]].copy()
-    table["end"] = table["end"].fillna("ongoing")
+    table["end"] = table["end"].fillna(_("ongoing"))
     return table.reset_index(drop=True)
 
 
@@ -203,22 +215,22 @@ class Fact:
 
 
 SIDE_BY_SIDE_FACTS = (
-    Fact("Full name", "name"),
-    Fact("Organisation", "organisation"),
-    Fact("Mission type", "mission_type_label"),
-    Fact("Theatre", "region_label"),
-    Fact("Began", "start"),
-    Fact("Ended", "end"),
-    Fact("Years (ongoing: so far)", "duration_years"),
-    Fact("Peak strength", "peak_personnel", "peak_personnel_date"),
-    Fact("Contributing nations", "contributing_nations", "contributing_nations_date"),
-    Fact("Countries deployed to", "country_count"),
-    Fact("Legal basis", "legal_basis_labels"),
-    Fact("UN Security Council resolutions", "unsc_resolutions"),
-    Fact("Outcome", "outcome_label"),
-    Fact("Came after", "predecessors"),
-    Fact("Handed over to", "successors"),
-    Fact("Sources cited", "source_count"),
+    Fact(N_("Full name"), "name"),
+    Fact(N_("Organisation"), "organisation"),
+    Fact(N_("Mission type"), "mission_type_label"),
+    Fact(N_("Theatre"), "region_label"),
+    Fact(N_("Began"), "start"),
+    Fact(N_("Ended"), "end"),
+    Fact(N_("Years (ongoing: so far)"), "duration_years"),
+    Fact(N_("Peak strength"), "peak_personnel", "peak_personnel_date"),
+    Fact(N_("Contributing nations"), "contributing_nations", "contributing_nations_date"),
+    Fact(N_("Countries deployed to"), "country_count"),
+    Fact(N_("Legal basis"), "legal_basis_labels"),
+    Fact(N_("UN Security Council resolutions"), "unsc_resolutions"),
+    Fact(N_("Outcome"), "outcome_label"),
+    Fact(N_("Came after"), "predecessors"),
+    Fact(N_("Handed over to"), "successors"),
+    Fact(N_("Sources cited"), "source_count"),
 )
 
 
@@ -230,13 +242,18 @@ def _fact_text(mission: pd.Series, fact: Fact) -> str:
     value = mission[fact.column]
     if _missing(value):
         if fact.column == "end":
-            return "ongoing"
+            return _("ongoing")
         if fact.column in ("predecessors", "successors", "unsc_resolutions"):
-            return "none"
-        return NOT_PUBLISHED
-    text = f"{value:,}" if isinstance(value, Integral) else str(value)
+            return _("none")
+        return _(NOT_PUBLISHED)
+    if isinstance(value, Integral):
+        text = format_number(int(value))
+    elif fact.column in ("start", "end"):
+        text = shown_date(str(value))
+    else:
+        text = str(value)
     if fact.date_column and not _missing(mission[fact.date_column]):
-        text += f" ({mission[fact.date_column]})"
+        text = _("{value} ({date})").format(value=text, date=shown_date(str(mission[fact.date_column])))
     return text
 
 
@@ -256,7 +273,7 @@ def side_by_side(missions: pd.DataFrame, ids: Sequence[str], basis_labels: Mappi
         str(mission["short_name"]): [_fact_text(mission, fact) for fact in SIDE_BY_SIDE_FACTS]
         for _, mission in chosen.iterrows()
     }
-    return pd.DataFrame(columns, index=pd.Index([fact.label for fact in SIDE_BY_SIDE_FACTS], name="Fact"))
+    return pd.DataFrame(columns, index=pd.Index([_(fact.label) for fact in SIDE_BY_SIDE_FACTS], name=_("Fact")))
 
 
 def _names(ids: str, missions: pd.DataFrame) -> str:
@@ -266,7 +283,7 @@ def _names(ids: str, missions: pd.DataFrame) -> str:
     )
 
 
-DEATHS_AGAINST = {"strength": "Peak strength", "years": "Years"}
+DEATHS_AGAINST = {"strength": N_("Peak strength"), "years": N_("Years")}  # shown with _()
 
 
 def personnel_deaths(missions: pd.DataFrame, fatalities: pd.DataFrame) -> pd.DataFrame:

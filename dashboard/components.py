@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import briefing, cards, export, handout, i18n, learn, panels, printing, quiz, slides
-from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions, read_url
+from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, filter_missions, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.i18n import _
 from dashboard.missions import DATA_DIR, Dataset, load_dataset
@@ -142,28 +142,28 @@ def sidebar_filters(data: Dataset) -> list[str]:
         "org": data.labels("organisation"),
         "type": data.labels("mission_type"),
         "region": data.labels("region"),
-        "status": {s: s.capitalize() for s in STATUSES},
+        "status": {s: _(STATUS_LABELS[s]).capitalize() for s in STATUSES},
     }
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         for key, title in (
-            ("org", "Organisation"),
-            ("type", "Mission type"),
-            ("region", "Region"),
-            ("status", "Status"),
+            ("org", _("Organisation")),
+            ("type", _("Mission type")),
+            ("region", _("Region")),
+            ("status", _("Status")),
         ):
             st.multiselect(
                 title,
                 options[key],
                 format_func=labels[key].__getitem__,
                 key=key,
-                placeholder="All",
+                placeholder=_("All"),
                 persist_state="session",
             )
         if not isinstance(st.session_state.get("years"), tuple):
             st.session_state["years"] = (FIRST_YEAR, last_year)
-        st.slider("Years active", FIRST_YEAR, last_year, key="years", persist_state="session")
-        if st.button("Reset filters", width="stretch"):
+        st.slider(_("Years active"), FIRST_YEAR, last_year, key="years", persist_state="session")
+        if st.button(_("Reset filters"), width="stretch"):
             for key in FILTER_KEYS:
                 st.session_state[key] = []
             st.session_state["years"] = (FIRST_YEAR, last_year)
@@ -234,21 +234,41 @@ def selected_point(event: Any) -> dict[str, Any] | None:
     return points[0] if points else None
 
 
-def data_caption(data: Dataset, shown: int, what: str = "operations") -> None:
+def data_caption(data: Dataset, shown: int) -> None:
     """Say how many records a view rests on and when the data was last checked."""
-    checked = f" · sources last checked {data.last_checked}" if data.last_checked else ""
-    st.caption(
-        f"Based on {shown} of {len(data.missions)} {what} in the dataset{checked} · "
-        f"every figure links to its source on the operation's profile."
-    )
+    if data.last_checked:
+        text = _(
+            "Based on {shown} of {total} operations in the dataset · sources last checked {date} · "
+            "every figure links to its source on the operation's profile."
+        ).format(shown=shown, total=len(data.missions), date=i18n.shown_date(data.last_checked))
+    else:
+        text = _(
+            "Based on {shown} of {total} operations in the dataset · "
+            "every figure links to its source on the operation's profile."
+        ).format(shown=shown, total=len(data.missions))
+    st.caption(text)
 
 
 def empty_notice() -> None:
-    st.info("No operation matches these filters. Widen the year range or clear a filter in the sidebar.")
+    st.info(_("No operation matches these filters. Widen the year range or clear a filter in the sidebar."))
+
+
+def in_every_language(message: str) -> set[str]:
+    """A message as every language of the app writes it."""
+    translations = set()
+    for code in i18n.LANGUAGES:
+        with i18n.using(code):
+            translations.add(_(message))
+    return translations
+
+
+def language_param() -> dict[str, str]:
+    """The `lang` URL parameter that keeps the language on a link to another page (none for English)."""
+    return {"lang": i18n.language()} if i18n.language() != i18n.DEFAULT_LANGUAGE else {}
 
 
 def mission_link(mission_id: str, label: str) -> None:
-    st.page_link("views/mission.py", label=label, query_params={"id": mission_id})
+    st.page_link("views/mission.py", label=label, query_params={"id": mission_id, **language_param()})
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -260,19 +280,23 @@ def _cached_compare_panels(
     decades: str,
     log: bool,
     against: str,
+    lang: str,
 ) -> list[panels.Panel]:
-    """Build the compare charts once per data version, filters and controls, shared by all sessions.
+    """Build the compare charts once per data version, filters, controls and language, shared by all sessions.
 
     Building seven plotly figures takes about 0.2 s; a rerun that changes nothing they show (picking
     operations side by side, opening a table) then costs nothing. Figures are never changed after this.
     """
-    return panels.compare_panels(_cached_dataset(folder, today, stamp), filters, decades, log, against)
+    with i18n.using(lang):
+        return panels.compare_panels(_cached_dataset(folder, today, stamp), filters, decades, log, against)
 
 
 def compare_panels(data: Dataset, decades: str, log: bool, against: str) -> list[panels.Panel]:
     folder = data_dir()
     stamp = fingerprint(folder)
-    return _cached_compare_panels(str(folder), data.today, stamp, active_filters(data), decades, log, against)
+    return _cached_compare_panels(
+        str(folder), data.today, stamp, active_filters(data), decades, log, against, i18n.language()
+    )
 
 
 def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
@@ -297,6 +321,7 @@ def chart_actions(panel: panels.Panel, page: str) -> None:
     missing = browser_missing()
     row = st.container(horizontal=True, gap="small")
     for fmt, label in (("png", "PNG 1920x1080"), ("svg", "SVG")):
+        image_help = _("The chart as a {format} image, with its title, filters and source line").format(format=label)
         row.download_button(
             label,
             partial(export.image, panel.figure, fmt),
@@ -306,15 +331,15 @@ def chart_actions(panel: panels.Panel, page: str) -> None:
             icon=":material/image:",
             on_click="ignore",
             disabled=bool(missing),
-            help=missing or f"The chart as a {label} image, with its title, filters and source line",
+            help=missing or image_help,
         )
     row.button(
-        "Add to briefing",
+        _("Add to briefing"),
         key=f"{panel.key}-brief",
         icon=":material/playlist_add:",
         on_click=add_to_pack,
         args=(page, panel.key),
-        help="Collect this chart, as you see it now, in the briefing pack (the Briefing page builds the slides)",
+        help=_("Collect this chart, as you see it now, in the briefing pack (the Briefing page builds the slides)"),
     )
 
 
@@ -328,9 +353,12 @@ def browser_missing() -> str:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _fact_card(folder: str, today: date, stamp: tuple[tuple[str, float], ...], mission_id: str) -> tuple[bytes, bytes]:
-    """Print a card once per data version and operation (about 2 s in Chromium), for every session."""
-    return cards.fact_card(_cached_dataset(folder, today, stamp), mission_id)
+def _fact_card(
+    folder: str, today: date, stamp: tuple[tuple[str, float], ...], mission_id: str, lang: str
+) -> tuple[bytes, bytes]:
+    """Print a card once per data version, operation and language (about 2 s in Chromium), for every session."""
+    with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
+        return cards.fact_card(_cached_dataset(folder, today, stamp), mission_id)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -372,20 +400,23 @@ def quiz_questions(data: Dataset, claims: object, seed: int) -> list[quiz.Questi
 def fact_card_downloads(data: Dataset, mission_id: str) -> None:
     """One-page fact card of the operation, as PDF and PNG, printed when a button is clicked."""
     folder = data_dir()
-    card = partial(_fact_card, str(folder), data.today, fingerprint(folder), mission_id)
+    card = partial(_fact_card, str(folder), data.today, fingerprint(folder), mission_id, i18n.language())
     missing = browser_missing()
     row = st.container(horizontal=True, gap="small")
     for index, (fmt, mime) in enumerate((("pdf", "application/pdf"), ("png", "image/png"))):
         row.download_button(
-            f"Fact card ({fmt.upper()})",
+            _("Fact card ({format})").format(format=fmt.upper()),
             partial(lambda i: card()[i], index),
-            file_name=f"{mission_id}-fact-card.{fmt}",
+            file_name=f"{mission_id}-fact-card.{fmt}"
+            if i18n.language() == "en"
+            else f"{mission_id}-fact-card-{i18n.language()}.{fmt}",
             mime=mime,
             key=f"card-{fmt}",
             icon=":material/badge:",
             on_click="ignore",
             disabled=bool(missing),
-            help=missing or "One page: mandate, dates, map, strength, nations, outcome and the source of every figure",
+            help=missing
+            or _("One page: mandate, dates, map, strength, nations, outcome and the source of every figure"),
         )
 
 
@@ -406,13 +437,18 @@ def add_to_pack(page: str, chart: str) -> None:
     view = briefing.view_of(page, chart, current_params()).encode()
     entries = pack()
     if view in entries:
-        st.toast("This view is already in the briefing pack.", icon=":material/info:")
+        st.toast(_("This view is already in the briefing pack."), icon=":material/info:")
     elif len(entries) >= briefing.PACK_MAX:
-        st.toast(f"The pack is full ({briefing.PACK_MAX} charts): remove one on the Briefing page.")
+        st.toast(
+            _("The pack is full ({count} charts): remove one on the Briefing page.").format(count=briefing.PACK_MAX)
+        )
     else:
         entries.append(view)
-        st.toast(f"Added to the briefing pack ({len(entries)} chart{'s' if len(entries) > 1 else ''}).",
-                 icon=":material/playlist_add_check:")  # fmt: skip
+        if len(entries) == 1:
+            added = _("Added to the briefing pack (1 chart).")
+        else:
+            added = _("Added to the briefing pack ({count} charts).").format(count=len(entries))
+        st.toast(added, icon=":material/playlist_add_check:")
 
 
 DECK_TYPES = {
@@ -429,17 +465,18 @@ def file_stem(title: str) -> str:
 @st.cache_data(max_entries=8, show_spinner=False)
 def _deck(
     folder: str, today: date, stamp: tuple[tuple[str, float], ...], title: str, entries: tuple[str, ...], link: str,
-    fmt: str,
+    fmt: str, lang: str,
 ) -> bytes:  # fmt: skip
-    """Draw the pack's charts and build the deck, once per pack, title and format."""
-    data = _cached_dataset(folder, today, stamp)
-    views = [view for view in map(briefing.decode, entries) if view is not None]
-    built = [(_cached_view(folder, today, stamp, v, i18n.language()), briefing.describe(data, v), link_to(link, v))
-             for v in views]  # fmt: skip
-    pictures = slides.slides_for(built)
-    if fmt == "pdf":
-        return slides.deck_pdf(data, title, pictures, link)
-    return slides.deck(data, title, pictures, link)
+    """Draw the pack's charts and build the deck, once per pack, title, format and language."""
+    with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
+        data = _cached_dataset(folder, today, stamp)
+        views = [view for view in map(briefing.decode, entries) if view is not None]
+        built = [(_cached_view(folder, today, stamp, v, lang), briefing.describe(data, v), link_to(link, v))
+                 for v in views]  # fmt: skip
+        pictures = slides.slides_for(built)
+        if fmt == "pdf":
+            return slides.deck_pdf(data, title, pictures, link)
+        return slides.deck(data, title, pictures, link)
 
 
 def link_to(brief_link: str, view: briefing.View) -> str:
@@ -451,7 +488,7 @@ def link_to(brief_link: str, view: briefing.View) -> str:
 def deck_builder(data: Dataset, title: str, entries: tuple[str, ...], link: str, fmt: str) -> Any:
     """A no-argument callable for a download button: the deck is built when the button is clicked."""
     folder = data_dir()
-    return partial(_deck, str(folder), data.today, fingerprint(folder), title, entries, link, fmt)
+    return partial(_deck, str(folder), data.today, fingerprint(folder), title, entries, link, fmt, i18n.language())
 
 
 def page_address() -> str:
@@ -471,9 +508,10 @@ def _cached_view(
     """
 
     def compare(_: Dataset, filters: Filters, decades: str, log: bool, against: str) -> list[panels.Panel]:
-        return _cached_compare_panels(folder, today, stamp, filters, decades, log, against)
+        return _cached_compare_panels(folder, today, stamp, filters, decades, log, against, lang)
 
-    return briefing.build(_cached_dataset(folder, today, stamp), view, compare)
+    with i18n.using(lang):
+        return briefing.build(_cached_dataset(folder, today, stamp), view, compare)
 
 
 def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:
@@ -527,24 +565,24 @@ def presentation_frame() -> None:
     """Hide the sidebar and the toolbar and enlarge the type when presenting; always offer the way in or out."""
     if presenting():
         st.html(PRESENTATION_CSS)
-        if st.button("Exit presentation", icon=":material/close_fullscreen:", key="present-exit", shortcut="Esc"):
+        if st.button(_("Exit presentation"), icon=":material/close_fullscreen:", key="present-exit", shortcut="Esc"):
             st.query_params.pop("present", None)
             st.query_params.pop("slide", None)
             st.rerun()
     else:
         with st.sidebar:
-            if st.button("Presentation mode", icon=":material/slideshow:", key="present-enter", width="stretch",
-                         help="Large type, no sidebar or toolbar: for a projector. Esc leaves it."):  # fmt: skip
+            if st.button(_("Presentation mode"), icon=":material/slideshow:", key="present-enter", width="stretch",
+                         help=_("Large type, no sidebar or toolbar: for a projector. Esc leaves it.")):  # fmt: skip
                 st.query_params["present"] = "1"
                 st.rerun()
 
 
 def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
     """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table."""
-    with st.expander("Show the data", icon=":material/table:"):
+    with st.expander(_("Show the data"), icon=":material/table:"):
         st.dataframe(table, hide_index=True, key=f"{key}-table")
         st.download_button(
-            "Download this table (CSV)",
+            _("Download this table (CSV)"),
             table.to_csv(index=False).encode("utf-8"),
             file_name=f"{file_name}.csv",
             mime="text/csv",
@@ -563,6 +601,6 @@ def title_with_link_slot(title: str) -> Any:
 def copy_link() -> None:
     """Show the address of the current view, with Streamlit's copy button, to share or bookmark it."""
     link = page_address()
-    with st.popover("Copy link", icon=":material/link:"):
-        st.markdown("This link reopens the page with every filter and choice you made:")
-        st.code(link or "(the address in your browser's bar)", language=None, wrap_lines=True)
+    with st.popover(_("Copy link"), icon=":material/link:"):
+        st.markdown(_("This link reopens the page with every filter and choice you made:"))
+        st.code(link or _("(the address in your browser's bar)"), language=None, wrap_lines=True)

@@ -14,16 +14,34 @@ import pandas as pd
 
 from dashboard.charts import ALIGNMENTS
 from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
+from dashboard.i18n import N_, _, either
 
 FIRST_YEAR = 1990
 STATUSES = ("ongoing", "ended")
+STATUS_LABELS = {"ongoing": N_("ongoing"), "ended": N_("ended")}  # shown with _(), capitalised in lists
 FLAG = ("1", "0")  # values of an on/off URL parameter
-# URL parameter -> (mission table column, what the parameter is called in a notice)
+# URL parameter -> (mission table column, the notices for an unknown value: some values kept / none kept)
 CHOICE_PARAMETERS = {
-    "org": ("organisation", "organisation"),
-    "type": ("mission_type", "mission type"),
-    "region": ("region", "region"),
-    "status": ("status", "status"),
+    "org": (
+        "organisation",
+        N_("Ignored org={values}: not a known organisation; showing the rest of your choice."),
+        N_("Ignored org={values}: not a known organisation; showing every organisation."),
+    ),
+    "type": (
+        "mission_type",
+        N_("Ignored type={values}: not a known mission type; showing the rest of your choice."),
+        N_("Ignored type={values}: not a known mission type; showing every mission type."),
+    ),
+    "region": (
+        "region",
+        N_("Ignored region={values}: not a known region; showing the rest of your choice."),
+        N_("Ignored region={values}: not a known region; showing every region."),
+    ),
+    "status": (
+        "status",
+        N_("Ignored status={values}: not a known status; showing the rest of your choice."),
+        N_("Ignored status={values}: not a known status; showing every status."),
+    ),
 }
 
 
@@ -58,16 +76,16 @@ class Filters:
         labels = labels or {}
         parts = []
         for values, vocabulary, everything in (
-            (self.organisations, "organisation", "NATO and partner organisations"),
-            (self.mission_types, "mission_type", "all mission types"),
-            (self.regions, "region", "all regions"),
+            (self.organisations, "organisation", N_("NATO and partner organisations")),
+            (self.mission_types, "mission_type", N_("all mission types")),
+            (self.regions, "region", N_("all regions")),
             (self.statuses, "status", ""),
         ):
             if values:
                 parts.append(", ".join(labels.get(vocabulary, {}).get(v, v) for v in values))
             elif everything:
-                parts.append(everything)
-        parts.append(f"active {self.year_from}-{self.year_to}")
+                parts.append(_(everything))
+        parts.append(_("active {first}-{last}").format(first=self.year_from, last=self.year_to))
         return " · ".join(parts)
 
 
@@ -106,17 +124,14 @@ def read_url(
     each choice parameter (org, type, region, status) to the values it accepts.
     """
     reading = UrlReading()
-    for name, (_, called) in CHOICE_PARAMETERS.items():
+    for name, (_column, some_kept, none_kept) in CHOICE_PARAMETERS.items():
         given = list(params.get(name, []))
         known = [v for v in given if v in options.get(name, ())]
         unknown = [v for v in given if v not in options.get(name, ())]
         if known:
             reading.choices[name] = known
         if unknown:
-            reading.notices.append(
-                f"Ignored {name}={', '.join(unknown)}: not a known {called}; "
-                f"showing {'the rest of your choice' if known else 'every ' + called}."
-            )
+            reading.notices.append(_(some_kept if known else none_kept).format(values=", ".join(unknown)))
     years: dict[str, int] = {}
     for name in ("from", "to"):
         values = list(params.get(name, []))
@@ -128,12 +143,15 @@ def read_url(
         else:
             fallback = first_year if name == "from" else last_year
             reading.notices.append(
-                f"Ignored {name}={text}: the year must be between {first_year} and {last_year}; using {fallback}."
+                _("Ignored {parameter}={value}: the year must be between {first} and {last}; using {fallback}.").format(
+                    parameter=name, value=text, first=first_year, last=last_year, fallback=fallback
+                )
             )
     if "from" in years and "to" in years and years["from"] > years["to"]:
         reading.notices.append(
-            f"Ignored from={years['from']} and to={years['to']}: the range is reversed; "
-            f"showing {first_year}-{last_year}."
+            _("Ignored from={start} and to={end}: the range is reversed; showing {first}-{last}.").format(
+                start=years["from"], end=years["to"], first=first_year, last=last_year
+            )
         )
         years = {}
     reading.year_from, reading.year_to = years.get("from"), years.get("to")
@@ -149,19 +167,24 @@ def read_mission_id(
         return default, None
     if values[-1] in known_ids:
         return values[-1], None
-    return default, f"Ignored id={values[-1]}: no operation has that id; showing {default} instead."
+    return default, _("Ignored id={value}: no operation has that id; showing {default} instead.").format(
+        value=values[-1], default=default
+    )
 
 
 def one_of(
     params: Mapping[str, Sequence[str]], name: str, allowed: Sequence[str], fallback: str, notices: list[str]
 ) -> str | None:
-    """The parameter's last value if it is one of `allowed`; otherwise None, with a notice naming the fallback."""
+    """The parameter's last value if it is one of `allowed`; otherwise None, with a notice naming the fallback.
+
+    `fallback` is the whole notice (translated where it is shown), with {value} and {allowed} to fill in.
+    """
     values = list(params.get(name, []))
     if not values:
         return None
     if values[-1] in allowed:
         return values[-1]
-    notices.append(f"Ignored {name}={values[-1]}: use {' or '.join(allowed)}; {fallback}.")
+    notices.append(_(fallback).format(value=values[-1], allowed=either(list(allowed))))
     return None
 
 
@@ -190,11 +213,17 @@ def read_map_url(params: Mapping[str, Sequence[str]], first_year: int, last_year
             reading.year = int(text)
         else:
             reading.notices.append(
-                f"Ignored year={text}: the map's year must be between {first_year} and {last_year}; showing all years."
+                _("Ignored year={value}: the map's year must be between {first} and {last}; showing all years.").format(
+                    value=text, first=first_year, last=last_year
+                )
             )
-    reading.shade = one_of(params, "shade", MAP_SHADES, f"showing {MAP_SHADES[0]}", reading.notices) or reading.shade
-    reading.view = one_of(params, "view", MAP_VIEWS, f"showing {MAP_VIEWS[0]}", reading.notices) or reading.view
-    reading.headquarters = one_of(params, "hq", FLAG, "showing headquarters", reading.notices) != "0"
+    notices = reading.notices
+    reading.shade = one_of(params, "shade", MAP_SHADES, N_("Ignored shade={value}: use {allowed}; showing operations."),
+                           notices) or reading.shade  # fmt: skip
+    reading.view = one_of(params, "view", MAP_VIEWS, N_("Ignored view={value}: use {allowed}; showing world."),
+                          notices) or reading.view  # fmt: skip
+    reading.headquarters = one_of(params, "hq", FLAG, N_("Ignored hq={value}: use {allowed}; showing headquarters."),
+                                  notices) != "0"  # fmt: skip
     return reading
 
 
@@ -211,15 +240,19 @@ class TimelineReading:
 def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequence[str]) -> TimelineReading:
     """Check the timeline's own URL parameters; `with_strength` are the ids that have published strength."""
     reading = TimelineReading()
-    reading.partners = one_of(params, "partners", FLAG, "partner missions are hidden", reading.notices) == "1"
+    hidden = N_("Ignored partners={value}: use {allowed}; partner missions are hidden.")
+    reading.partners = one_of(params, "partners", FLAG, hidden, reading.notices) == "1"
     asked = [i for value in params.get("strength", []) for i in value.split(",") if i]
     reading.strength = [i for i in asked if i in with_strength]
     unknown = [i for i in asked if i not in with_strength]
     if unknown:
         reading.notices.append(
-            f"Ignored strength={', '.join(unknown)}: no published strength among the operations shown."
+            _("Ignored strength={values}: no published strength among the operations shown.").format(
+                values=", ".join(unknown)
+            )
         )
-    reading.align = one_of(params, "align", list(ALIGNMENTS), "showing calendar dates", reading.notices) or "date"
+    calendar = N_("Ignored align={value}: use {allowed}; showing calendar dates.")
+    reading.align = one_of(params, "align", list(ALIGNMENTS), calendar, reading.notices) or "date"
     return reading
 
 
@@ -247,16 +280,24 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
         known = [i for i in asked if i in known_ids]
         unknown = [i for i in asked if i not in known_ids]
         if unknown:
-            reading.notices.append(f"Ignored ids={', '.join(unknown)}: no operation has that id.")
+            reading.notices.append(
+                _("Ignored ids={values}: no operation has that id.").format(values=", ".join(unknown))
+            )
         if len(known) > COMPARE_MAX:
             reading.notices.append(
-                f"Ignored ids={', '.join(known[COMPARE_MAX:])}: side by side shows at most {COMPARE_MAX} operations."
+                _("Ignored ids={values}: side by side shows at most {count} operations.").format(
+                    values=", ".join(known[COMPARE_MAX:]), count=COMPARE_MAX
+                )
             )
             known = known[:COMPARE_MAX]
         reading.ids = known if known or not asked else None
     notices = reading.notices
-    reading.decades = one_of(params, "decades", list(DECADE_MODES), "counting by start", notices) or "start"
-    reading.log = one_of(params, "log", FLAG, "showing a linear scale", notices) == "1"
-    reading.align = one_of(params, "align", list(ALIGNMENTS), "aligning by months since start", notices) or "months"
-    reading.against = one_of(params, "against", list(DEATHS_AGAINST), "showing strength", notices) or "strength"
+    by_start = N_("Ignored decades={value}: use {allowed}; counting by start.")
+    reading.decades = one_of(params, "decades", list(DECADE_MODES), by_start, notices) or "start"
+    linear = N_("Ignored log={value}: use {allowed}; showing a linear scale.")
+    reading.log = one_of(params, "log", FLAG, linear, notices) == "1"
+    by_months = N_("Ignored align={value}: use {allowed}; aligning by months since start.")
+    reading.align = one_of(params, "align", list(ALIGNMENTS), by_months, notices) or "months"
+    strength = N_("Ignored against={value}: use {allowed}; showing strength.")
+    reading.against = one_of(params, "against", list(DEATHS_AGAINST), strength, notices) or "strength"
     return reading

@@ -17,11 +17,12 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dashboard.i18n import N_, _
 from dashboard.schema import Mission, PartialDate, Source, earliest_day, latest_day
 from dashboard.validation import Problem, Vocabularies
 
 SEA_AREAS_FILE = Path("geo") / "sea_areas.geojson"
-MEASURES = {"operations": "Number of operations", "years": "Years of presence"}
+MEASURES = {"operations": N_("Number of operations"), "years": N_("Years of presence")}  # shown with _()
 HOVER_LINES = 10  # a place's hover lists at most this many operations, then "and N more"
 PLACE_COLUMNS = ["place", "operations", "years", "first_year", "last_year", "missions", "names", "details"]
 
@@ -98,7 +99,7 @@ def country_places(deployments: pd.DataFrame) -> pd.DataFrame:
 
 def _years_text(first: Any, last: Any, ongoing: bool) -> str:
     if ongoing:
-        return f"{first}-ongoing"
+        return _("{first}-ongoing").format(first=first)
     return str(first) if first == last else f"{first}-{last}"
 
 
@@ -138,7 +139,7 @@ def presence(
             when = _years_text(this["first"], this["last"], bool(this["ongoing"]))
             details.append(f"{this['name']} ({when}, {this['type']})")
         if len(details) > HOVER_LINES:
-            details = [*details[:HOVER_LINES], f"and {len(details) - HOVER_LINES} more"]
+            details = [*details[:HOVER_LINES], _("and {count} more").format(count=len(details) - HOVER_LINES)]
         rows.append(
             {
                 "place": place,

@@ -11,7 +11,7 @@ take the language as an argument, or a French page would get an English figure f
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -93,3 +93,17 @@ def format_number(value: float) -> str:
     from babel.numbers import format_decimal
 
     return str(format_decimal(value, locale=language()))
+
+
+def shown_date(partial: str) -> str:
+    """A record's date as a page shows it: as written (1995-12-20) in English, where pages have always shown
+    ISO dates, and in words ('20 décembre 1995') in another language.
+    """
+    return partial if language() == DEFAULT_LANGUAGE else format_date(partial)
+
+
+def either(values: Sequence[str]) -> str:
+    """'a or b' (or 'a, b or c') in the current language, for notices that list what is allowed."""
+    if len(values) < 2:
+        return "".join(values)
+    return _("{first} or {last}").format(first=", ".join(values[:-1]), last=values[-1])

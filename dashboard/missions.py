@@ -53,6 +53,24 @@ class Dataset:
         """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
         return vocabulary_label(self.vocabularies, vocabulary, value)
 
+    def relabel(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The table with its label columns (mission_type_label, region_label, outcome_label) in the current
+        language: the missions table builds them once, in English, when the data is loaded.
+        """
+        changes = {
+            label: table[column].map(self.labels(vocabulary))
+            for column, label, vocabulary in LABEL_COLUMNS
+            if column in table.columns and label in table.columns
+        }
+        return table.assign(**changes) if changes else table
+
+
+LABEL_COLUMNS = (  # id column, label column, vocabulary
+    ("mission_type", "mission_type_label", "mission_type"),
+    ("region", "region_label", "region"),
+    ("outcome", "outcome_label", "outcome"),
+)
+
 
 def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) -> str:
     """The display label of a controlled value in the current language (the id itself if the vocabulary lacks it)."""

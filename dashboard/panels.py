@@ -6,23 +6,31 @@ and tests can check them as data.
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
 import pycountry
 
-from dashboard import charts, comparisons, geo
+from dashboard import charts, comparisons, geo, i18n
 from dashboard.comparisons import readable
-from dashboard.filters import FIRST_YEAR, STATUSES, Filters, filter_missions
+from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, filter_missions
+from dashboard.i18n import N_, _
 from dashboard.missions import PROJECT, Dataset
 
-NO_PEAK = "None of these operations has a published peak strength."
-NO_DEATHS = (
+# shown with _()
+NO_PEAK = N_("None of these operations has a published peak strength.")
+NO_DEATHS = N_(
     "None of these operations has both a published peak strength and a published count of its personnel's deaths."
 )
+DEATHS_TITLES = {
+    "strength": N_("Deaths among personnel against peak strength"),
+    "years": N_("Deaths among personnel against years"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,36 +62,46 @@ def framed(
     if figure is not None:
         figure = charts.with_context(figure, subtitle, footer)
     source = re.sub(r"\s*<br>\s*", " ", footer)
-    return Panel(key, heading, figure, table, file_name, empty, source, tuple(str(i) for i in ids))
+    return Panel(key, heading, figure, table, file_name, _(empty), source, tuple(str(i) for i in ids))
 
 
 def filters_subtitle(data: Dataset, filters: Filters) -> str:
     """The filters in force, in words; organisations by their short ids (NATO, UN, EU...)."""
     labels = {
-        "organisation": {"coalition": "coalitions"},
+        "organisation": {"coalition": _("coalitions")},
         "mission_type": data.labels("mission_type"),
         "region": data.labels("region"),
-        "status": {s: s for s in STATUSES},
+        "status": {s: _(STATUS_LABELS[s]) for s in STATUSES},
     }
     return filters.subtitle(labels)
 
 
-def source_line(
-    data: Dataset, based_on: int, shown: int, left_out: str = "", among: str = "that match the filters"
-) -> str:
-    """The footer of a chart: where the figures come from and how many records it rests on."""
-    checked = f", checked {data.last_checked}" if data.last_checked else ""
-    count = f"Based on {based_on} of the {shown} operations {among}"
-    if based_on < shown and left_out:
-        count += f" ({shown - based_on} {left_out})"
-    return f"Source: {PROJECT}, from the public sources cited in each record{checked}.<br>{count}."
+def source_line(data: Dataset, based_on: int, shown: int, left_out: str = "", among: str = "filters") -> str:
+    """The footer of a chart: where the figures come from and how many records it rests on.
+
+    `among` says which operations `shown` counts: those that match the "filters", or those "chosen" or "shown";
+    `left_out` is the whole count sentence to use when some are not drawn ({count}, {total}, {left}).
+    """
+    if data.last_checked:
+        source = _("Source: {project}, from the public sources cited in each record, checked {date}.").format(
+            project=PROJECT, date=i18n.shown_date(data.last_checked)
+        )
+    else:
+        source = _("Source: {project}, from the public sources cited in each record.").format(project=PROJECT)
+    counts = {
+        "filters": _("Based on {count} of the {total} operations that match the filters."),
+        "chosen": _("Based on {count} of the {total} operations chosen."),
+        "shown": _("Based on {count} of the {total} operations shown."),
+    }
+    sentence = _(left_out) if based_on < shown and left_out else counts[among]
+    return f"{source}<br>{sentence.format(count=based_on, total=shown, left=shown - based_on)}"
 
 
 def compare_panels(
     data: Dataset, filters: Filters, decades: str = "start", log: bool = False, against: str = "strength"
 ) -> list[Panel]:
     """The /compare charts for the operations that match `filters`, in page order."""
-    missions = filter_missions(data.missions, filters)
+    missions = data.relabel(filter_missions(data.missions, filters))
     type_labels = data.labels("mission_type")
     basis_labels = data.labels("legal_basis_kinds")
     colours = charts.category_colours(list(type_labels))
@@ -91,76 +109,91 @@ def compare_panels(
     shown = len(missions)
     everything = (subtitle, source_line(data, shown, shown))
     every_id = list(missions.index)
-    not_drawn = "have no published peak and are not drawn"
+    not_drawn = N_(
+        "Based on {count} of the {total} operations that match the filters "
+        "({left} have no published peak and are not drawn)."
+    )
     panels = []
 
     table = comparisons.by_decade(missions, type_labels, decades)
-    title = "Operations by the decade they began" if decades == "start" else "Operations active in each decade"
+    title = _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
     figure = charts.decade_bars(table, colours, title)
-    heading = "When did each kind of operation run?"
+    heading = _("When did each kind of operation run?")
     panels.append(framed("decades", heading, figure, readable(table), "operations-by-decade", everything, every_id))
 
     table = comparisons.durations(missions)
     figure = charts.values_by_type(
-        table, "duration_years", colours, "Years (ongoing operations: so far)",
-        "How long operations lasted, by type", "%{x:.1f} years",
+        table, "duration_years", colours, _("Years (ongoing operations: so far)"),
+        _("How long operations lasted, by type"), _("%{x:.1f} years"),
     )  # fmt: skip
-    heading = "How long did each kind last?"
+    heading = _("How long did each kind last?")
     panels.append(framed("durations", heading, figure, readable(table), "durations", everything, every_id))
 
     table = comparisons.peaks(missions)
     figure = None
     if not table.empty:
         figure = charts.values_by_type(
-            table, "peak_personnel", colours, "Peak personnel (published)", "Peak strength, by type",
-            "%{x:,} personnel", log=log,
+            table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
+            _("%{x:,} personnel"), log=log,
         )  # fmt: skip
     context = (subtitle, source_line(data, len(table), shown, not_drawn))
-    heading = "How large did each kind grow?"
+    heading = _("How large did each kind grow?")
     panels.append(framed("peaks", heading, figure, readable(table), "peak-strength", context, table["id"], NO_PEAK))
 
     table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
-    figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, "How operations ended, by type")
-    panels.append(framed("outcomes", "How did they end?", figure, readable(table), "outcomes-by-type", everything,
+    figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, _("How operations ended, by type"))
+    panels.append(framed("outcomes", _("How did they end?"), figure, readable(table), "outcomes-by-type", everything,
                          every_id))  # fmt: skip
 
     table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
-    figure = charts.count_grid(table, "basis", basis_labels, "Legal basis, by type")
-    context = (subtitle, everything[1] + " An operation can rest on more than one basis.")
-    panels.append(framed("basis", "On what legal basis?", figure, readable(table), "legal-basis", context, every_id))
+    figure = charts.count_grid(table, "basis", basis_labels, _("Legal basis, by type"))
+    context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
+    panels.append(framed("basis", _("On what legal basis?"), figure, readable(table), "legal-basis", context, every_id))
 
     table = comparisons.duration_and_peak(missions)
     figure = None
     if not table.empty:
         figure = charts.duration_peak_scatter(
-            table, colours, "Duration against peak strength; bubble size: contributing nations", log=log
+            table, colours, _("Duration against peak strength; bubble size: contributing nations"), log=log
         )
     footer = source_line(data, len(table), shown, not_drawn)
-    footer += " Labels name the ten largest; hover for any. Open circles: number of nations not published."
-    heading = "Did longer operations grow larger, and draw more nations?"
+    footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
+    heading = _("Did longer operations grow larger, and draw more nations?")
     panels.append(framed("scatter", heading, figure, readable(table), "duration-peak", (subtitle, footer),
                          table["id"], NO_PEAK))  # fmt: skip
 
     table = comparisons.personnel_deaths(missions, data.fatalities)
     figure = None
     if not table.empty:
-        title = f"Deaths among personnel against {comparisons.DEATHS_AGAINST[against].lower()}"
-        figure = charts.deaths_scatter(table, colours, title, against=against, log=log)
-    left_out = "have no published peak strength or no published count of their personnel's deaths"
+        figure = charts.deaths_scatter(table, colours, _(DEATHS_TITLES[against]), against=against, log=log)
+    left_out = N_(
+        "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
+        "strength or no published count of their personnel's deaths)."
+    )
     footer = source_line(data, len(table), shown, left_out)
-    footer += " A bar is a published range; counts cover different scopes (hover), so compare with care."
-    heading = "How many of their own personnel died?"
+    footer += " " + _("A bar is a published range; counts cover different scopes (hover), so compare with care.")
+    heading = _("How many of their own personnel died?")
     panels.append(framed("deaths", heading, figure, readable(table), "personnel-deaths", (subtitle, footer),
                          table["id"], NO_DEATHS))  # fmt: skip
     return panels
 
 
 def country_name(code: str) -> str:
-    """A country's common English name from its ISO 3166 alpha-3 code (XKX: Kosovo)."""
+    """A country's common name from its ISO 3166 alpha-3 code (XKX: Kosovo), in the current language."""
     if code == "XKX":
         return "Kosovo"
     country = pycountry.countries.get(alpha_3=code)
-    return str(getattr(country, "common_name", None) or country.name) if country else code
+    if not country:
+        return code
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return _country_names(i18n.language()).gettext(str(country.name))
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def _country_names(language: str) -> gettext.NullTranslations:
+    """pycountry's own translations of the ISO 3166 names."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
 
 
 def place_names(data: Dataset) -> dict[str, str]:
@@ -175,7 +208,7 @@ def map_figure(
     shade: str = "operations",
     view: str = "world",
     year_range: tuple[int, int] | None = None,
-    title: str = "Where the operations deployed",
+    title: str | None = None,
     height: int = 560,
     headquarters: bool = True,
 ) -> go.Figure:
@@ -192,18 +225,18 @@ def map_figure(
     )
 
 
-NO_MATCH = "No operation matches these filters."
-STRENGTH_SUBTITLE = "Published figures only, each marked; the dotted lines join them and are not data"
+NO_MATCH = N_("No operation matches these filters.")
+STRENGTH_SUBTITLE = N_("Published figures only, each marked; the dotted lines join them and are not data")
 
 
 def overview_panel(data: Dataset, filters: Filters) -> Panel:
     """Operations under way each year, stacked by type."""
-    missions = filter_missions(data.missions, filters)
+    missions = data.relabel(filter_missions(data.missions, filters))
     type_labels = data.labels("mission_type")
     table = comparisons.active_per_year(missions, type_labels, filters.year_from, min(filters.year_to, data.today.year))
     figure = None if missions.empty else charts.operations_per_year(table, charts.category_colours(list(type_labels)))
     context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
-    heading = "How many operations were under way each year?"
+    heading = _("How many operations were under way each year?")
     return framed("overview-per-year", heading, figure, readable(table), "operations-per-year", context,
                   missions.index, NO_MATCH)  # fmt: skip
 
@@ -212,11 +245,11 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
     """One bar per operation grouped by theatre, with hand-overs and events; NATO only unless `partners`."""
     if not partners:
         filters = replace(filters, organisations=("NATO",))
-    missions = filter_missions(data.missions, filters)
+    missions = data.relabel(filter_missions(data.missions, filters))
     table = (
         missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
-        .assign(end=missions["end"].fillna("ongoing"))
-        .rename(columns=comparisons.HEADINGS | {"region_label": "Theatre"})
+        .assign(end=missions["end"].fillna(_("ongoing")))
+        .rename(columns=comparisons.headings() | {"region_label": _("Theatre")})
     )
     figure = None
     if not missions.empty:
@@ -230,7 +263,7 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
             successors={mission_id: record.successors for mission_id, record in data.records.items()},
         )
     context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
-    return framed("timeline", "When did each operation run?", figure, table, "timeline", context, missions.index,
+    return framed("timeline", _("When did each operation run?"), figure, table, "timeline", context, missions.index,
                   NO_MATCH)  # fmt: skip
 
 
@@ -248,9 +281,9 @@ def strength_panel(data: Dataset, chosen: list[str], align: str, key: str = "str
     figure = None
     if drawn:
         figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align)
-    context = (STRENGTH_SUBTITLE, source_line(data, len(drawn), len(chosen), among="chosen"))
-    empty = "None of the operations chosen has a published strength figure."
-    return framed(key, "How did their strength change?", figure, comparisons.strength_points(points),
+    context = (_(STRENGTH_SUBTITLE), source_line(data, len(drawn), len(chosen), among="chosen"))
+    empty = N_("None of the operations chosen has a published strength figure.")
+    return framed(key, _("How did their strength change?"), figure, comparisons.strength_points(points),
                   "strength-over-time", context, drawn, empty)  # fmt: skip
 
 
@@ -258,41 +291,45 @@ def map_panel(
     data: Dataset, filters: Filters, year: int | None, shade: str, view: str, headquarters: bool = True
 ) -> Panel:
     """The /map view: where the operations that match `filters` deployed, in one year or over the whole range."""
-    missions = filter_missions(data.missions, filters)
+    missions = data.relabel(filter_missions(data.missions, filters))
     first_year, last_year = filters.year_from, min(filters.year_to, data.today.year)
     shown = missions if year is None else geo.active_in(missions, year)
     span = (first_year, last_year) if year is None else (first_year, year)
-    title = "Where the operations deployed" + ("" if year is None else f", {year}")
+    if year is None:
+        title = _("Where the operations deployed")
+    else:
+        title = _("Where the operations deployed, {year}").format(year=year)
     if shade == "years":
-        title = f"Years of presence, {span[0]}-{span[1]}"
+        title = _("Years of presence, {first}-{last}").format(first=span[0], last=span[1])
     names = place_names(data)
     table = pd.concat(
         [
-            geo.presence(geo.country_places(data.deployments), shown, *span).assign(kind="country"),
-            geo.presence(geo.sea_places(shown), shown, *span).assign(kind="sea area"),
+            geo.presence(geo.country_places(data.deployments), shown, *span).assign(kind=_("country")),
+            geo.presence(geo.sea_places(shown), shown, *span).assign(kind=_("sea area")),
         ]
     )
     table = table.assign(place=table["place"].map(lambda p: names.get(p, p)))
     figure = None if shown.empty else map_figure(data, shown, shade, view, span, title, headquarters=headquarters)
     context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
-    heading = "Where did the operations deploy?"
+    heading = _("Where did the operations deploy?")
     return framed("map", heading, figure, readable(table), "deployments", context, shown.index, NO_MATCH)
 
 
 def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
     """One operation's own countries, seas and headquarters, zoomed to fit."""
-    where = data.missions.loc[[mission_id]]
+    where = data.relabel(data.missions.loc[[mission_id]])
     name = str(where.iloc[0]["short_name"])
-    figure = map_figure(data, where, view="fit", title=f"Where {name} deployed", height=420)
+    figure = map_figure(data, where, view="fit", title=_("Where {name} deployed").format(name=name), height=420)
     places = geo.country_places(data.deployments)
-    table = places[places["mission_id"] == mission_id].assign(kind="country")
-    seas = geo.sea_places(where).assign(kind="sea area")
+    table = places[places["mission_id"] == mission_id].assign(kind=_("country"))
+    seas = geo.sea_places(where).assign(kind=_("sea area"))
     table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: place_names(data).get(p, p)))
     context = (
-        "Countries as they are today; sea areas are approximate outlines",
+        _("Countries as they are today; sea areas are approximate outlines"),
         source_line(data, 1, 1, among="shown"),
     )
-    return framed("where-map", f"Where did {name} deploy?", figure, readable(table[["place", "kind"]]),
+    heading = _("Where did {name} deploy?").format(name=name)
+    return framed("where-map", heading, figure, readable(table[["place", "kind"]]),
                   f"{mission_id}-map", context, [mission_id])  # fmt: skip
 
 
@@ -300,8 +337,10 @@ def mission_strength_panel(data: Dataset, mission_id: str) -> Panel:
     """One operation's published strength points, joined by a dotted line that is not data."""
     points = data.personnel[data.personnel["mission_id"] == mission_id]
     name = str(data.missions.loc[mission_id, "short_name"])
-    figure = None if len(points) < 2 else charts.personnel_over_time(points, f"{name}: published strength")
-    context = (STRENGTH_SUBTITLE, source_line(data, 1, 1, among="shown"))
-    empty = "Fewer than two published strength figures: nothing to draw."
-    return framed("personnel", f"How large was {name} over time?", figure, comparisons.strength_points(points),
+    title = _("{name}: published strength").format(name=name)
+    figure = None if len(points) < 2 else charts.personnel_over_time(points, title)
+    context = (_(STRENGTH_SUBTITLE), source_line(data, 1, 1, among="shown"))
+    empty = N_("Fewer than two published strength figures: nothing to draw.")
+    heading = _("How large was {name} over time?").format(name=name)
+    return framed("personnel", heading, figure, comparisons.strength_points(points),
                   f"{mission_id}-strength", context, [mission_id], empty)  # fmt: skip

@@ -17,7 +17,8 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from dashboard import export, printing
+from dashboard import export, i18n, printing
+from dashboard.i18n import _
 from dashboard.missions import PROJECT, Dataset
 from dashboard.panels import Panel
 
@@ -49,11 +50,15 @@ def slides_for(panels_and_origins: Sequence[tuple[Panel, str, str]]) -> list[Sli
 def key_figures(table: pd.DataFrame, rows: int = KEY_ROWS) -> list[str]:
     """The first rows of a chart's table as plain lines ("Heading: value; ..."), for speaker notes."""
     lines = []
-    for _, row in table.head(rows).iterrows():
+    for _index, row in table.head(rows).iterrows():
         cells = [f"{column}: {value}" for column, value in row.items() if pd.notna(value) and str(value) != ""]
         lines.append("; ".join(cells))
     if len(table) > rows:
-        lines.append(f"... and {len(table) - rows} more rows: download the chart's table (CSV) for all of them.")
+        lines.append(
+            _("... and {count} more rows: download the chart's table (CSV) for all of them.").format(
+                count=len(table) - rows
+            )
+        )
     return lines
 
 
@@ -65,10 +70,14 @@ def source_lines(data: Dataset, ids: Sequence[str], limit: int = NOTE_SOURCES) -
         if record is None or not record.sources:
             continue
         first = record.sources[0]
-        cited = f'{first.publisher}, "{first.title}", {first.url} (read {first.accessed})'
+        cited = _('{publisher}, "{title}", {url} (read {date})').format(
+            publisher=first.publisher, title=first.title, url=first.url, date=i18n.shown_date(first.accessed)
+        )
         lines.append(f"{data.title_of(mission_id)}: {cited}")
     if len(ids) > limit:
-        lines.append(f"... and {len(ids) - limit} more operations: each profile lists all of its sources.")
+        lines.append(
+            _("... and {count} more operations: each profile lists all of its sources.").format(count=len(ids) - limit)
+        )
     return lines
 
 
@@ -76,13 +85,13 @@ def speaker_notes(data: Dataset, slide: Slide) -> str:
     panel = slide.panel
     parts = [
         panel.heading,
-        f"From: {slide.origin} ({slide.link})",
+        _("From: {origin} ({link})").format(origin=slide.origin, link=slide.link),
         "",
-        "Key figures:",
+        _("Key figures:"),
         *key_figures(panel.table),
         "",
         panel.source,
-        "Sources of the operations drawn:",
+        _("Sources of the operations drawn:"),
         *source_lines(data, panel.ids),
     ]
     return "\n".join(parts)
@@ -99,6 +108,23 @@ def _text(slide_shapes: object, left: int, top: int, width: int, height: int, te
     run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, colour
 
 
+def cover_line(data: Dataset, built: date) -> str:
+    checked = i18n.shown_date(data.last_checked) if data.last_checked else _("not stated")
+    return _("{project} · built {built} · data checked {checked}").format(
+        project=PROJECT, built=i18n.shown_date(built.isoformat()), checked=checked
+    )
+
+
+def chart_count(count: int) -> str:
+    if count == 1:
+        return _("1 chart; every figure is traced to its public source.")
+    return _("{count} charts; every figure is traced to its public source.").format(count=count)
+
+
+def rebuild_line(link: str) -> str:
+    return _("Rebuild this pack: {link}").format(link=link)
+
+
 def deck(data: Dataset, title: str, slides: Sequence[Slide], link: str = "", built: date | None = None) -> bytes:
     """The pack as a .pptx file (16:9)."""
     built = built or date.today()
@@ -110,12 +136,10 @@ def deck(data: Dataset, title: str, slides: Sequence[Slide], link: str = "", bui
 
     cover = presentation.slides.add_slide(blank)
     _text(cover.shapes, margin, Inches(2.2), width, Inches(1.8), title, 40, INK, bold=True)
-    subtitle = f"{PROJECT} · built {built.isoformat()} · data checked {data.last_checked or 'not stated'}"
-    _text(cover.shapes, margin, Inches(4.2), width, Inches(0.6), subtitle, 18, MUTED)
-    count = f"{len(slides)} chart{'s' if len(slides) != 1 else ''}; every figure is traced to its public source."
-    _text(cover.shapes, margin, Inches(4.8), width, Inches(0.6), count, 16, MUTED)
+    _text(cover.shapes, margin, Inches(4.2), width, Inches(0.6), cover_line(data, built), 18, MUTED)
+    _text(cover.shapes, margin, Inches(4.8), width, Inches(0.6), chart_count(len(slides)), 16, MUTED)
     if link:
-        cover.notes_slide.notes_text_frame.text = f"Rebuild this pack: {link}"
+        cover.notes_slide.notes_text_frame.text = rebuild_line(link)
 
     picture_height = Inches(6.0)
     picture_width = Emu(int(picture_height * 16 / 9))
@@ -136,11 +160,14 @@ def deck_pdf(data: Dataset, title: str, slides: Sequence[Slide], link: str = "",
     built = built or date.today()
     html = printing.render(
         "deck.html",
+        lang=i18n.language(),
         title=title,
-        project=PROJECT,
-        built=built.isoformat(),
-        checked=data.last_checked or "not stated",
-        link=link,
+        cover=cover_line(data, built),
+        count=chart_count(len(slides)),
+        rebuild=rebuild_line(link) if link else "",
+        sources_heading=_("Sources"),
+        sources_note=_("The first cited source of each operation drawn; every profile lists all of its sources."),
+        from_label=_("From: {origin}."),
         slides=[
             {
                 "heading": s.panel.heading,
@@ -152,5 +179,5 @@ def deck_pdf(data: Dataset, title: str, slides: Sequence[Slide], link: str = "",
             for s in slides
         ],
     )
-    pdf, _ = printing.print_page(html, pdf={})
+    pdf, _png = printing.print_page(html, pdf={})
     return pdf

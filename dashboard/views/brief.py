@@ -3,8 +3,9 @@
 import streamlit as st
 
 from dashboard import briefing, components
+from dashboard.i18n import _
 
-DEFAULT_TITLE = "NATO operations since 1990: briefing"
+DEFAULT_TITLE = _("NATO operations since 1990: briefing")
 
 data = components.dataset()
 if not st.session_state.get("brief-url-read"):  # a link opened in a new session rebuilds its pack once
@@ -16,6 +17,8 @@ if not st.session_state.get("brief-url-read"):  # a link opened in a new session
     st.session_state["brief-url-read"] = True
     components.show_notices(reading.notices)
 
+if st.session_state.get("brief-title") in components.in_every_language("NATO operations since 1990: briefing"):
+    st.session_state["brief-title"] = DEFAULT_TITLE  # the default title follows the language
 entries = components.pack()
 views = [view for view in map(briefing.decode, entries) if view is not None]
 title = str(st.session_state.get("brief-title") or DEFAULT_TITLE)
@@ -33,7 +36,7 @@ def remove(index: int) -> None:
 
 if components.presenting():
     if not views:
-        st.info("The pack is empty: leave presentation mode and add charts first.")
+        st.info(_("The pack is empty: leave presentation mode and add charts first."))
         st.stop()
     asked = st.query_params.get("slide", "1")
     number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(views) else 1
@@ -42,39 +45,41 @@ if components.presenting():
     components.show_panel(panel, views[number - 1].page)
     previous, position, following = st.columns([1, 1, 1], vertical_alignment="center")
     if previous.button(
-        "Previous", icon=":material/arrow_back:", disabled=number == 1, shortcut="Left", key="present-previous"
+        _("Previous"), icon=":material/arrow_back:", disabled=number == 1, shortcut="Left", key="present-previous"
     ):
         st.query_params["slide"] = str(number - 1)
         st.rerun()
     position.markdown(f"<p style='text-align:center'>{number} / {len(views)}</p>", unsafe_allow_html=True)
     if following.button(
-        "Next", icon=":material/arrow_forward:", disabled=number == len(views), shortcut="Right", key="present-next"
+        _("Next"), icon=":material/arrow_forward:", disabled=number == len(views), shortcut="Right", key="present-next"
     ):
         st.query_params["slide"] = str(number + 1)
         st.rerun()
     st.stop()
 
-link_slot = components.title_with_link_slot("Briefing")
+link_slot = components.title_with_link_slot(_("Briefing"))
 st.markdown(
-    "Collect charts with **Add to briefing** under any chart: each one is kept exactly as you saw it, with its "
-    "filters. Put them in order, give the pack a title, and download it as a PowerPoint deck (16:9, one chart a "
-    "slide, sources in the footnotes and the speaker notes) or as a PDF. **Present** steps through the pack full "
-    "screen (arrow keys: previous and next)."
+    _(
+        "Collect charts with **Add to briefing** under any chart: each one is kept exactly as you saw it, with its "
+        "filters. Put them in order, give the pack a title, and download it as a PowerPoint deck (16:9, one chart a "
+        "slide, sources in the footnotes and the speaker notes) or as a PDF. **Present** steps through the pack full "
+        "screen (arrow keys: previous and next)."
+    )
 )
-st.text_input("Title of the pack", key="brief-title", max_chars=120, persist_state="session")
+st.text_input(_("Title of the pack"), key="brief-title", max_chars=120, persist_state="session")
 
 if not views:
-    st.markdown("**The pack is empty.** Open a page and press **Add to briefing** under a chart.")
+    st.markdown(_("**The pack is empty.** Open a page and press **Add to briefing** under a chart."))
     columns = st.columns(4)
     for column, (script, label) in zip(
         columns,
-        (("views/compare.py", "Compare"), ("views/timeline.py", "Timeline"), ("views/map.py", "Map"),
-         ("views/mission.py", "Mission profile")),
+        (("views/compare.py", _("Compare")), ("views/timeline.py", _("Timeline")), ("views/map.py", _("Map")),
+         ("views/mission.py", _("Mission profile"))),
         strict=True,
     ):  # fmt: skip
-        column.page_link(script, label=label, icon=":material/arrow_forward:")
-    example = "Eight charts: strength, decades, deaths, the Balkans timeline, KFOR and ISAF, 1999, ISAF, sea"
-    if st.button("Start from an example pack", icon=":material/auto_awesome:", key="brief-example", help=example):
+        column.page_link(script, label=label, icon=":material/arrow_forward:", query_params=components.language_param())
+    example = _("Eight charts: strength, decades, deaths, the Balkans timeline, KFOR and ISAF, 1999, ISAF, sea")
+    if st.button(_("Start from an example pack"), icon=":material/auto_awesome:", key="brief-example", help=example):
         entries.extend(view.encode() for view in map(briefing.decode, briefing.EXAMPLE_PACK) if view is not None)
         st.rerun()
 else:
@@ -85,17 +90,20 @@ else:
             text.markdown(f"**{index + 1}. {panel.heading}**")
             text.caption(f"{briefing.describe(data, view)} · {panel.source}")
             if panel.figure is None:
-                text.caption(f"Nothing to draw: {panel.empty} This chart is left out of the deck.")
-            st.button("Up", key=f"up-{index}", icon=":material/arrow_upward:", disabled=index == 0,
-                      on_click=move, args=(index, -1), help="Move this chart one slide earlier")  # fmt: skip
-            st.button("Down", key=f"down-{index}", icon=":material/arrow_downward:", disabled=index == len(views) - 1,
-                      on_click=move, args=(index, 1), help="Move this chart one slide later")  # fmt: skip
-            st.button("Remove", key=f"remove-{index}", icon=":material/delete:", on_click=remove, args=(index,))
+                text.caption(
+                    _("Nothing to draw: {reason} This chart is left out of the deck.").format(reason=panel.empty)
+                )
+            st.button(_("Up"), key=f"up-{index}", icon=":material/arrow_upward:", disabled=index == 0,
+                      on_click=move, args=(index, -1), help=_("Move this chart one slide earlier"))  # fmt: skip
+            last = index == len(views) - 1
+            st.button(_("Down"), key=f"down-{index}", icon=":material/arrow_downward:", disabled=last,
+                      on_click=move, args=(index, 1), help=_("Move this chart one slide later"))  # fmt: skip
+            st.button(_("Remove"), key=f"remove-{index}", icon=":material/delete:", on_click=remove, args=(index,))
 
     link = components.page_address()
     row = st.container(horizontal=True, gap="small")
     missing = components.browser_missing()
-    for fmt, label, icon in (("pptx", "PowerPoint deck (.pptx)", ":material/co_present:"),
+    for fmt, label, icon in (("pptx", _("PowerPoint deck (.pptx)"), ":material/co_present:"),
                              ("pdf", "PDF", ":material/picture_as_pdf:")):  # fmt: skip
         row.download_button(
             label,
@@ -107,13 +115,13 @@ else:
             type="primary" if fmt == "pptx" else "secondary",
             on_click="ignore",
             disabled=bool(missing),
-            help=missing or f"Builds the {len(views)} charts into slides (a few seconds)",
+            help=missing or _("Builds the {count} charts into slides (a few seconds)").format(count=len(views)),
         )
-    if row.button("Present", icon=":material/slideshow:", key="brief-present"):
+    if row.button(_("Present"), icon=":material/slideshow:", key="brief-present"):
         st.query_params["present"] = "1"
         st.query_params["slide"] = "1"
         st.rerun()
-    if row.button("Empty the pack", icon=":material/delete_sweep:", key="brief-clear"):
+    if row.button(_("Empty the pack"), icon=":material/delete_sweep:", key="brief-clear"):
         entries.clear()
         st.rerun()
 

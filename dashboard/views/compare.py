@@ -3,8 +3,10 @@
 import streamlit as st
 
 from dashboard import charts, comparisons, components, panels
+from dashboard.classroom import localised_term
 from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
 from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
+from dashboard.i18n import _
 from dashboard.missions import short_name
 
 data = components.dataset()
@@ -20,11 +22,13 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
     st.session_state["compare-against"] = reading.against
     components.show_notices(reading.notices)
 
-link_slot = components.title_with_link_slot("Compare")
+link_slot = components.title_with_link_slot(_("Compare"))
 st.markdown(
-    "How the kinds of operation differ: when they ran, how long they lasted, how large they grew, how they ended "
-    "and on what legal basis. Every chart follows the sidebar filters; open **Show the data** beneath a chart "
-    "for the table it draws, and download it. Below, put two to four operations side by side."
+    _(
+        "How the kinds of operation differ: when they ran, how long they lasted, how large they grew, how they ended "
+        "and on what legal basis. Every chart follows the sidebar filters; open **Show the data** beneath a chart "
+        "for the table it draws, and download it. Below, put two to four operations side by side."
+    )
 )
 
 missions = components.filtered_missions(data)
@@ -38,52 +42,52 @@ else:
         st.subheader(panel.heading)
         if panel.key == "decades":
             st.segmented_control(
-                "Count each operation in",
+                _("Count each operation in"),
                 list(DECADE_MODES),
-                format_func=DECADE_MODES.__getitem__,
+                format_func=lambda mode: _(DECADE_MODES[mode]),
                 key="compare-decades",
                 required=True,
                 persist_state="session",
             )
         if panel.key == "peaks":
             st.toggle(
-                "Logarithmic scale for strength",
+                _("Logarithmic scale for strength"),
                 key="compare-log",
-                help="Spreads out the smaller operations; applies to the scatter below too",
+                help=_("Spreads out the smaller operations; applies to the scatter below too"),
                 persist_state="session",
             )
         if panel.key == "deaths":
             st.segmented_control(
-                "Deaths against",
+                _("Deaths against"),
                 list(DEATHS_AGAINST),
-                format_func=DEATHS_AGAINST.__getitem__,
+                format_func=lambda against: _(DEATHS_AGAINST[against]),
                 key="compare-against",
                 required=True,
                 persist_state="session",
             )
         components.show_panel(panel, "compare")
-    with st.expander("What the categories mean"):
+    with st.expander(_("What the categories mean")):
         for vocabulary, heading in (
-            ("mission_type", "Mission types"),
-            ("outcome", "Outcomes"),
-            ("legal_basis_kinds", "Legal basis"),
+            ("mission_type", _("Mission types")),
+            ("outcome", _("Outcomes")),
+            ("legal_basis_kinds", _("Legal basis")),
         ):
             st.markdown(f"**{heading}**")
             for entry in data.vocabularies.get(vocabulary, {}).values():
                 source = entry["source"]
-                st.markdown(
-                    f"- **{entry['label']}**: {entry['definition']} "
-                    f"([{source['publisher']}: {source['title']}]({source['url']}))"
-                )
+                term, definition = localised_term(entry)
+                st.markdown(f"- **{term}**: {definition} ([{source['publisher']}: {source['title']}]({source['url']}))")
 
-st.header("Side by side")
+st.header(_("Side by side"))
 st.markdown(
-    f"Choose two to {COMPARE_MAX} operations, from the whole dataset (the sidebar filters do not apply here). "
-    "A figure that was never published reads *not published*."
+    _(
+        "Choose two to {count} operations, from the whole dataset (the sidebar filters do not apply here). "
+        "A figure that was never published reads *not published*."
+    ).format(count=COMPARE_MAX)
 )
 pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
 chosen: list[str] = pick.multiselect(
-    "Operations side by side",
+    _("Operations side by side"),
     list(data.records),
     key="compare-ids",
     format_func=data.title_of,
@@ -92,9 +96,9 @@ chosen: list[str] = pick.multiselect(
 )
 align = (
     align_column.segmented_control(
-        "Align strength by",
+        _("Align strength by"),
         list(charts.ALIGNMENTS),
-        format_func=charts.ALIGNMENTS.__getitem__,
+        format_func=lambda alignment: _(charts.ALIGNMENTS[alignment]),
         key="compare-align",
         required=True,
         persist_state="session",
@@ -102,12 +106,12 @@ align = (
     or "months"
 )
 if len(chosen) < 2:
-    st.info("Choose at least two operations to put them side by side.")
+    st.info(_("Choose at least two operations to put them side by side."))
 if chosen:
-    facts = comparisons.side_by_side(data.missions, chosen, basis_labels)
+    facts = comparisons.side_by_side(data.relabel(data.missions), chosen, basis_labels)
     st.table(facts)
     st.download_button(
-        "Download this table (CSV)",
+        _("Download this table (CSV)"),
         facts.to_csv().encode("utf-8"),
         file_name="side-by-side.csv",
         mime="text/csv",
@@ -119,7 +123,7 @@ if chosen:
     if len(without) < len(chosen):
         components.show_panel(panels.strength_panel(data, chosen, align, key="side-by-side-strength"), "compare")
     if without:
-        st.caption(f"No published strength figures: {', '.join(without)}.")
+        st.caption(_("No published strength figures: {operations}.").format(operations=", ".join(without)))
 
 components.set_url_parameter("ids", [",".join(chosen)], [",".join(COMPARE_DEFAULT_IDS)])
 components.set_url_parameter("decades", [st.session_state.get("compare-decades") or "start"], ["start"])

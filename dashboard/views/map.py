@@ -6,12 +6,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, geo, panels
+from dashboard import components, geo, i18n, panels
 from dashboard.filters import MAP_SHADES, MAP_VIEWS, read_map_url
+from dashboard.i18n import N_, _
 
 PLAY_SECONDS = 1.5  # one year per tick while playing
-ALL_YEARS = "All years"
-VIEW_LABELS = {"world": "World", "europe": "Europe and the Balkans"}
+ALL_YEARS = "All years"  # the slider's first stop (a value kept in the session: shown with _())
+VIEW_LABELS = {"world": N_("World"), "europe": N_("Europe and the Balkans")}
 
 data = components.dataset()
 filters = components.active_filters(data)
@@ -30,22 +31,24 @@ if not st.session_state.get("map-url-read"):  # a link opened in a new session s
 if st.session_state.get("map-year") not in years:
     st.session_state["map-year"] = ALL_YEARS
 
-st.title("Map of deployments")
+st.title(_("Map of deployments"))
 st.markdown(
-    "Countries and sea areas are shaded by how many of the selected operations were there, or for how many "
-    "years. Red squares mark headquarters and main bases. Operations in the former Yugoslavia are shown on "
-    "today's countries. Click a country or a sea to list its operations; click a headquarters to open its "
-    "operation."
+    _(
+        "Countries and sea areas are shaded by how many of the selected operations were there, or for how many "
+        "years. Red squares mark headquarters and main bases. Operations in the former Yugoslavia are shown on "
+        "today's countries. Click a country or a sea to list its operations; click a headquarters to open its "
+        "operation."
+    )
 )
 view_column, shade_column, hq_column = st.columns([2, 2, 1], vertical_alignment="bottom")
 view_column.segmented_control(
-    "View", MAP_VIEWS, format_func=VIEW_LABELS.__getitem__, key="map-view", persist_state="session"
+    _("View"), MAP_VIEWS, format_func=lambda v: _(VIEW_LABELS[v]), key="map-view", persist_state="session"
 )
 shade_column.segmented_control(
-    "Shade by", MAP_SHADES, format_func=geo.MEASURES.__getitem__, key="map-shade", persist_state="session"
+    _("Shade by"), MAP_SHADES, format_func=lambda m: _(geo.MEASURES[m]), key="map-shade", persist_state="session"
 )
 st.session_state.setdefault("map-hq", True)
-show_hq = hq_column.toggle("Headquarters", key="map-hq", persist_state="session")
+show_hq = hq_column.toggle(_("Headquarters"), key="map-hq", persist_state="session")
 view = st.session_state.get("map-view") or MAP_VIEWS[0]
 shade = st.session_state.get("map-shade") or MAP_SHADES[0]
 components.set_url_parameter("view", [view], [MAP_VIEWS[0]])
@@ -77,13 +80,19 @@ def year_and_map() -> None:
         st.session_state["map-year"] = shown + 1
         st.session_state["map-next-tick"] = time.monotonic() + PLAY_SECONDS * 0.9
     slider_column, button_column = st.columns([8, 1], vertical_alignment="bottom")
-    slider_column.select_slider("Year", years, key="map-year", help="Show what was deployed in one year")
+    slider_column.select_slider(
+        _("Year"),
+        years,
+        key="map-year",
+        help=_("Show what was deployed in one year"),
+        format_func=lambda y: _("All years") if y == ALL_YEARS else str(y),
+    )
     button_column.button(
-        "Pause" if st.session_state.get("map-playing") else "Play",
+        _("Pause") if st.session_state.get("map-playing") else _("Play"),
         icon=":material/pause:" if st.session_state.get("map-playing") else ":material/play_arrow:",
         on_click=start_or_stop,
         width="stretch",
-        help="Step through the years one by one",
+        help=_("Step through the years one by one"),
     )
     if st.session_state.pop("map-play-changed", False):
         st.rerun()  # the whole page, so that the timer starts or stops with it
@@ -108,21 +117,21 @@ def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
         places = pd.concat([geo.country_places(data.deployments), geo.sea_places(shown)])
         here = set(places.loc[places["place"] == place, "mission_id"])
         ids = [str(i) for i in shown.index if i in here]
-        st.subheader(f"Operations in {names.get(place, place)}")
+        st.subheader(_("Operations in {place}").format(place=names.get(place, place)))
         if not ids:
-            st.markdown("*None of the operations shown was there.*")
+            st.markdown("*" + _("None of the operations shown was there.") + "*")
         for mission_id in ids:
             mission = data.records[mission_id]
-            components.mission_link(
-                mission_id, f"{data.title_of(mission_id)} ({mission.start} to {mission.end or 'ongoing'})"
-            )
+            end = i18n.shown_date(mission.end) if mission.end else _("ongoing")
+            dates = _("{start} to {end}").format(start=i18n.shown_date(mission.start), end=end)
+            components.mission_link(mission_id, f"{data.title_of(mission_id)} ({dates})")
         return
     custom = point.get("customdata")
     if custom:
         ids = str(custom[0]).split(", ")
         if len(ids) == 1:
-            st.switch_page("views/mission.py", query_params={"id": ids[0]})
-        st.subheader("Operations run from this headquarters")
+            st.switch_page("views/mission.py", query_params={"id": ids[0], **components.language_param()})
+        st.subheader(_("Operations run from this headquarters"))
         for mission_id in ids:
             components.mission_link(mission_id, data.title_of(mission_id))
 

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from dashboard import briefing, components, panels
-from dashboard.filters import read_mission_id
+from dashboard import briefing, components, i18n, panels
+from dashboard.filters import STATUS_LABELS, read_mission_id
 from dashboard.geo import historical_notes_for
+from dashboard.i18n import _
 from dashboard.profile import (
     NOT_PUBLISHED,
     dates_markdown,
@@ -16,7 +17,7 @@ from dashboard.profile import (
 
 data = components.dataset()
 if data.missions.empty:
-    st.error("No valid mission record could be loaded; see the data problems above.")
+    st.error(_("No valid mission record could be loaded; see the data problems above."))
     st.stop()
 
 filtered = components.filtered_missions(data)
@@ -36,7 +37,7 @@ def remember_choice() -> None:
     st.query_params["id"] = st.session_state["id"]
 
 
-mission_id = st.selectbox("Operation", choices, key="id", format_func=data.title_of, on_change=remember_choice)
+mission_id = st.selectbox(_("Operation"), choices, key="id", format_func=data.title_of, on_change=remember_choice)
 st.query_params["id"] = mission_id
 mission = data.records[mission_id]
 row = data.missions.loc[mission_id]
@@ -47,67 +48,82 @@ facts = [
     mission.organisation,
     label("mission_type", mission.mission_type),
     label("region", mission.region),
-    row["status"].capitalize(),
+    _(STATUS_LABELS.get(row["status"], row["status"])).capitalize(),
 ]
-st.caption(
-    " · ".join(facts) + (f" · Operation names: {', '.join(mission.operation_names)}" if mission.operation_names else "")
-)
+if mission.operation_names:
+    facts.append(_("Operation names: {names}").format(names=", ".join(mission.operation_names)))
+st.caption(" · ".join(facts))
+if i18n.language() != i18n.DEFAULT_LANGUAGE:
+    st.caption(_("Mission summaries and source titles are in English where no French text has been written."))
 st.markdown(mission.summary)
 components.fact_card_downloads(data, mission_id)
 
 dates, peak, nations = st.columns(3)
-dates.markdown(f"**Dates**  \n{dates_markdown(mission)}")
-peak.markdown(f"**Peak personnel**  \n{figure_markdown(mission, mission.peak_personnel)}")
-nations.markdown(f"**Contributing nations**  \n{figure_markdown(mission, mission.contributing_nations)}")
-disputed = [
-    (f, line)
-    for f in ("start", "end", "peak_personnel", "contributing_nations", "personnel")
-    for line in disagreements_for(mission, f)
-]
+dates.markdown(f"**{_('Dates')}**  \n{dates_markdown(mission)}")
+peak.markdown(f"**{_('Peak personnel')}**  \n{figure_markdown(mission, mission.peak_personnel)}")
+nations.markdown(f"**{_('Contributing nations')}**  \n{figure_markdown(mission, mission.contributing_nations)}")
+FIELD_NAMES = {
+    "start": _("start"),
+    "end": _("end"),
+    "peak_personnel": _("peak personnel"),
+    "contributing_nations": _("contributing nations"),
+    "personnel": _("personnel"),
+}
+disputed = [(f, line) for f in FIELD_NAMES for line in disagreements_for(mission, f)]
 if disputed:
-    with st.expander(f"Where sources disagree ({len(disputed)})", expanded=True):
-        st.markdown("\n".join(f"- **{field.replace('_', ' ')}**: {line}" for field, line in disputed))
+    with st.expander(_("Where sources disagree ({count})").format(count=len(disputed)), expanded=True):
+        st.markdown("\n".join(f"- **{FIELD_NAMES[field]}**: {line}" for field, line in disputed))
 
-st.subheader("Legal basis")
+st.subheader(_("Legal basis"))
 kinds = ", ".join(label("legal_basis_kinds", k) for k in mission.legal_basis.kinds)
-resolutions = ", ".join(str(n) for n in mission.legal_basis.unsc_resolutions) or "none"
-st.markdown(f"{kinds}. UN Security Council resolutions: {resolutions}.  \n{mission.legal_basis.note}")
+resolutions = ", ".join(str(n) for n in mission.legal_basis.unsc_resolutions) or _("none")
+basis = _("{kinds}. UN Security Council resolutions: {resolutions}.").format(kinds=kinds, resolutions=resolutions)
+st.markdown(f"{basis}  \n{mission.legal_basis.note}")
 
-st.subheader("Where")
-countries = ", ".join(panels.country_name(c) for c in mission.countries) or "none recorded"
+st.subheader(_("Where"))
+countries = ", ".join(panels.country_name(c) for c in mission.countries) or _("none recorded")
 seas = ", ".join(label("sea_areas", s) for s in mission.sea_areas)
-st.markdown(f"**Countries:** {countries}" + (f"  \n**Sea areas:** {seas}" if seas else ""))
+where = _("**Countries:** {countries}").format(countries=countries)
+if seas:
+    where += "  \n" + _("**Sea areas:** {seas}").format(seas=seas)
+st.markdown(where)
 if mission.countries or mission.sea_areas or mission.headquarters:
     components.show_panel(components.view_panel(data, briefing.View("mission", "where-map", (("id", mission_id),))),
                           "mission")  # fmt: skip
-    st.caption("Countries as they are today; sea areas are approximate outlines; red squares are headquarters.")
+    st.caption(_("Countries as they are today; sea areas are approximate outlines; red squares are headquarters."))
 for note in historical_notes_for(mission, data.historical_notes, data.today):
     st.info(f"{note.note} ([{note.source.publisher}]({note.source.url}))", icon=":material/history_edu:")
-st.markdown("**Headquarters and main bases**" + ("" if mission.headquarters else f": *{NOT_PUBLISHED}*"))
+if mission.headquarters:
+    st.markdown("**" + _("Headquarters and main bases") + "**")
+else:
+    st.markdown(_("**Headquarters and main bases**: *{not_published}*").format(not_published=_(NOT_PUBLISHED)))
 for hq in mission.headquarters:
     st.markdown(f"- {hq.name} ({hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source)})")
 
-st.subheader("Strength over time")
+st.subheader(_("Strength over time"))
 points = data.personnel[data.personnel["mission_id"] == mission_id]
 if len(points) >= 2:
     components.show_panel(components.view_panel(data, briefing.View("mission", "personnel", (("id", mission_id),))),
                           "mission")  # fmt: skip
-    st.caption("Points are published figures; the dotted line only joins them and is not data.")
+    st.caption(_("Points are published figures; the dotted line only joins them and is not data."))
 if points.empty:
-    st.markdown(f"*Strength over time: {NOT_PUBLISHED}.*")
+    st.markdown("*" + _("Strength over time: {not_published}.").format(not_published=_(NOT_PUBLISHED)) + "*")
 else:
     st.markdown(
         "\n".join(
-            f"- {p.date}: {p.value:,} {('— ' + p.note) if isinstance(p.note, str) else ''} "
-            f"({source_link(mission, p.source)})"
+            f"- {i18n.shown_date(str(p.date))}: {i18n.format_number(int(p.value))} "
+            f"{('— ' + p.note) if isinstance(p.note, str) else ''} "
+            f"({source_link(mission, str(p.source))})"
             for p in points.itertuples()
         )
     )
 
-st.subheader("Human cost")
+st.subheader(_("Human cost"))
 st.caption(
-    "Deaths among the operation's personnel, and civilians killed by its own actions, as credible sources "
-    "published them. Counts with different scopes are shown side by side, never added up."
+    _(
+        "Deaths among the operation's personnel, and civilians killed by its own actions, as credible sources "
+        "published them. Counts with different scopes are shown side by side, never added up."
+    )
 )
 if mission.human_cost.note:
     st.markdown(mission.human_cost.note)
@@ -115,29 +131,35 @@ for group in ("personnel", "civilians"):
     counts = [f for f in mission.human_cost.figures if f.group == group]
     lines = [f"- {fatalities_markdown(mission, f, label('fatality_causes', f.cause))}" for f in counts]
     heading = label("casualty_groups", group)
-    st.markdown(f"**{heading}**" + ("\n" + "\n".join(lines) if lines else f": *{NOT_PUBLISHED}*"))
+    if lines:
+        st.markdown(f"**{heading}**\n" + "\n".join(lines))
+    else:
+        st.markdown(f"**{heading}**: *{_(NOT_PUBLISHED)}*")
 
-st.subheader("Before and after")
+st.subheader(_("Before and after"))
 for field, title in (
-    ("predecessors", "Took over from"),
-    ("successors", "Handed over to"),
-    ("related", "Alongside or supported"),
+    ("predecessors", _("Took over from: {operation}")),
+    ("successors", _("Handed over to: {operation}")),
+    ("related", _("Alongside or supported: {operation}")),
 ):
     for other in getattr(mission, field):
-        components.mission_link(other, f"{title}: {data.title_of(other)}")
+        components.mission_link(other, title.format(operation=data.title_of(other)))
 if not (mission.predecessors or mission.successors or mission.related):
-    st.markdown("*No predecessor, successor or related mission in the dataset yet.*")
-st.markdown(f"**Outcome:** {label('outcome', mission.outcome)}. {mission.outcome_note}")
+    st.markdown("*" + _("No predecessor, successor or related mission in the dataset yet.") + "*")
+outcome = _("**Outcome:** {outcome}.").format(outcome=label("outcome", mission.outcome))
+st.markdown(f"{outcome} {mission.outcome_note}")
 
-st.subheader("Events")
+st.subheader(_("Events"))
 st.markdown(
-    "\n".join(f"- **{e.date}** — {e.title} ({source_link(mission, e.source)})" for e in mission.events)
-    or "*No events recorded yet.*"
+    "\n".join(f"- **{i18n.shown_date(e.date)}** — {e.title} ({source_link(mission, e.source)})" for e in mission.events)
+    or "*" + _("No events recorded yet.") + "*"
 )
 
-st.subheader("Sources")
+st.subheader(_("Sources"))
 st.markdown(
     "\n".join(
-        f"{i}. [{s.title}]({s.url}) — {s.publisher}, read {s.accessed}" for i, s in enumerate(mission.sources, start=1)
+        f"{i}. [{s.title}]({s.url}) — "
+        + _("{publisher}, read {date}").format(publisher=s.publisher, date=i18n.shown_date(s.accessed))
+        for i, s in enumerate(mission.sources, start=1)
     )
 )

@@ -3,24 +3,27 @@
 import streamlit as st
 
 from dashboard import components, panels
+from dashboard.i18n import _
 from dashboard.navigation import DEFAULT_PAGE, PAGES
 
 data = components.dataset()
 missions = components.filtered_missions(data)
 
-st.title("NATO Peace Operations Explorer")
+st.title(_("NATO Peace Operations Explorer"))
 st.markdown(
-    "Every operation and mission NATO has run since 1990, with the UN, EU and AU missions around them, "
-    "as data you can filter, chart and trace back to its public source."
+    _(
+        "Every operation and mission NATO has run since 1990, with the UN, EU and AU missions around them, "
+        "as data you can filter, chart and trace back to its public source."
+    )
 )
 
 countries = {code for codes in missions["countries"] for code in codes.split("; ") if code}
 seas = {area for areas in missions["sea_areas"] for area in areas.split("; ") if area}
 operations, ongoing, places, waters = st.columns(4)
-operations.metric("Operations", len(missions), help="Records matching the sidebar filters.")
-ongoing.metric("Ongoing today", int((missions["status"] == "ongoing").sum()))
-places.metric("Countries", len(countries), help="Countries the operations deployed in or over (Kosovo counted).")
-waters.metric("Sea areas", len(seas))
+operations.metric(_("Operations"), len(missions), help=_("Records matching the sidebar filters."))
+ongoing.metric(_("Ongoing today"), int((missions["status"] == "ongoing").sum()))
+places.metric(_("Countries"), len(countries), help=_("Countries the operations deployed in or over (Kosovo counted)."))
+waters.metric(_("Sea areas"), len(seas))
 
 if missions.empty:
     components.empty_notice()
@@ -28,9 +31,9 @@ else:
     components.show_panel(panels.overview_panel(data, components.active_filters(data)), "overview")
 components.data_caption(data, len(missions))
 
-st.subheader("Explore")
+st.subheader(_("Explore"))
 columns = st.columns(3)
 for index, page in enumerate(p for p in PAGES if p.script != DEFAULT_PAGE):
     with columns[index % 3]:
-        st.page_link(page.script, label=page.title, icon=page.icon)
-        st.caption(page.description)
+        st.page_link(page.script, label=_(page.title), icon=page.icon, query_params=components.language_param())
+        st.caption(_(page.description))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import charts, components, panels
 from dashboard.filters import read_timeline_url
+from dashboard.i18n import _
 
 data = components.dataset()
 missions = components.filtered_missions(data)
@@ -14,16 +15,18 @@ if "timeline-partners" not in st.session_state:  # a link opened in a new sessio
     st.session_state["timeline-partners"] = reading.partners
     components.show_notices(reading.notices)
 
-link_slot = components.title_with_link_slot("Timeline")
+link_slot = components.title_with_link_slot(_("Timeline"))
 st.markdown(
-    "One bar per operation, from the day forces began it to its end (ongoing operations run to today), grouped "
-    "by theatre. Dotted arrows show one operation handing over to the next; diamonds are events (hover for the "
-    "date, what happened and the source). Click a bar or an event to open that operation's profile."
+    _(
+        "One bar per operation, from the day forces began it to its end (ongoing operations run to today), grouped "
+        "by theatre. Dotted arrows show one operation handing over to the next; diamonds are events (hover for the "
+        "date, what happened and the source). Click a bar or an event to open that operation's profile."
+    )
 )
 partners = st.toggle(
-    "Show partner missions (UN, EU, AU, OSCE and coalitions)",
+    _("Show partner missions (UN, EU, AU, OSCE and coalitions)"),
     key="timeline-partners",
-    help="The missions NATO took over from, handed over to, ran beside or supported",
+    help=_("The missions NATO took over from, handed over to, ran beside or supported"),
 )
 components.set_url_parameter("partners", ["1"] if partners else [], [])
 if not partners:
@@ -34,14 +37,14 @@ else:
     panel = panels.timeline_panel(data, components.active_filters(data), partners)
     point = components.selected_point(components.show_panel(panel, "timeline", selectable=True))
     if point is not None and point.get("customdata"):
-        st.switch_page("views/mission.py", query_params={"id": point["customdata"][0]})
+        st.switch_page("views/mission.py", query_params={"id": point["customdata"][0], **components.language_param()})
 components.data_caption(data, len(missions))
 
-st.subheader("Strength over time")
+st.subheader(_("Strength over time"))
 with_points = data.personnel[data.personnel["mission_id"].isin(missions.index)]
 counts = with_points["mission_id"].value_counts()
 if counts.empty:
-    st.markdown("*None of the operations shown has a published strength figure.*")
+    st.markdown("*" + _("None of the operations shown has a published strength figure.") + "*")
 else:
     options = [i for i in missions.index if i in counts.index]
     default = panels.default_strength(data, missions)
@@ -53,11 +56,11 @@ else:
     st.session_state["timeline-strength"] = [i for i in st.session_state["timeline-strength"] if i in options]
     pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
     chosen = pick.multiselect(
-        "Operations to compare", options, key="timeline-strength", format_func=data.title_of, max_selections=8
+        _("Operations to compare"), options, key="timeline-strength", format_func=data.title_of, max_selections=8
     )
     align = (
         align_column.segmented_control(
-            "Align by", list(charts.ALIGNMENTS), format_func=charts.ALIGNMENTS.__getitem__, key="timeline-align"
+            _("Align by"), list(charts.ALIGNMENTS), format_func=lambda a: _(charts.ALIGNMENTS[a]), key="timeline-align"
         )
         or "date"
     )
@@ -66,9 +69,11 @@ else:
     if chosen:
         components.show_panel(panels.strength_panel(data, chosen, align), "timeline")
         st.caption(
-            "Each marker is a published figure with its source on hover; the dotted lines only join them and "
-            "are not data. Operations with no published strength are not drawn. Some points count one "
-            "contingent or staff category only: the hover says so."
+            _(
+                "Each marker is a published figure with its source on hover; the dotted lines only join them and "
+                "are not data. Operations with no published strength are not drawn. Some points count one "
+                "contingent or staff category only: the hover says so."
+            )
         )
 
 with link_slot.container():
