@@ -67,6 +67,12 @@ def _bar(mission: Mission, today: date, value: float | None = None) -> Bar:
     return Bar(mission.id, short_name(mission), earliest_day(mission.start), end, value)
 
 
+def option_name(mission: Mission) -> str:
+    """How an answer names an operation: an acronym is spelt out ('RSM (Resolute Support Mission)')."""
+    short = short_name(mission)
+    return f"{short} ({mission.name})" if short == mission.acronym and mission.name != short else short
+
+
 def _nato(data: Dataset) -> list[Mission]:
     return [m for m in sorted(data.records.values(), key=lambda m: m.id) if m.organisation == "NATO"]
 
@@ -82,7 +88,7 @@ def which_came_first(data: Dataset, rng: random.Random) -> Question | None:
             first = b
         else:
             continue  # the data cannot order them
-        options = (short_name(a), short_name(b))
+        options = (option_name(a), option_name(b))
         sources = tuple(s for m in (a, b) if (s := _event_source(m, m.start)))
         explanation = _("{first} began in {first_start}; {second} in {second_start}.").format(
             first=short_name(first),
@@ -116,7 +122,7 @@ def which_was_larger(data: Dataset, rng: random.Random) -> Question | None:
         return Question(
             "larger",
             _("Which had more personnel at its peak?"),
-            (short_name(a), short_name(b)),
+            (option_name(a), option_name(b)),
             0 if larger is a else 1,
             explanation.format(
                 a=short_name(a),
@@ -170,7 +176,7 @@ def which_resolution(data: Dataset, rng: random.Random) -> Question | None:
         _("UN Security Council resolution {number} is a legal basis of which of these NATO operations?").format(
             number=number
         ),
-        tuple(short_name(m) for m in chosen),
+        tuple(option_name(m) for m in chosen),
         chosen.index(right),
         _("{name} rests on resolutions {numbers}.").format(
             name=short_name(right), numbers=", ".join(map(str, right.legal_basis.unsc_resolutions))
@@ -204,7 +210,7 @@ def how_long(data: Dataset, rng: random.Random) -> Question | None:
         sources = tuple(s for s in (_event_source(mission, mission.start), _event_source(mission, mission.end)) if s)
         return Question(
             "duration",
-            _("How long did {name} last?").format(name=short_name(mission)),
+            _("How long did {name} last?").format(name=option_name(mission)),
             band_labels(),
             duration_band(longest),
             _("{name} ran from {start} to {end}.").format(
