@@ -146,18 +146,18 @@ def sidebar_filters(data: Dataset) -> list[str]:
     }
     with st.sidebar:
         st.header(_("Filters"))
-        for key, title in (
-            ("org", _("Organisation")),
-            ("type", _("Mission type")),
-            ("region", _("Region")),
-            ("status", _("Status")),
+        for key, title, placeholder in (
+            ("org", _("Organisation"), _("All organisations")),
+            ("type", _("Mission type"), _("All mission types")),
+            ("region", _("Region"), _("All regions")),
+            ("status", _("Status"), _("Ongoing and ended")),
         ):
             st.multiselect(
                 title,
                 options[key],
                 format_func=labels[key].__getitem__,
                 key=key,
-                placeholder=_("All"),
+                placeholder=placeholder,
                 persist_state="session",
             )
         if not isinstance(st.session_state.get("years"), tuple):
