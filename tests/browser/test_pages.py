@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -376,3 +377,14 @@ def test_a_guess_is_revealed_with_its_chart_in_the_browser(page: Page, server_ur
     assert "Right:" in verdict or "Not quite:" in verdict, verdict
     assert box.get_by_role("link").count() >= 2, "the sources and the profiles are links"
     screenshot(page, "learn-quiz-revealed")
+
+
+def test_a_lesson_handout_downloads_as_a_one_page_pdf(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/learn?lesson=deterrence&step=3&lang=fr")
+    wait_for_app(page)
+    with page.expect_download(timeout=90_000) as download_info:
+        page.get_by_role("button", name="Fiche (PDF)").click()
+    download = download_info.value
+    assert download.suggested_filename == "deterrence-handout-fr.pdf"
+    pdf = download.path().read_bytes()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
