@@ -74,9 +74,18 @@ class VocabularyEntry(BaseModel):
     fr: VocabularyTranslation
 
 
+MAX_FILE_BYTES = 1_000_000  # the largest record is about 30 KB and the Learn concepts about 80 KB
+
+
 def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
-    """Parse a YAML file; a syntax error becomes a Problem naming the line."""
+    """Parse a YAML file; a syntax error becomes a Problem naming the line, and a huge file is not read at all."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 1000
+            message = (f"is {size / 1_000_000:.1f} MB, more than any data file should be ({limit} KB at most); "
+                       "it was not read: check what was saved there")  # fmt: skip
+            return None, [Problem(shown_as, "", message)]
         return yaml.safe_load(path.read_text(encoding="utf-8")), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)

@@ -292,3 +292,44 @@ def test_timeline_strength_chart_aligns_by_months_and_keeps_its_state_in_the_url
     app.multiselect(key="timeline-strength").set_value(["sfor"]).run()
     strength = next(f for f in figures(app) if f["layout"]["title"]["text"] == "Published strength over time")
     assert [t["name"] for t in strength["data"]] == ["SFOR"] and app.query_params["strength"] == "sfor"
+
+
+def test_data_broken_in_many_ways_still_serves_every_valid_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Invalid YAML, a wrong type, an unknown vocabulary value, a dangling link, a duplicate id, a huge file
+    and a missing Learn file, all at once: every page runs, names each problem, and shows the rest."""
+    broken = tmp_path / "data"
+    shutil.copytree(DATA, broken)
+    missions = broken / "missions"
+    (missions / "kfor.yaml").write_text("id: kfor\nname: [unclosed\n", encoding="utf-8")
+    isaf = missions / "isaf.yaml"
+    isaf.write_text(
+        isaf.read_text(encoding="utf-8").replace("mission_type: ", "mission_type: war-", 1), encoding="utf-8"
+    )
+    sfor = missions / "sfor.yaml"
+    sfor.write_text(
+        sfor.read_text(encoding="utf-8").replace("\nsummary: ", "\nsummary: 42\nnotes: ", 1), encoding="utf-8"
+    )
+    ifor = missions / "ifor.yaml"
+    ifor.write_text(ifor.read_text(encoding="utf-8").replace("successors: [", "successors: [no-such-operation, ", 1))
+    shutil.copy(missions / "ocean-shield.yaml", missions / "ocean-shield-copy.yaml")
+    (missions / "huge.yaml").write_text("x: " + "y" * 2_000_000, encoding="utf-8")
+    (broken / "learn" / "claims.yaml").unlink()
+    monkeypatch.setenv("NPOE_DATA_DIR", str(broken))
+    # a duplicated id leaves out both files: the app cannot tell which one is right, and says so in both
+    left_out = {"kfor", "isaf", "sfor", "ifor", "ocean-shield", "ocean-shield-copy", "huge"}
+    for page in PAGES:
+        app = open_page(page)
+        assert not app.exception, (page, [e.value for e in app.exception])
+    app = open_page("views/overview.py")
+    warning = " ".join(w.value for w in app.warning)
+    named = {line.split(":")[0] for line in warning.replace("`", "").split("- ") if line.startswith("data/")}
+    assert named == {f"data/missions/{name}.yaml" for name in left_out}
+    assert "is not valid YAML" in warning and "huge.yaml: is 2.0 MB" in warning
+    assert "'war-" in warning and "no-such-operation" in warning and "is also used by" in warning
+    served = len(list(DATA.glob("missions/*.yaml"))) - len(left_out - {"ocean-shield-copy", "huge"})
+    assert int(by_label(app.metric, "Operations").value) == served, "every valid record is served"
+    learn_page = open_page("views/learn.py", part="quiz", seed="3")
+    assert not learn_page.exception
+    assert "data/learn/claims.yaml: is missing" in " ".join(w.value for w in learn_page.warning)
