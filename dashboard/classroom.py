@@ -10,12 +10,11 @@ import re
 from collections.abc import Sequence
 from urllib.parse import parse_qsl
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import briefing, charts, components, i18n, quiz
+from dashboard import briefing, components, i18n, quiz
 from dashboard.i18n import N_, _, pick
-from dashboard.learn import CITATION, Claim, Concept, LearnSource, Lesson
+from dashboard.learn import CITATION, Concept, LearnSource, Lesson
 from dashboard.missions import Dataset
 from dashboard.validation import Vocabularies
 
@@ -181,30 +180,19 @@ def handout_button(lesson: Lesson, where: object) -> None:
     )
 
 
-def reveal_chart(question: quiz.Question, key: str) -> None:
-    if not question.bars:
+def reveal_chart(data: Dataset, seed: int, index: int, key: str) -> None:
+    revealed = components.quiz_reveal(data, seed, index)
+    if revealed is None:
         return
-    right = question.mission_ids[question.answer] if question.kind != "duration" else question.mission_ids[0]
-    table = pd.DataFrame(
-        [{"id": b.mission_id, "label": b.label, "start": b.start, "end": b.end, "value": b.value}
-         for b in question.bars]
-    )  # fmt: skip
-    larger = question.kind == "larger"
-    figure = charts.quiz_reveal(
-        table,
-        right,
-        _("Peak strength as published") if larger else _("When each ran"),
-        value_title=_("Personnel at the published peak") if larger else None,
-    )
+    figure, table = revealed
     components.show_chart(figure, key)
-    shown = table.drop(columns=["id"] if larger else ["id", "value"]).rename(
-        columns={"label": _("Operation"), "start": _("Start"), "end": _("End"), "value": _("Peak personnel")}
-    )
     with st.expander(_("Show the data"), icon=":material/table:"):
-        st.dataframe(shown, hide_index=True, key=f"{key}-table")
+        st.dataframe(table, hide_index=True, key=f"{key}-table")
 
 
-def show_answer(question: quiz.Question, key: str, guess: int | None, names: dict[str, str]) -> None:
+def show_answer(data: Dataset, seed: int, index: int, guess: int | None, names: dict[str, str]) -> None:
+    question = components.quiz_questions(data, seed)[index]
+    key = f"quiz-{seed}-{index}"
     if guess is not None:
         if guess == question.answer:
             st.success(_("Right: {answer}.").format(answer=question.options[question.answer]), icon=":material/check:")
@@ -214,7 +202,7 @@ def show_answer(question: quiz.Question, key: str, guess: int | None, names: dic
     else:
         st.info(_("Answer: {answer}.").format(answer=question.options[question.answer]), icon=":material/key:")
     st.markdown(linked(question.explanation, [url for _title, url in question.sources]))
-    reveal_chart(question, f"{key}-chart")
+    reveal_chart(data, seed, index, f"{key}-chart")
     if question.sources:
         st.markdown(_("Sources:") + "\n" + "\n".join(f"- [{plain(t)}]({u})" for t, u in question.sources))
     for mission_id in question.mission_ids:
@@ -222,8 +210,8 @@ def show_answer(question: quiz.Question, key: str, guess: int | None, names: dic
                     f"id={mission_id}")  # fmt: skip
 
 
-def show_quiz(data: Dataset, claims: Sequence[Claim], seed: int, teacher: bool) -> None:
-    asked = components.quiz_questions(data, claims, seed)
+def show_quiz(data: Dataset, seed: int, teacher: bool) -> None:
+    asked = components.quiz_questions(data, seed)
     names = {mission_id: data.title_of(mission_id) for q in asked for mission_id in q.mission_ids}
     intro, controls = st.columns([3, 2], vertical_alignment="bottom")
     intro.markdown(_("Make your guess, then check it: each answer comes with the chart and the source. "
@@ -249,9 +237,9 @@ def show_quiz(data: Dataset, claims: Sequence[Claim], seed: int, teacher: bool) 
                              index=None, key=key, horizontal=True, disabled=bool(shown),
                              label_visibility="collapsed")  # fmt: skip
             if shown:
-                show_answer(question, key, None, names)
+                show_answer(data, seed, index, None, names)
             elif st.session_state.get(f"{key}-checked"):
-                show_answer(question, key, st.session_state.get(f"{key}-guess"), names)
+                show_answer(data, seed, index, st.session_state.get(f"{key}-guess"), names)
             elif st.button(_("Check my answer"), key=f"{key}-check", disabled=guess is None):
                 st.session_state[f"{key}-checked"] = True
                 st.session_state[f"{key}-guess"] = guess

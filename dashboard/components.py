@@ -392,9 +392,24 @@ def _quiz(folder: str, today: date, stamp: tuple[tuple[str, float], ...], seed: 
         return quiz.questions(data, content.claims, seed)
 
 
-def quiz_questions(data: Dataset, claims: object, seed: int) -> list[quiz.Question]:
+def quiz_questions(data: Dataset, seed: int) -> list[quiz.Question]:
     folder = data_dir()
     return _quiz(str(folder), data.today, fingerprint(folder), seed, i18n.language())
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _quiz_reveal(
+    folder: str, today: date, stamp: tuple[tuple[str, float], ...], seed: int, index: int, lang: str
+) -> tuple[go.Figure, pd.DataFrame] | None:
+    """A question's answer chart, built once per seed, question and language and shared (never changed after):
+    a class of thirty checking the same question builds it once."""
+    with i18n.using(lang):
+        return quiz.reveal(_quiz(folder, today, stamp, seed, lang)[index])
+
+
+def quiz_reveal(data: Dataset, seed: int, index: int) -> tuple[go.Figure, pd.DataFrame] | None:
+    folder = data_dir()
+    return _quiz_reveal(str(folder), data.today, fingerprint(folder), seed, index, i18n.language())
 
 
 def fact_card_downloads(data: Dataset, mission_id: str) -> None:

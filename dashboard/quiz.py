@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts
 from dashboard.i18n import _, format_date, format_number, pick
 from dashboard.learn import Claim
 from dashboard.missions import Dataset, short_name
@@ -269,3 +273,25 @@ def questions(data: Dataset, claims: Sequence[Claim], seed: int, count: int = le
                 asked.append(question)
                 break
     return asked
+
+
+def reveal(question: Question) -> tuple[go.Figure, pd.DataFrame] | None:
+    """The chart that answers a question, and the table it draws (its text alternative); None for a claim."""
+    if not question.bars:
+        return None
+    right = question.mission_ids[question.answer] if question.kind != "duration" else question.mission_ids[0]
+    table = pd.DataFrame(
+        [{"id": b.mission_id, "label": b.label, "start": b.start, "end": b.end, "value": b.value}
+         for b in question.bars]
+    )  # fmt: skip
+    larger = question.kind == "larger"
+    figure = charts.quiz_reveal(
+        table,
+        right,
+        _("Peak strength as published") if larger else _("When each ran"),
+        value_title=_("Personnel at the published peak") if larger else None,
+    )
+    shown = table.drop(columns=["id"] if larger else ["id", "value"]).rename(
+        columns={"label": _("Operation"), "start": _("Start"), "end": _("End"), "value": _("Peak personnel")}
+    )
+    return figure, shown

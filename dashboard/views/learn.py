@@ -56,7 +56,7 @@ elif part == "lessons":
 elif part == "quiz":
     seed = reading.seed if reading.seed is not None else st.session_state.setdefault("quiz-seed", quiz.new_seed())
     components.set_url_parameter("seed", [str(seed)], [])
-    classroom.show_quiz(data, content.claims, seed, reading.teacher)
+    classroom.show_quiz(data, seed, reading.teacher)
 else:
     classroom.show_glossary(data.vocabularies)
     components.set_url_parameter("lesson", [], [])
