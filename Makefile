@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
 AXE := tests/browser/node_modules/axe-core/axe.min.js
-.PHONY: help run test lint typecheck validate schema messages unit data-tests app-tests browser-tests bench chromium clean
+.PHONY: help run test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench chromium clean
 
 help:  ## list the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ validate: $(APP_STAMP)  ## check every data file; one line per problem, non-zero
 
 schema: $(APP_STAMP)  ## rewrite data/schema/mission.schema.json from the model and vocabularies
 	$(BIN)/python -m dashboard.schema > data/schema/mission.schema.json
+
+fingerprints: $(DEV_STAMP)  ## rewrite tests/reference/figures.json after a deliberate change to what the views draw
+	NPOE_TODAY=2026-11-21 $(BIN)/python -m tests.app.test_fingerprints
 
 messages: $(APP_STAMP)  ## add new interface messages to dashboard/locales/fr.po (then translate the empty ones)
 	$(BIN)/python -m dashboard.messages

@@ -64,9 +64,18 @@ def _cached_dataset(folder: str, today: date, stamp: tuple[tuple[str, float], ..
     return load_dataset(Path(folder), today)
 
 
+def today() -> date:
+    """Today, or the day NPOE_TODAY names (YYYY-MM-DD): the tests pin it so every view is the same on any day."""
+    pinned = os.environ.get("NPOE_TODAY", "")
+    try:
+        return date.fromisoformat(pinned) if pinned else date.today()
+    except ValueError:
+        return date.today()
+
+
 def dataset() -> Dataset:
     folder = data_dir()
-    return _cached_dataset(str(folder), date.today(), fingerprint(folder))
+    return _cached_dataset(str(folder), today(), fingerprint(folder))
 
 
 @st.cache_resource(show_spinner=False)
@@ -378,9 +387,9 @@ def _handout(
 def handout_builder(lesson_id: str) -> Any:
     """A no-argument callable for a download button: the handout is printed when the button is clicked."""
     folder = data_dir()
-    today = date.today()
+    day = today()
     link = page_address().split("?")[0] + f"?lesson={lesson_id}"
-    return partial(_handout, str(folder), today, fingerprint(folder), lesson_id, link, i18n.language())
+    return partial(_handout, str(folder), day, fingerprint(folder), lesson_id, link, i18n.language())
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
