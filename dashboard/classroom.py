@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard import briefing, components, i18n, quiz
 from dashboard.i18n import N_, _, pick
 from dashboard.learn import CITATION, Concept, LearnSource, Lesson
-from dashboard.missions import Dataset
+from dashboard.missions import Dataset, vocabulary_text
 from dashboard.validation import Vocabularies
 
 PAGE_SCRIPTS = {"overview": "views/overview.py", "timeline": "views/timeline.py", "map": "views/map.py",
@@ -108,10 +108,10 @@ def go_to(lesson_id: str, step: int, present: bool = False) -> None:
     st.rerun()
 
 
-def step_view(data: Dataset, lesson: Lesson, number: int) -> tuple[briefing.View, str]:
+def step_view(lesson: Lesson, number: int) -> briefing.View:
     view = briefing.decode(lesson.steps[number - 1].view)
     assert view is not None  # checked when the content was loaded
-    return view, view.page
+    return view
 
 
 def step_navigation(lesson: Lesson, number: int, big: bool) -> None:
@@ -130,7 +130,8 @@ def step_navigation(lesson: Lesson, number: int, big: bool) -> None:
 def show_step(data: Dataset, lesson: Lesson, number: int, big: bool = False) -> None:
     """One step: its narration, its chart, its question; the sources of the lesson beneath."""
     step = lesson.steps[number - 1]
-    view, page = step_view(data, lesson, number)
+    view = step_view(lesson, number)
+    page = view.page
     if not big:
         top = st.container(horizontal=True, vertical_alignment="center")
         if top.button(_("All lessons"), icon=":material/arrow_upward:", key="lessons-all"):
@@ -159,10 +160,6 @@ def show_step(data: Dataset, lesson: Lesson, number: int, big: bool = False) -> 
 
 def page_title(page: str) -> str:
     return str(briefing.PAGE_NAMES.get(page, page))
-
-
-def present_step(data: Dataset, lesson: Lesson, number: int) -> None:
-    show_step(data, lesson, number, big=True)
 
 
 def handout_button(lesson: Lesson, where: object) -> None:
@@ -253,7 +250,7 @@ def show_glossary(vocabularies: Vocabularies) -> None:
         entries = vocabularies.get(vocabulary, {})
         rows = []
         for value, entry in entries.items():
-            label, definition = localised_term(entry)
+            label, definition = vocabulary_text(entry)
             if wanted and wanted.lower() not in f"{label} {definition} {value}".lower():
                 continue
             source = entry["source"]
@@ -261,11 +258,3 @@ def show_glossary(vocabularies: Vocabularies) -> None:
         if rows:
             st.subheader(_(heading))
             st.markdown("\n\n".join(rows))
-
-
-def localised_term(entry: dict[str, object]) -> tuple[str, str]:
-    """A vocabulary value's label and definition in the current language, or in English if not translated."""
-    french = entry.get("fr")
-    if i18n.language() == "fr" and isinstance(french, dict):
-        return str(french.get("label") or entry["label"]), str(french.get("definition") or entry["definition"])
-    return str(entry["label"]), str(entry["definition"])

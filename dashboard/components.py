@@ -44,14 +44,16 @@ def data_dir() -> Path:
 
 
 def fingerprint(folder: Path) -> tuple[tuple[str, float], ...]:
-    """Names and modification times of the data files, so an edited file is picked up at once."""
+    """Paths and modification times of the data files (records and Learn content), so an edited file is picked
+    up at once by every cache keyed on it."""
     files = [
         folder / "vocabularies.yaml",
         folder / SEA_AREAS_FILE,
         folder / HISTORICAL_STATES_FILE,
         *sorted((folder / "missions").glob("*.yaml")),
+        *sorted((folder / learn.LEARN_DIR).glob("*.yaml")),
     ]
-    return tuple((f.name, f.stat().st_mtime) for f in files if f.exists())
+    return tuple((str(f.relative_to(folder)), f.stat().st_mtime) for f in files if f.exists())
 
 
 @st.cache_resource(show_spinner=False)
@@ -80,17 +82,13 @@ def dataset() -> Dataset:
 
 @st.cache_resource(show_spinner=False)
 def _cached_learn(folder: str, stamp: tuple[tuple[str, float], ...], mission_ids: frozenset[str]) -> learn.Learn:
-    """The Learn page's content, checked once per version of data/learn/ and shared read-only by all sessions."""
+    """The Learn page's content, checked once per version of data/ and shared read-only by all sessions."""
     return learn.load_learn(Path(folder), set(mission_ids))
-
-
-def learn_stamp(folder: Path) -> tuple[tuple[str, float], ...]:
-    return tuple((f.name, f.stat().st_mtime) for f in sorted((folder / learn.LEARN_DIR).glob("*.yaml")))
 
 
 def learn_content(data: Dataset) -> learn.Learn:
     folder = data_dir()
-    return _cached_learn(str(folder), learn_stamp(folder), frozenset(data.records))
+    return _cached_learn(str(folder), fingerprint(folder), frozenset(data.records))
 
 
 def set_url_parameter(name: str, values: list[str], default: list[str]) -> None:
@@ -376,7 +374,7 @@ def _handout(
 ) -> bytes:
     """Print a lesson's handout once per data version, lesson and language (several seconds in Chromium)."""
     data = _cached_dataset(folder, today, stamp)
-    content = _cached_learn(folder, learn_stamp(Path(folder)), frozenset(data.records))
+    content = _cached_learn(folder, stamp, frozenset(data.records))
     lesson = content.lesson(lesson_id)
     if lesson is None:
         raise ValueError(f"no lesson {lesson_id}")
@@ -396,7 +394,7 @@ def handout_builder(lesson_id: str) -> Any:
 def _quiz(folder: str, today: date, stamp: tuple[tuple[str, float], ...], seed: int, lang: str) -> list[quiz.Question]:
     """A seed's questions, the same for every student of a class (so computed once)."""
     data = _cached_dataset(folder, today, stamp)
-    content = _cached_learn(folder, learn_stamp(Path(folder)), frozenset(data.records))
+    content = _cached_learn(folder, stamp, frozenset(data.records))
     with i18n.using(lang):
         return quiz.questions(data, content.claims, seed)
 

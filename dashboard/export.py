@@ -64,11 +64,15 @@ def image(fig: go.Figure, fmt: str = "png") -> bytes:
     width, height, scale = canvas(fig)
     slide = go.Figure(fig)
     slide.update_layout(width=width, height=height, autosize=False, title_pad_l=16)
-    options: dict[str, Any] = {"format": fmt, "width": width, "height": height, "scale": scale}
+    return _draw(slide, {"format": fmt, "width": width, "height": height, "scale": scale})
+
+
+def _draw(fig: go.Figure, options: dict[str, Any]) -> bytes:
+    """Draw a laid-out figure with kaleido, offline maps included; any failure becomes an ExportError."""
     try:
         _start_server()
         with _render_lock:  # one figure at a time through the single browser tab
-            return bytes(kaleido.calc_fig_sync(slide, opts=options, topojson=TOPOJSON_URI))
+            return bytes(kaleido.calc_fig_sync(fig, opts=options, topojson=TOPOJSON_URI))
     except Exception as error:  # kaleido raises several types, from a missing browser to a JS error
         raise ExportError(
             f"The image could not be drawn ({type(error).__name__}: {error}). Images are drawn by Chromium: "
@@ -89,16 +93,7 @@ def thumbnail(fig: go.Figure, width: int = 800, height: int = 450, scale: float 
         title_subtitle_text="",
         margin={"t": 50, "b": 30},
     )
-    options: dict[str, Any] = {"format": "png", "width": width, "height": small.layout.height, "scale": scale}
-    try:
-        _start_server()
-        with _render_lock:
-            return bytes(kaleido.calc_fig_sync(small, opts=options, topojson=TOPOJSON_URI))
-    except Exception as error:  # see image()
-        raise ExportError(
-            f"The image could not be drawn ({type(error).__name__}: {error}). Images are drawn by Chromium: "
-            "install it with `make chromium` (Debian: apt-get install chromium) and try again."
-        ) from error
+    return _draw(small, {"format": "png", "width": width, "height": small.layout.height, "scale": scale})
 
 
 def _scaled(value: float | None, factor: float, floor: float | None = None) -> float | None:

@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date as babel_format
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 DEFAULT_LANGUAGE = "en"
@@ -76,10 +79,6 @@ def pick(texts: Mapping[str, str] | str) -> str:
 
 def format_date(partial: str) -> str:
     """'1995-12-20' -> '20 December 1995' (or '20 décembre 1995'); '1998-10' -> 'October 1998'; '1992' stays."""
-    from datetime import date
-
-    from babel.dates import format_date as babel_format
-
     parts = [int(p) for p in partial.split("-")] if partial else []
     if len(parts) == 3:
         return str(babel_format(date(*parts), format="d MMMM y", locale=language()))
@@ -90,8 +89,6 @@ def format_date(partial: str) -> str:
 
 def format_number(value: float) -> str:
     """38599 -> '38,599' in English, '38 599' in French."""
-    from babel.numbers import format_decimal
-
     return str(format_decimal(value, locale=language()))
 
 

@@ -139,9 +139,9 @@ def check_citations(shown_as: str, index: int, item: Concept | Lesson | Claim) -
     return problems
 
 
-def check_link(shown_as: str, where: str, link: Link, mission_ids: set[str]) -> list[Problem]:
-    """A link's query uses only known operation ids."""
-    params = dict(parse_qsl(link.query))
+def check_ids(shown_as: str, where: str, query: str, mission_ids: set[str]) -> list[Problem]:
+    """A link's or a view's URL parameters name only known operations."""
+    params = dict(parse_qsl(query))
     ids = [params["id"]] if "id" in params else []
     ids += [i for key in ("ids", "strength") for i in params.get(key, "").split(",") if i]
     return [
@@ -157,9 +157,7 @@ def check_view(shown_as: str, where: str, view_text: str, mission_ids: set[str])
         charts = "; ".join(f"{page}: {', '.join(keys)}" for page, keys in briefing.CHARTS.items())
         return [Problem(shown_as, where, f"'{view_text}' is not a chart the app can draw; write "
                         f"'page/chart?query' with one of {charts}")]  # fmt: skip
-    page, _, query = view_text.partition("?")
-    link = Link(label=Text(en="-", fr="-"), page=page.split("/")[0], query=query)  # type: ignore[arg-type]
-    return check_link(shown_as, where, link, mission_ids)
+    return check_ids(shown_as, where, view_text.partition("?")[2], mission_ids)
 
 
 def _load(path: Path, model: type[Item], mission_ids: set[str]) -> tuple[list[Item], list[Problem]]:
@@ -189,9 +187,9 @@ def _load(path: Path, model: type[Item], mission_ids: set[str]) -> tuple[list[It
         where = f"[{index}] {item.id}"
         if isinstance(item, Concept):
             for n, link in enumerate(item.links):
-                problems += check_link(shown_as, f"{where}.links[{n}]", link, mission_ids)
+                problems += check_ids(shown_as, f"{where}.links[{n}]", link.query, mission_ids)
         elif isinstance(item, Claim):
-            problems += check_link(shown_as, f"{where}.link", item.link, mission_ids)
+            problems += check_ids(shown_as, f"{where}.link", item.link.query, mission_ids)
         else:
             for n, step in enumerate(item.steps):
                 problems += check_view(shown_as, f"{where}.steps[{n}].view", step.view, mission_ids)

@@ -72,11 +72,17 @@ LABEL_COLUMNS = (  # id column, label column, vocabulary
 )
 
 
+def vocabulary_text(entry: dict[str, Any]) -> tuple[str, str]:
+    """A vocabulary value's label and definition in the current language (English where it has no translation)."""
+    translated = entry.get("fr") if language() == "fr" else None
+    other = translated if isinstance(translated, dict) else {}
+    return str(other.get("label") or entry["label"]), str(other.get("definition") or entry["definition"])
+
+
 def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) -> str:
     """The display label of a controlled value in the current language (the id itself if the vocabulary lacks it)."""
-    entry = vocabularies.get(vocabulary, {}).get(value, {})
-    translated = (entry.get("fr") or {}).get("label") if language() == "fr" else None
-    return str(translated or entry.get("label", value))
+    entry = vocabularies.get(vocabulary, {}).get(value)
+    return vocabulary_text(entry)[0] if entry else value
 
 
 def short_name(mission: Mission) -> str:

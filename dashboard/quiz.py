@@ -56,8 +56,9 @@ class Question:
 
 
 def _source(mission: Mission, url: str) -> tuple[str, str]:
-    title = next((s.title for s in mission.sources if s.url == url), url)
-    return (f"{title} ({next((s.publisher for s in mission.sources if s.url == url), '')})".replace(" ()", ""), url)
+    """(title (publisher), url) of one of the record's sources; the url alone if the record does not list it."""
+    source = next((s for s in mission.sources if s.url == url), None)
+    return (f"{source.title} ({source.publisher})" if source else url, url)
 
 
 def _event_source(mission: Mission, when: str | None) -> tuple[str, str] | None:

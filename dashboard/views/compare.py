@@ -3,11 +3,10 @@
 import streamlit as st
 
 from dashboard import charts, comparisons, components, panels
-from dashboard.classroom import localised_term
 from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
 from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
 from dashboard.i18n import _
-from dashboard.missions import short_name
+from dashboard.missions import short_name, vocabulary_text
 
 data = components.dataset()
 basis_labels = data.labels("legal_basis_kinds")
@@ -75,7 +74,7 @@ else:
             st.markdown(f"**{heading}**")
             for entry in data.vocabularies.get(vocabulary, {}).values():
                 source = entry["source"]
-                term, definition = localised_term(entry)
+                term, definition = vocabulary_text(entry)
                 st.markdown(f"- **{term}**: {definition} ([{source['publisher']}: {source['title']}]({source['url']}))")
 
 st.header(_("Side by side"))

@@ -24,7 +24,7 @@ components.show_notices(reading.notices)
 
 lesson = content.lesson(reading.lesson) if reading.lesson else None
 if components.presenting() and lesson is not None:
-    classroom.present_step(data, lesson, reading.step)
+    classroom.show_step(data, lesson, reading.step, big=True)
     st.stop()
 
 link_slot = components.title_with_link_slot(_("Learn"))
