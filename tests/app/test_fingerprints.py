@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import navigation
@@ -51,9 +52,12 @@ def fingerprints() -> tuple[dict[str, list[str]], dict[str, float]]:
         app = open_page(page, **params)
         times[view_name(page, params)] = round(time.perf_counter() - started, 3)
         assert not app.exception, (page, params, [e.value for e in app.exception])
-        digests[view_name(page, params)] = [
-            hashlib.sha256(chart.proto.spec.encode("utf-8")).hexdigest()[:16] for chart in app.get("plotly_chart")
-        ]
+        specs = [chart.proto.spec for chart in app.get("plotly_chart")]
+        for spec in specs:
+            # the charts skip plotly's validation when they add their frame (charts.relayout, for speed):
+            # here every figure the app draws passes it
+            go.Figure(json.loads(spec))
+        digests[view_name(page, params)] = [hashlib.sha256(spec.encode("utf-8")).hexdigest()[:16] for spec in specs]
     return digests, times
 
 
