@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
 AXE := tests/browser/node_modules/axe-core/axe.min.js
-.PHONY: help run test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench chromium clean
+.PHONY: help run class test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench bench-quick chromium nginx clean
 
 help:  ## list the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -27,7 +27,11 @@ run: $(APP_STAMP)  ## install what the app needs (Chromium too, for images, slid
 	@$(MAKE) --no-print-directory chromium || echo "The dashboard runs without Chromium; image, slide and fact-card downloads need it."
 	$(BIN)/streamlit run dashboard/app.py --server.port 8501
 
-test: $(DEV_STAMP) chromium $(AXE)  ## install what the tests need and run every check (browser tests included)
+class: $(APP_STAMP) nginx  ## serve a class: one Streamlit process per core behind nginx (sticky sessions, gzip), on port 8501
+	@$(MAKE) --no-print-directory chromium || echo "The dashboard runs without Chromium; image, slide and fact-card downloads need it."
+	$(BIN)/python -m dashboard.serve --port 8501
+
+test: $(DEV_STAMP) chromium nginx $(AXE)  ## install what the tests need and run every check (browser tests included)
 	$(BIN)/ruff check dashboard tests data/geo bench
 	$(BIN)/mypy
 	$(BIN)/python -m dashboard.validation
@@ -51,12 +55,15 @@ fingerprints: $(DEV_STAMP)  ## rewrite tests/reference/figures.json after a deli
 messages: $(APP_STAMP)  ## add new interface messages to dashboard/locales/fr.po (then translate the empty ones)
 	$(BIN)/python -m dashboard.messages
 
-unit data-tests app-tests browser-tests: $(DEV_STAMP) $(AXE)  ## run one layer of tests
+unit data-tests app-tests browser-tests: $(DEV_STAMP) nginx $(AXE)  ## run one layer of tests
 	$(BIN)/python -m pytest tests/$(subst -tests,,$@)
 
-bench: $(DEV_STAMP)  ## time each page's rerun (cold and warm) into artifacts/bench/
-	$(BIN)/python bench/page_reruns.py 20
+bench: $(DEV_STAMP) chromium nginx  ## the speed benchmark (about 25 min): pages, fresh browser, a class of 30, 10x/100x data -> bench/results.md
+	$(BIN)/python -m bench.speed
 	$(BIN)/python bench/briefing_pack.py
+
+bench-quick: $(DEV_STAMP) chromium nginx  ## the same benchmark, short (about 4 min), to check it runs
+	$(BIN)/python -m bench.speed --quick
 
 chromium:  ## make sure Debian's chromium is there (apt-get when root; otherwise say what to run)
 	@if command -v chromium >/dev/null 2>&1; then \
@@ -65,6 +72,15 @@ chromium:  ## make sure Debian's chromium is there (apt-get when root; otherwise
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null && echo "chromium installed"; \
 	else \
 		echo "Chromium is missing. Run: sudo apt-get update && sudo apt-get install -y chromium"; exit 1; \
+	fi
+
+nginx:  ## make sure Debian's nginx is there, for `make class` (apt-get when root; otherwise say what to run)
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then \
+		echo "nginx: $$(command -v nginx || echo /usr/sbin/nginx)"; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -qq && apt-get install -y -qq nginx >/dev/null && echo "nginx installed"; \
+	else \
+		echo "nginx is missing. Run: sudo apt-get update && sudo apt-get install -y nginx"; exit 1; \
 	fi
 
 $(AXE): tests/browser/package.json tests/browser/package-lock.json  ## axe-core from the npm registry, for the accessibility check

@@ -1,0 +1,98 @@
+"""The class server (`make class`): Streamlit processes behind Debian's nginx, sticky by cookie, gzip.
+
+Driven the way a class uses it: browsers' sessions through the protocol client the benchmark uses,
+a download fetched over plain HTTP, and a real Chromium drawing a page through the proxy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import shutil
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit
+from playwright.sync_api import Browser
+
+from bench.protocol import Session
+from dashboard import serve
+from tests.browser.conftest import wait_for_app
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[serve.ClassServer]:
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
+        pytest.fail("Debian's nginx is missing: run `make nginx` (or apt-get install -y nginx as root)")
+    with serve.class_server(workers=2, port=serve.free_port(), address="127.0.0.1") as running:
+        yield running
+
+
+def get(url: str, cookie: str = "", gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url)
+    if cookie:
+        request.add_header("Cookie", cookie)
+    if gzip_ok:
+        request.add_header("Accept-Encoding", "gzip")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), b""
+
+
+def test_the_first_answer_sets_a_backend_cookie_and_static_files_come_compressed(server: serve.ClassServer) -> None:
+    status, headers, page = get(server.url + "/")
+    assert status == 200 and b"<html" in page.lower()
+    assert "npoe_backend=" in headers.get("Set-Cookie", "")
+    script = next(Path(streamlit.__file__).parent.glob("static/static/js/index.*.js"))
+    status, headers, body = get(f"{server.url}/static/js/{script.name}", gzip_ok=True)
+    assert status == 200 and headers.get("Content-Encoding") == "gzip"
+    assert gzip.decompress(body) == script.read_bytes()
+    assert len(body) < script.stat().st_size / 2
+    assert "immutable" in headers.get("Cache-Control", "")
+    status, _headers, _body = get(server.url + "/app/static/topojson/world_110m.json")
+    assert status == 200
+
+
+async def process_of_websocket(url: str, cookie: str) -> str:
+    """Which Streamlit process a browser's websocket reaches, and check the session runs a page there."""
+    session = Session(url)
+    await session.connect(cookie)
+    try:
+        run = await session.open("data")
+        assert not run.errors and run.charts == 0 and run.bytes > 0, run
+        return session.process
+    finally:
+        await session.close()
+
+
+def test_a_browser_keeps_to_one_process_and_the_class_is_spread_over_all(server: serve.ClassServer) -> None:
+    processes = set()
+    for _ in range(12):  # twelve browsers, each with the cookie of its first page load
+        status, headers, _body = get(server.url + "/")
+        cookie = headers["Set-Cookie"].split(";", 1)[0]
+        first = headers["X-NPOE-Process"]
+        assert status == 200 and first in {backend.removeprefix("http://") for backend in server.backends}
+        # every later request of that browser, its websocket and its downloads included, goes to the same one
+        later = {
+            get(server.url + path, cookie=cookie)[1]["X-NPOE-Process"] for path in ("/", "/map", "/_stcore/health")
+        }
+        assert later == {first}
+        assert asyncio.run(process_of_websocket(server.url, cookie)) == first
+        processes.add(first)
+    assert len(processes) == 2, "every browser went to one process: the class is not spread"
+
+
+def test_a_browser_draws_the_map_through_the_proxy(server: serve.ClassServer, browser: Browser) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(server.url + "/map")
+        wait_for_app(page)
+        assert page.locator("[data-testid='stPlotlyChart'] .main-svg").count() >= 1
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.close()
