@@ -60,25 +60,29 @@ def test_log_toggle_changes_both_strength_axes_and_the_url() -> None:
 
 
 def test_peak_chart_leaves_out_operations_with_no_published_peak() -> None:
-    app = open_page("views/compare.py", type="maritime-security")
+    app = open_page("views/compare.py", type="peace-enforcement")
     assert not [f for f in figures(app) if f["layout"]["title"]["text"].startswith("Peak strength")]
     assert any("None of these operations has a published peak strength" in m.value for m in app.markdown)
 
 
 def test_side_by_side_reads_ids_shows_facts_and_aligned_strength() -> None:
-    app = open_page("views/compare.py", ids="kfor,ifor,nosuch")
+    app = open_page("views/compare.py", ids="kfor,display-deterrence,nosuch")
     assert "Ignored ids=nosuch: no operation has that id." in [i.value for i in app.info]
     picker = by_label(app.multiselect, "Operations side by side")
-    assert picker.value == ["kfor", "ifor"]
+    assert picker.value == ["kfor", "display-deterrence"]
     facts = app.table[0].value
-    assert list(facts.columns) == ["KFOR", "IFOR"] and facts.at["Peak strength", "KFOR"].startswith("50,000")
+    assert list(facts.columns) == ["KFOR", "Display Deterrence"] and facts.at["Peak strength", "KFOR"].startswith(
+        "50,000"
+    )
     strength = chart(app, "Published strength over time")
-    assert [t["name"] for t in strength["data"]] == ["KFOR"], "IFOR has no dated strength point and draws none"
+    assert [t["name"] for t in strength["data"]] == ["KFOR"], (
+        "Display Deterrence has a peak but no dated strength point, and draws none"
+    )
     assert strength["layout"]["xaxis"]["title"]["text"] == "Months since the operation began"
-    assert any("No published strength figures: IFOR." in c.value for c in app.caption)
+    assert any("No published strength figures: Display Deterrence." in c.value for c in app.caption)
     by_label(app.get("button_group"), "Align strength by").set_value("date").run()
     assert chart(app, "Published strength over time")["layout"]["xaxis"]["type"] == "date"
-    assert app.query_params["align"] == "date" and app.query_params["ids"] == "kfor,ifor"
+    assert app.query_params["align"] == "date" and app.query_params["ids"] == "kfor,display-deterrence"
     picker = by_label(app.multiselect, "Operations side by side")
     picker.set_value(["isaf"]).run()
     assert "Choose at least two operations to put them side by side." in [i.value for i in app.info]
