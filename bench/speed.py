@@ -45,6 +45,7 @@ from dashboard import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench"
+LOGS = ROOT / "artifacts" / "bench"  # the servers' messages, to diagnose any error a run reports
 TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -98,7 +99,9 @@ def streamlit_server(script: str = "dashboard/app.py", data_dir: Path | None = N
         env["NPOE_DATA_DIR"] = str(data_dir)
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    with (LOGS / f"streamlit-{port}.log").open("ab") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}"
         serve.wait_healthy(url, [process])
@@ -230,7 +233,18 @@ def stage_pages(warm: int, views: list[View], data_dir: Path | None = None) -> d
 # ---- stage 2: a fresh browser ---------------------------------------------------------------------
 
 
-def open_in_fresh_browser(url: str) -> dict[str, Any]:
+async def charts_of(base: str, view: View) -> int:
+    """How many charts the view draws, read at the protocol level (what the browser must show)."""
+    session = Session(base)
+    await session.connect()
+    try:
+        return (await session.open(view.page, view.query)).charts
+    finally:
+        await session.close()
+
+
+def open_in_fresh_browser(url: str, charts: int) -> dict[str, Any]:
+    """Launch Chromium, open the url and wait until `charts` plotly charts have drawn."""
     from playwright.sync_api import sync_playwright
 
     from dashboard.printing import CHROMIUM_FLAGS, chromium
@@ -241,7 +255,7 @@ def open_in_fresh_browser(url: str) -> dict[str, Any]:
         started = time.perf_counter()
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
-        page.on("requestfinished", requests.append)
+        page.on("requestfinished", lambda request: requests.append(request))
         page.on(
             "websocket",
             lambda socket: socket.on("framereceived", lambda payload: ws_bytes.append(len(payload))),
@@ -252,13 +266,12 @@ def open_in_fresh_browser(url: str) -> dict[str, Any]:
         page.wait_for_function(
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
             " && document.querySelector('[data-testid=\"stMain\"]')?.innerText.length > 0"
-            " && [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-            ".every(chart => chart.querySelector('.main-svg'))",
+            f" && document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {charts}",
             timeout=60_000,
             polling=50,
         )
         drawn = time.perf_counter()
-        charts = page.locator("[data-testid='stPlotlyChart']").count()
+        charts = page.locator("[data-testid='stPlotlyChart'] .main-svg").count()
         http_bytes = [request.sizes()["responseBodySize"] for request in requests]
         browser.close()
     return {
@@ -273,20 +286,20 @@ def open_in_fresh_browser(url: str) -> dict[str, Any]:
 
 def stage_browser(views: list[View], repeats: int) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    targets: list[tuple[View, str]] = [(view, "dashboard/app.py") for view in views]
     with streamlit_server("bench/floor_app.py") as (floor_url, _), streamlit_server() as (app_url, _):
         for view in [FLOOR, *views]:
             base = floor_url if view.floor else app_url
-            query = "&".join(part for part in (view.query,) if part)
-            url = f"{base}/{view.page}" + (f"?{query}" if query else "")
-            runs = [open_in_fresh_browser(url) for _ in range(repeats + 1)][1:]  # the first warms the server
+            charts = asyncio.run(charts_of(base, view))  # this also warms the server's caches for the view
+            url = f"{base}/{view.page}" + (f"?{view.query}" if view.query else "")
+            runs = [open_in_fresh_browser(url, charts) for _ in range(repeats)]
             times = [run["open_to_charts_s"] for run in runs]
             results[view.label] = runs[-1] | {"open_to_charts": summary(times)}
             print(f"  {view.label:32} {json.dumps(results[view.label]['open_to_charts'])}", flush=True)
-    del targets
-    with serve.class_server(port=serve.free_port(), address="127.0.0.1") as server:
-        open_in_fresh_browser(server.url)
-        runs = [open_in_fresh_browser(server.url) for _ in range(repeats)]
+    with serve.class_server(port=serve.free_port(), address="127.0.0.1", log_dir=LOGS) as server:
+        charts = asyncio.run(charts_of(server.url, VIEWS[0]))
+        open_in_fresh_browser(server.url, charts)  # both processes' caches: the first may land on either
+        open_in_fresh_browser(server.url, charts)
+        runs = [open_in_fresh_browser(server.url, charts) for _ in range(repeats)]
         results["overview, behind nginx (gzip)"] = runs[-1] | {
             "open_to_charts": summary([run["open_to_charts_s"] for run in runs])
         }
@@ -356,7 +369,7 @@ def stage_class(seconds: float, capacity_seconds: float) -> dict[str, Any]:
         results["floor, one process"] = one_class(url, pids, seconds, capacity_seconds, floor=True)
     with streamlit_server() as (url, pids):
         results["dashboard, one process"] = one_class(url, pids, seconds, capacity_seconds, floor=False)
-    with serve.class_server(port=serve.free_port(), address="127.0.0.1") as server:
+    with serve.class_server(port=serve.free_port(), address="127.0.0.1", log_dir=LOGS) as server:
         results[f"dashboard, nginx + {len(server.backends)} processes"] = one_class(
             server.url, server.streamlit_pids, seconds, capacity_seconds, floor=False
         )
@@ -486,21 +499,17 @@ def main(argv: list[str] | None = None) -> None:
         f"Python {platform.python_version()}",
         "quick": quick,
     }
-    stages = args.stages.split(",")
-    if "pages" in stages:
-        print("pages", flush=True)
-        results["pages"] = stage_pages(warm, VIEWS)
-    if "browser" in stages:
-        print("browser", flush=True)
-        results["browser"] = stage_browser(VIEWS, 1 if quick else 3)
-    if "class" in stages:
-        print("class", flush=True)
-        results["class"] = stage_class(20 if quick else 180, 10 if quick else 60)
-    if "growth" in stages:
-        print("growth", flush=True)
-        views = [view for view in VIEWS if view.page in ("", "timeline", "map", "compare", "mission")]
-        results["growth"] = stage_growth(3 if quick else 10, [10] if quick else [10, 100], views)
-    write(results)
+    growth_views = [view for view in VIEWS if view.page in ("", "timeline", "map", "compare", "mission")]
+    runs = {
+        "pages": lambda: stage_pages(warm, VIEWS),
+        "browser": lambda: stage_browser(VIEWS, 1 if quick else 3),
+        "class": lambda: stage_class(20 if quick else 180, 10 if quick else 60),
+        "growth": lambda: stage_growth(3 if quick else 10, [10] if quick else [10, 100], growth_views),
+    }
+    for stage in args.stages.split(","):
+        print(stage, flush=True)
+        results[stage] = runs[stage]()
+        write(results)  # after each stage, so a failure later keeps what was measured
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ template, and exported images would then come out with placeholder colours.
 
 from __future__ import annotations
 
+import copy
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -75,7 +76,7 @@ def relayout(fig: go.Figure, updates: Mapping[str, Any], annotation: Mapping[str
     layout = spec["layout"]
     _merge(layout, {key: value for key, value in updates.items() if key != "template"})
     if "template" in updates:
-        layout["template"] = updates["template"]
+        layout["template"] = copy.deepcopy(updates["template"])  # never shared between figures
     if annotation is not None:
         layout.setdefault("annotations", []).append(dict(annotation))
     return go.Figure(spec, _validate=False)

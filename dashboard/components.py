@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import time
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -43,21 +45,48 @@ def data_dir() -> Path:
     return Path(os.environ.get("NPOE_DATA_DIR", DATA_DIR))
 
 
-def fingerprint(folder: Path) -> tuple[tuple[str, float], ...]:
-    """Paths and modification times of the data files (records and Learn content), so an edited file is picked
-    up at once by every cache keyed on it."""
-    files = [
-        folder / "vocabularies.yaml",
-        folder / SEA_AREAS_FILE,
-        folder / HISTORICAL_STATES_FILE,
-        *sorted((folder / "missions").glob("*.yaml")),
-        *sorted((folder / learn.LEARN_DIR).glob("*.yaml")),
-    ]
-    return tuple((str(f.relative_to(folder)), f.stat().st_mtime) for f in files if f.exists())
+FINGERPRINT_SECONDS = 1.0
+_fingerprints: dict[str, tuple[float, str]] = {}
+
+
+def _files(folder: Path, sub: str) -> list[os.DirEntry[str]]:
+    try:
+        return [entry for entry in os.scandir(folder / sub) if entry.name.endswith(".yaml")]
+    except OSError:
+        return []
+
+
+def fingerprint(folder: Path) -> str:
+    """A digest of the data files' names, sizes and modification times (records and Learn content).
+
+    Every cache is keyed on it, so an edited file is picked up by all of them: within a second, because
+    the digest is kept that long (a page asks for it several times per rerun, and with 6,200 records
+    listing and hashing the files each time cost a quarter of a rerun).
+    """
+    key = str(folder)
+    now = time.monotonic()
+    kept = _fingerprints.get(key)
+    if kept is not None and now - kept[0] < FINGERPRINT_SECONDS:
+        return kept[1]
+    digest = hashlib.blake2b(digest_size=16)
+    singles = [folder / "vocabularies.yaml", folder / SEA_AREAS_FILE, folder / HISTORICAL_STATES_FILE]
+    for path in singles:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for sub in ("missions", learn.LEARN_DIR):
+        for entry in sorted(_files(folder, sub), key=lambda e: e.name):
+            info = entry.stat()
+            digest.update(f"{sub}/{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    stamp = digest.hexdigest()
+    _fingerprints[key] = (now, stamp)
+    return stamp
 
 
 @st.cache_resource(show_spinner=False)
-def _cached_dataset(folder: str, today: date, stamp: tuple[tuple[str, float], ...]) -> Dataset:
+def _cached_dataset(folder: str, today: date, stamp: str) -> Dataset:
     """Validate and build the tables once per data version and day, shared read-only by all sessions.
 
     A resource cache, not a data cache: pages only read the dataset, and copying it on every rerun
@@ -81,7 +110,7 @@ def dataset() -> Dataset:
 
 
 @st.cache_resource(show_spinner=False)
-def _cached_learn(folder: str, stamp: tuple[tuple[str, float], ...], mission_ids: frozenset[str]) -> learn.Learn:
+def _cached_learn(folder: str, stamp: str, mission_ids: frozenset[str]) -> learn.Learn:
     """The Learn page's content, checked once per version of data/ and shared read-only by all sessions."""
     return learn.load_learn(Path(folder), set(mission_ids))
 
@@ -282,7 +311,7 @@ def mission_link(mission_id: str, label: str) -> None:
 def _cached_compare_panels(
     folder: str,
     today: date,
-    stamp: tuple[tuple[str, float], ...],
+    stamp: str,
     filters: Filters,
     decades: str,
     log: bool,
@@ -360,18 +389,14 @@ def browser_missing() -> str:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _fact_card(
-    folder: str, today: date, stamp: tuple[tuple[str, float], ...], mission_id: str, lang: str
-) -> tuple[bytes, bytes]:
+def _fact_card(folder: str, today: date, stamp: str, mission_id: str, lang: str) -> tuple[bytes, bytes]:
     """Print a card once per data version, operation and language (about 2 s in Chromium), for every session."""
     with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
         return cards.fact_card(_cached_dataset(folder, today, stamp), mission_id)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _handout(
-    folder: str, today: date, stamp: tuple[tuple[str, float], ...], lesson_id: str, link: str, lang: str
-) -> bytes:
+def _handout(folder: str, today: date, stamp: str, lesson_id: str, link: str, lang: str) -> bytes:
     """Print a lesson's handout once per data version, lesson and language (several seconds in Chromium)."""
     data = _cached_dataset(folder, today, stamp)
     content = _cached_learn(folder, stamp, frozenset(data.records))
@@ -391,7 +416,7 @@ def handout_builder(lesson_id: str) -> Any:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _quiz(folder: str, today: date, stamp: tuple[tuple[str, float], ...], seed: int, lang: str) -> list[quiz.Question]:
+def _quiz(folder: str, today: date, stamp: str, seed: int, lang: str) -> list[quiz.Question]:
     """A seed's questions, the same for every student of a class (so computed once)."""
     data = _cached_dataset(folder, today, stamp)
     content = _cached_learn(folder, stamp, frozenset(data.records))
@@ -406,7 +431,7 @@ def quiz_questions(data: Dataset, seed: int) -> list[quiz.Question]:
 
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _quiz_reveal(
-    folder: str, today: date, stamp: tuple[tuple[str, float], ...], seed: int, index: int, lang: str
+    folder: str, today: date, stamp: str, seed: int, index: int, lang: str
 ) -> tuple[go.Figure, pd.DataFrame] | None:
     """A question's answer chart, built once per seed, question and language and shared (never changed after):
     a class of thirty checking the same question builds it once."""
@@ -486,7 +511,7 @@ def file_stem(title: str) -> str:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _deck(
-    folder: str, today: date, stamp: tuple[tuple[str, float], ...], title: str, entries: tuple[str, ...], link: str,
+    folder: str, today: date, stamp: str, title: str, entries: tuple[str, ...], link: str,
     fmt: str, lang: str,
 ) -> bytes:  # fmt: skip
     """Draw the pack's charts and build the deck, once per pack, title, format and language."""
@@ -521,9 +546,7 @@ def page_address() -> str:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _cached_view(
-    folder: str, today: date, stamp: tuple[tuple[str, float], ...], view: briefing.View, lang: str
-) -> panels.Panel:
+def _cached_view(folder: str, today: date, stamp: str, view: briefing.View, lang: str) -> panels.Panel:
     """A pack's chart, built once per data version, view and language and shared by all sessions (never changed).
 
     Compare charts come from the compare page's own cache, so a pack and the page build them once between them.
@@ -534,6 +557,20 @@ def _cached_view(
 
     with i18n.using(lang):
         return briefing.build(_cached_dataset(folder, today, stamp), view, compare)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _shared_panel(folder: str, today: date, stamp: str, builder: str, args: tuple[Any, ...], lang: str) -> panels.Panel:
+    """A page's chart built by panels.<builder>(data, *args), once per data version, arguments and language,
+    and shared read-only by every session: a rerun that shows the same chart again builds nothing."""
+    with i18n.using(lang):
+        return cast(panels.Panel, getattr(panels, builder)(_cached_dataset(folder, today, stamp), *args))
+
+
+def shared_panel(data: Dataset, builder: str, *args: Any) -> panels.Panel:
+    """panels.<builder>(data, *args), from the cache shared by all sessions (the figure must not be changed)."""
+    folder = data_dir()
+    return _shared_panel(str(folder), data.today, fingerprint(folder), builder, args, i18n.language())
 
 
 def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:
@@ -599,13 +636,20 @@ def presentation_frame() -> None:
                 st.rerun()
 
 
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False).encode("utf-8")
+
+
 def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
-    """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table."""
+    """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table.
+
+    The CSV is written when the button is pressed, not on every rerun of the page.
+    """
     with st.expander(_("Show the data"), icon=":material/table:"):
         st.dataframe(table, hide_index=True, key=f"{key}-table")
         st.download_button(
             _("Download this table (CSV)"),
-            table.to_csv(index=False).encode("utf-8"),
+            partial(csv_bytes, table),
             file_name=f"{file_name}.csv",
             mime="text/csv",
             key=f"{key}-csv",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,9 @@ class Dataset:
     sea_shapes: dict[str, Any] = field(default_factory=dict)  # GeoJSON of the sea areas the map draws
     historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
 
-    @property
+    @cached_property
     def last_checked(self) -> str | None:
-        """The latest date any source was read: when the data was last checked."""
+        """The latest date any source was read: when the data was last checked (worked out once)."""
         dates = [s.accessed for r in self.records.values() for s in r.sources]
         return max(dates) if dates else None
 

@@ -89,12 +89,15 @@ def wait_healthy(url: str, processes: list[subprocess.Popen[bytes]], seconds: fl
     raise ServeError(f"{url} did not answer within {seconds:.0f} s")
 
 
-def start_streamlit(port: int, cookie_secret: str, env: dict[str, str], quiet: bool) -> subprocess.Popen[bytes]:
+def start_streamlit(port: int, cookie_secret: str, env: dict[str, str], log: Path | None) -> subprocess.Popen[bytes]:
+    """One Streamlit process; its messages go to the console, or to `log` when given."""
     command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     env = env | {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
-    output = subprocess.DEVNULL if quiet else None
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+    if log is None:
+        return subprocess.Popen(command, cwd=ROOT, env=env)
+    with log.open("ab") as output:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
 
 
 @contextmanager
@@ -103,9 +106,12 @@ def class_server(
     port: int = 8501,
     address: str = "0.0.0.0",
     data_dir: Path | None = None,
-    quiet: bool = True,
+    log_dir: Path | None = None,
 ) -> Iterator[ClassServer]:
-    """Start the Streamlit processes and nginx; stop them all on leaving."""
+    """Start the Streamlit processes and nginx; stop them all on leaving.
+
+    With `log_dir`, each Streamlit process writes its messages to streamlit-<port>.log there.
+    """
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         raise ServeError("nginx is missing: run `make nginx` (or `sudo apt-get install -y nginx`)")
@@ -118,7 +124,8 @@ def class_server(
     processes: list[subprocess.Popen[bytes]] = []
     try:
         ports = [free_port() for _ in range(workers)]
-        processes += [start_streamlit(backend, secret, env, quiet) for backend in ports]
+        logs = [log_dir / f"streamlit-{backend}.log" if log_dir else None for backend in ports]
+        processes += [start_streamlit(backend, secret, env, log) for backend, log in zip(ports, logs, strict=True)]
         backends = [f"http://127.0.0.1:{backend}" for backend in ports]
         for backend in backends:
             wait_healthy(backend, processes)
@@ -158,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="Streamlit processes (default: one per core)")
     args = parser.parse_args(argv)
     try:
-        with class_server(args.workers, args.port, quiet=False) as server:
+        with class_server(args.workers, args.port) as server:
             print(f"\nThe class server is ready: {len(server.backends)} Streamlit processes behind nginx.")
             print(
                 f"Students open http://{lan_address()}:{args.port} (on this machine: {server.url}). Ctrl-C stops it.\n"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, comparisons, components, panels
+from dashboard import charts, comparisons, components
 from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
 from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
 from dashboard.i18n import _
@@ -120,7 +120,9 @@ if chosen:
     points = data.personnel[data.personnel["mission_id"].isin(chosen)]
     without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
     if len(without) < len(chosen):
-        components.show_panel(panels.strength_panel(data, chosen, align, key="side-by-side-strength"), "compare")
+        components.show_panel(
+            components.shared_panel(data, "strength_panel", tuple(chosen), align, "side-by-side-strength"), "compare"
+        )
     if without:
         st.caption(_("No published strength figures: {operations}.").format(operations=", ".join(without)))
 

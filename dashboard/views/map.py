@@ -102,7 +102,9 @@ def year_and_map() -> None:
     if shown.empty:
         components.empty_notice()
         return
-    panel = panels.map_panel(data, filters, None if year == ALL_YEARS else int(year), shade, view, show_hq)
+    panel = components.shared_panel(
+        data, "map_panel", filters, None if year == ALL_YEARS else int(year), shade, view, show_hq
+    )
     point = components.selected_point(components.show_panel(panel, "map", selectable=True))
     if point is not None:
         list_operations_at(point, shown)

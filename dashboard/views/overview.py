@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, panels
+from dashboard import components
 from dashboard.i18n import _
 from dashboard.navigation import DEFAULT_PAGE, PAGES
 
@@ -28,7 +28,7 @@ waters.metric(_("Sea areas"), len(seas))
 if missions.empty:
     components.empty_notice()
 else:
-    components.show_panel(panels.overview_panel(data, components.active_filters(data)), "overview")
+    components.show_panel(components.shared_panel(data, "overview_panel", components.active_filters(data)), "overview")
 components.data_caption(data, len(missions))
 
 st.subheader(_("Explore"))

@@ -34,7 +34,7 @@ if not partners:
 if missions.empty:
     components.empty_notice()
 else:
-    panel = panels.timeline_panel(data, components.active_filters(data), partners)
+    panel = components.shared_panel(data, "timeline_panel", components.active_filters(data), partners)
     point = components.selected_point(components.show_panel(panel, "timeline", selectable=True))
     if point is not None and point.get("customdata"):
         st.switch_page("views/mission.py", query_params={"id": point["customdata"][0], **components.language_param()})
@@ -67,7 +67,7 @@ else:
     components.set_url_parameter("strength", [",".join(chosen)] if chosen else [], [",".join(default)])
     components.set_url_parameter("align", [align], ["date"])
     if chosen:
-        components.show_panel(panels.strength_panel(data, chosen, align), "timeline")
+        components.show_panel(components.shared_panel(data, "strength_panel", tuple(chosen), align), "timeline")
         st.caption(
             _(
                 "Each marker is a published figure with its source on hover; the dotted lines only join them and "

@@ -122,7 +122,7 @@ def test_side_by_side_says_not_published_instead_of_guessing(missions: pd.DataFr
 def test_chart_context_adds_subtitle_and_source_line(missions: pd.DataFrame) -> None:
     fig = charts.decade_bars(comparisons.by_decade(missions, TYPES), COLOURS, "By decade")
     height = fig.layout.height
-    charts.with_context(fig, "NATO · active 1990-2026", "Source: here.<br>Based on 3 of the 3 operations.")
+    fig = charts.with_context(fig, "NATO · active 1990-2026", "Source: here.<br>Based on 3 of the 3 operations.")
     assert fig.layout.title.text == "By decade"
     assert fig.layout.title.subtitle.text == "NATO · active 1990-2026"
     assert fig.layout.annotations[-1].text == "Source: here.<br>Based on 3 of the 3 operations."
