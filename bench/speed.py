@@ -266,12 +266,13 @@ def open_in_fresh_browser(url: str, charts: int) -> dict[str, Any]:
         page.wait_for_function(
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
             " && document.querySelector('[data-testid=\"stMain\"]')?.innerText.length > 0"
-            f" && document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {charts}",
+            " && [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+            f".filter(chart => chart.querySelector('.main-svg')).length >= {charts}",
             timeout=60_000,
             polling=50,
         )
         drawn = time.perf_counter()
-        charts = page.locator("[data-testid='stPlotlyChart'] .main-svg").count()
+        charts = page.locator("[data-testid='stPlotlyChart']:has(.main-svg)").count()
         http_bytes = [request.sizes()["responseBodySize"] for request in requests]
         browser.close()
     return {
@@ -411,6 +412,10 @@ def report(results: dict[str, Any]) -> str:
         f"{' --quick' if results['quick'] else ''}`); raw numbers in `results.json`. Times in milliseconds "
         "unless marked. The floor is a bare Streamlit page with one small plotly chart, measured the same way.",
         "",
+        "Stages measured: "
+        + ", ".join(f"{stage} {when}" for stage, when in results.get("measured", {}).items())
+        + ". Each stage compares with a floor measured in the same stage.",
+        "",
     ]
     if "pages" in results:
         lines += [
@@ -490,10 +495,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="The speed benchmark (see the module's docstring).")
     parser.add_argument("--quick", action="store_true", help="a short run to check the benchmark itself")
     parser.add_argument("--stages", default="pages,browser,class,growth")
+    parser.add_argument("--keep", action="store_true", help="keep the other stages' results from results.json")
     args = parser.parse_args(argv)
     quick = args.quick
     warm = 5 if quick else 20
-    results: dict[str, Any] = {
+    kept = json.loads((RESULTS / "results.json").read_text()) if args.keep else {}
+    results: dict[str, Any] = kept | {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}",
@@ -509,6 +516,7 @@ def main(argv: list[str] | None = None) -> None:
     for stage in args.stages.split(","):
         print(stage, flush=True)
         results[stage] = runs[stage]()
+        results.setdefault("measured", {})[stage] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         write(results)  # after each stage, so a failure later keeps what was measured
 
 
