@@ -28,8 +28,6 @@ import os
 import platform
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -94,14 +92,7 @@ MAP_PLACES = ["AFG", "XKX", "BIH", "IRQ", "LBY", "SOM", "MKD", "TUR", "LVA", "US
 @contextmanager
 def streamlit_server(script: str = "dashboard/app.py", data_dir: Path | None = None) -> Iterator[tuple[str, list[int]]]:
     port = serve.free_port()
-    env = dict(os.environ)
-    if data_dir is not None:
-        env["NPOE_DATA_DIR"] = str(data_dir)
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    LOGS.mkdir(parents=True, exist_ok=True)
-    with (LOGS / f"streamlit-{port}.log").open("ab") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = serve.start_streamlit(port, serve.environment(data_dir), LOGS / f"streamlit-{port}.log", script=script)
     try:
         url = f"http://127.0.0.1:{port}"
         serve.wait_healthy(url, [process])
@@ -139,7 +130,7 @@ def summary(values: list[float]) -> dict[str, float]:
 # ---- interactions -------------------------------------------------------------------------------
 
 
-async def filter_change(session: Session, rng: random.Random, seen: set[tuple[str, ...]] | None = None) -> Run:
+async def filter_change(session: Session, rng: random.Random, seen: dict[tuple[str, ...], None] | None = None) -> Run:
     """Change the sidebar's mission types (the floor: its one select box) to a random choice.
 
     With `seen`, the choice is one not made before (so no cache has it) and is remembered.
@@ -153,7 +144,7 @@ async def filter_change(session: Session, rng: random.Random, seen: set[tuple[st
         if seen is None or choice not in seen:
             break
     if seen is not None:
-        seen.add(choice)
+        seen[choice] = None
     return await session.set_widget("type", list(choice))
 
 
@@ -181,12 +172,13 @@ async def measure_view(url: str, pids: list[int], view: View, warm: int, rng: ra
         cold = await session.open(view.page, view.query)
         cold_cpu = cpu_seconds(pids) - before
         new_times: list[float] = []
-        seen: set[tuple[str, ...]] = set()
+        errors: list[str] = []
+        seen: dict[tuple[str, ...], None] = {}  # the choices made, in order
         before = cpu_seconds(pids)
         for _ in range(warm):
             run = await filter_change(session, rng, seen)
             new_times.append(run.seconds)
-            errors = run.errors
+            errors += run.errors
         new_cpu = (cpu_seconds(pids) - before) / warm
         # views seen before: go back and forth between the last two choices
         choices = list(seen)[-2:] if not view.floor else [("a",), ("b",)]
@@ -196,7 +188,7 @@ async def measure_view(url: str, pids: list[int], view: View, warm: int, rng: ra
             choice = list(choices[index % len(choices)])
             run = await (session.set_widget("series", choice[0]) if view.floor else session.set_widget("type", choice))
             seen_times.append(run.seconds)
-            errors = errors + run.errors
+            errors += run.errors
         seen_cpu = (cpu_seconds(pids) - before) / warm
         # bytes of a first visit, in a new tab (nothing cached by the client)
         fresh = Session(url)

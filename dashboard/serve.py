@@ -89,15 +89,31 @@ def wait_healthy(url: str, processes: list[subprocess.Popen[bytes]], seconds: fl
     raise ServeError(f"{url} did not answer within {seconds:.0f} s")
 
 
-def start_streamlit(port: int, cookie_secret: str, env: dict[str, str], log: Path | None) -> subprocess.Popen[bytes]:
-    """One Streamlit process; its messages go to the console, or to `log` when given."""
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port)]
+def environment(data_dir: Path | None = None) -> dict[str, str]:
+    """This process's environment, pointing the app at another data folder when given."""
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["NPOE_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def start_streamlit(
+    port: int,
+    env: dict[str, str],
+    log: Path | None = None,
+    quiet: bool = False,
+    script: str = "dashboard/app.py",
+) -> subprocess.Popen[bytes]:
+    """One Streamlit process on 127.0.0.1:port; its messages go to `log` when given, else to the console
+    (or nowhere when `quiet`)."""
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    env = env | {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
     if log is None:
-        return subprocess.Popen(command, cwd=ROOT, env=env)
-    with log.open("ab") as output:
-        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        output = subprocess.DEVNULL if quiet else None
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("ab") as output_file:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output_file, stderr=subprocess.STDOUT)
 
 
 @contextmanager
@@ -116,16 +132,14 @@ def class_server(
     if not Path(nginx).exists():
         raise ServeError("nginx is missing: run `make nginx` (or `sudo apt-get install -y nginx`)")
     workers = workers or os.cpu_count() or 1
-    env = dict(os.environ)
-    if data_dir is not None:
-        env["NPOE_DATA_DIR"] = str(data_dir)
-    secret = secrets.token_hex(16)  # shared, so a cookie set by one process is valid on the others
+    # one cookie secret shared by all, so a cookie set by one process is valid on the others
+    env = environment(data_dir) | {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(16)}
     run_dir = Path(tempfile.mkdtemp(prefix="npoe-class-"))
     processes: list[subprocess.Popen[bytes]] = []
     try:
         ports = [free_port() for _ in range(workers)]
         logs = [log_dir / f"streamlit-{backend}.log" if log_dir else None for backend in ports]
-        processes += [start_streamlit(backend, secret, env, log) for backend, log in zip(ports, logs, strict=True)]
+        processes += [start_streamlit(backend, env, log) for backend, log in zip(ports, logs, strict=True)]
         backends = [f"http://127.0.0.1:{backend}" for backend in ports]
         for backend in backends:
             wait_healthy(backend, processes)

@@ -6,13 +6,8 @@ Chromium is missing the browser tests FAIL with the command to run; they never s
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,58 +15,18 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from dashboard.printing import CHROMIUM_FLAGS
+from dashboard.serve import environment, free_port, start_streamlit, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not become healthy at {url} within {seconds} s")
-
-
 def start_server(data_dir: Path | None = None) -> tuple[str, subprocess.Popen[bytes]]:
     port = free_port()
-    env = dict(os.environ)
-    if data_dir is not None:
-        env["NPOE_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = start_streamlit(port, environment(data_dir), quiet=True)
     url = f"http://127.0.0.1:{port}"
-    wait_healthy(url, process)
+    wait_healthy(url, [process])
     return url, process
 
 

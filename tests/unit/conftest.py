@@ -1,4 +1,5 @@
-"""A small synthetic dataset built from the valid fixture record, so unit tests do not depend on data/."""
+"""A small synthetic dataset built from the valid fixture record, so most unit tests do not depend on data/;
+and the real dataset and Learn content, for the builders that are tested on what the app really shows."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.missions import build_tables
+from dashboard.learn import Learn, load_learn
+from dashboard.missions import DATA_DIR, Dataset, build_tables, load_dataset
 from dashboard.schema import Mission
 from dashboard.validation import Vocabularies, load_vocabularies
 
@@ -74,3 +76,14 @@ def records() -> dict[str, Mission]:
 @pytest.fixture(scope="session")
 def tables(records: dict[str, Mission], vocabularies: Vocabularies) -> dict[str, object]:
     return build_tables(records, vocabularies, TODAY)  # type: ignore[return-value]
+
+
+@pytest.fixture(scope="session")
+def data() -> Dataset:
+    """The real records, on the day the figure fingerprints are pinned to."""
+    return load_dataset(DATA_DIR, TODAY)
+
+
+@pytest.fixture(scope="session")
+def content(data: Dataset) -> Learn:
+    return load_learn(DATA_DIR, set(data.records))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import time
-from datetime import date
 
 import pytest
 from PIL import Image
@@ -14,14 +13,9 @@ from pptx.util import Inches
 
 from dashboard import briefing, cards, panels, printing, slides
 from dashboard.filters import Filters
-from dashboard.missions import DATA_DIR, Dataset, load_dataset
+from dashboard.missions import Dataset
 
 EIGHT = list(briefing.EXAMPLE_PACK)
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(DATA_DIR, date(2026, 11, 21))
 
 
 def test_a_view_survives_encoding_and_leaves_out_display_parameters() -> None:

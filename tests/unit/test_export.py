@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import plotly.graph_objects as go
 import pytest
@@ -11,12 +10,7 @@ from PIL import Image
 
 from dashboard import charts, export, panels
 from dashboard.filters import Filters
-from dashboard.missions import DATA_DIR, Dataset, load_dataset
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(DATA_DIR, date(2026, 11, 21))
+from dashboard.missions import Dataset
 
 
 def test_png_is_1920_by_1080_and_svg_carries_title_filters_and_source(data: Dataset) -> None:

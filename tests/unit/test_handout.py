@@ -12,19 +12,9 @@ from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from dashboard import export, handout, i18n
-from dashboard.learn import Learn, load_learn
-from dashboard.missions import DATA_DIR, Dataset, load_dataset
+from dashboard.learn import Learn
+from dashboard.missions import Dataset
 from dashboard.printing import CHROMIUM_FLAGS
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(DATA_DIR, date(2026, 11, 21))
-
-
-@pytest.fixture(scope="module")
-def content(data: Dataset) -> Learn:
-    return load_learn(DATA_DIR, set(data.records))
 
 
 def laid_out(html: str) -> dict[str, float]:

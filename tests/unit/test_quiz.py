@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from dashboard import i18n, quiz
-from dashboard.learn import Learn, load_learn
-from dashboard.missions import DATA_DIR, Dataset, load_dataset
+from dashboard.learn import Learn
+from dashboard.missions import Dataset
 from dashboard.schema import earliest_day, latest_day
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(DATA_DIR, date(2026, 11, 21))
-
-
-@pytest.fixture(scope="module")
-def content(data: Dataset) -> Learn:
-    return load_learn(DATA_DIR, set(data.records))
 
 
 def test_the_same_seed_gives_the_same_questions_and_another_seed_others(data: Dataset, content: Learn) -> None:
