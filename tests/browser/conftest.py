@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
 
 from dashboard.printing import CHROMIUM_FLAGS
 from dashboard.serve import environment, free_port, start_streamlit, wait_healthy
@@ -100,6 +100,19 @@ def wait_for_app(page: Page) -> None:
         timeout=30_000,
     )
     wait_for_charts(page)
+
+
+def open_expander(expander: Locator, label: str) -> None:
+    """Open an expander and wait until its opening animation has ended.
+
+    Seen once in CI under load: a click on a button inside, made while the expander still grew,
+    never reached the button (no message left the browser).
+    """
+    expander.get_by_text(label).click()
+    expander.locator("details[open]").wait_for()
+    expander.evaluate(
+        "element => Promise.all(element.getAnimations({subtree: true}).map(animation => animation.finished))"
+    )
 
 
 def wait_for_charts(page: Page) -> None:

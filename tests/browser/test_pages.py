@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import Page
 from pptx import Presentation
 
-from tests.browser.conftest import AXE, ROOT, Recorder, screenshot, wait_for_app
+from tests.browser.conftest import AXE, ROOT, Recorder, open_expander, screenshot, wait_for_app
 
 # path, name, charts the page draws
 PAGES = [
@@ -231,7 +231,7 @@ def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: st
     page.goto(server_url + "/compare?org=NATO")
     wait_for_app(page)
     first_table = page.locator("[data-testid='stExpander']").filter(has_text="Show the data").first
-    first_table.get_by_text("Show the data").click()
+    open_expander(first_table, "Show the data")
     with page.expect_download() as download_info:
         first_table.get_by_role("button", name="Download this table (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
