@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import panels
+from dashboard.comparisons import QUESTION_CHARTS
 from dashboard.filters import (
     COMPARE_DEFAULT_IDS,
     FIRST_YEAR,
@@ -35,6 +36,10 @@ CHARTS: dict[str, tuple[str, ...]] = {  # page -> the keys of the charts it can 
     "compare": ("decades", "durations", "peaks", "outcomes", "basis", "scatter", "deaths", "side-by-side-strength"),
     "mission": ("where-map", "personnel"),
 }
+# a compare chart -> the question on /compare that shows it
+COMPARE_QUESTION = {chart: question for question, charts in QUESTION_CHARTS.items() for chart in charts} | {
+    "side-by-side-strength": "side-by-side"
+}
 PAGE_NAMES = {
     "overview": N_("Overview"),
     "timeline": N_("Timeline"),
@@ -42,7 +47,8 @@ PAGE_NAMES = {
     "compare": N_("Compare"),
     "mission": N_("Mission profile"),
 }  # fmt: skip; shown with _()
-NOT_VIEW_STATE = ("pack", "title", "present", "slide", "lang")  # URL parameters that are not part of a view
+# URL parameters that are not part of a view ("question": which of /compare's charts show, named by the chart)
+NOT_VIEW_STATE = ("pack", "title", "present", "slide", "lang", "question")
 PACK_MAX = 20
 EXAMPLE_PACK = (  # offered on an empty /brief page, and what the tests and the bench build
     "compare/peaks?log=1&org=NATO",
@@ -69,8 +75,15 @@ class View:
         return f"{self.page}/{self.chart}" + (f"?{query}" if query else "")
 
     def link(self) -> str:
-        """The page's own address (relative), which reopens the view with every choice made."""
-        query = urlencode(self.params)
+        """The page's own address (relative), which reopens the view with every choice made.
+
+        A compare chart's link names the question that shows it.
+        """
+        params = list(self.params)
+        question = COMPARE_QUESTION.get(self.chart, "when") if self.page == "compare" else "when"
+        if question != "when" and "question" not in dict(params):
+            params.insert(0, ("question", question))
+        query = urlencode(params)
         return self.page + (f"?{query}" if query else "")
 
 

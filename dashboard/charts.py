@@ -270,7 +270,7 @@ def operations_per_year(table: pd.DataFrame, colours: Mapping[str, str], title: 
                 y=rows["operations"].tolist(),
                 name=str(rows["mission_type_label"].iloc[0]),
                 marker={"color": colours.get(str(mission_type), PALETTE[-1])},
-                customdata=rows["names"].map(lambda n: wrap(n, 60)).tolist(),
+                customdata=rows["hover"].map(lambda n: wrap(n, 60)).tolist(),
                 hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
             )
         )

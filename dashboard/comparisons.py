@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral
 
+import numpy as np
 import pandas as pd
 
 from dashboard.i18n import N_, _, format_number, shown_date
@@ -88,26 +89,43 @@ def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str 
     return table[["decade", "mission_type", "mission_type_label", "operations", "names"]].reset_index(drop=True)
 
 
+HOVER_NAMES = 15  # a hover lists at most this many operations, then says how many more
+
+
 def active_per_year(
     missions: pd.DataFrame, type_labels: Mapping[str, str], first_year: int, last_year: int
 ) -> pd.DataFrame:
-    """Operations of each type active in each calendar year (years with none are left out)."""
-    rows = [
-        {"year": year, "mission_type": mission["mission_type"], "id": mission_id}
-        for mission_id, mission in missions.iterrows()
-        for year in range(max(first_year, mission["start_day"].year), min(last_year, mission["bar_end"].year) + 1)
-    ]
-    long = pd.DataFrame(rows, columns=["year", "mission_type", "id"])
-    names = missions["short_name"].to_dict()
+    """Operations of each type active in each calendar year (years with none are left out).
+
+    `names` lists every operation (the CSV); `hover` the first HOVER_NAMES and how many more (the chart).
+    """
+    first = missions["start_day"].dt.year.clip(lower=first_year).to_numpy()
+    last = missions["bar_end"].dt.year.clip(upper=last_year).to_numpy()
+    spans = np.clip(last - first + 1, 0, None)
+    offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+    long = pd.DataFrame(
+        {
+            "year": np.repeat(first, spans) + offsets,
+            "mission_type": np.repeat(missions["mission_type"].to_numpy(), spans),
+            "name": np.repeat(missions["short_name"].astype(str).to_numpy(), spans),
+        }
+    )
     order = {value: index for index, value in enumerate(type_labels)}
     table = (
-        long.groupby(["mission_type", "year"], sort=False)["id"]
-        .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
+        long.groupby(["mission_type", "year"], sort=False)["name"]
+        .agg(operations="size", names=", ".join, hover=_listed)
         .reset_index()
         .sort_values(["mission_type", "year"], key=lambda c: c.map(order) if c.name == "mission_type" else c)
     )
     table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
-    return table[["year", "mission_type", "mission_type_label", "operations", "names"]].reset_index(drop=True)
+    return table[["year", "mission_type", "mission_type_label", "operations", "names", "hover"]].reset_index(drop=True)
+
+
+def _listed(names: pd.Series) -> str:
+    """The first HOVER_NAMES names, and how many more."""
+    shown = ", ".join(names.iloc[:HOVER_NAMES])
+    more = len(names) - HOVER_NAMES
+    return shown if more <= 0 else shown + " " + _("and {count} more").format(count=more)
 
 
 def strength_points(points: pd.DataFrame) -> pd.DataFrame:
@@ -284,6 +302,26 @@ def _names(ids: str, missions: pd.DataFrame) -> str:
 
 
 DEATHS_AGAINST = {"strength": N_("Peak strength"), "years": N_("Years")}  # shown with _()
+
+# The questions /compare answers, one at a time (`question` in its URL), and the charts each draws.
+QUESTIONS = {
+    "when": N_("When"),
+    "how-long": N_("How long"),
+    "how-large": N_("How large"),
+    "outcomes": N_("How they ended"),
+    "basis": N_("Legal basis"),
+    "human-cost": N_("Human cost"),
+    "side-by-side": N_("Side by side"),
+}  # shown with _()
+QUESTION_CHARTS = {
+    "when": ("decades",),
+    "how-long": ("durations",),
+    "how-large": ("peaks", "scatter"),
+    "outcomes": ("outcomes",),
+    "basis": ("basis",),
+    "human-cost": ("deaths",),
+    "side-by-side": (),
+}
 
 
 def personnel_deaths(missions: pd.DataFrame, fatalities: pd.DataFrame) -> pd.DataFrame:

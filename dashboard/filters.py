@@ -13,7 +13,7 @@ from typing import cast
 import pandas as pd
 
 from dashboard.charts import ALIGNMENTS
-from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
+from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTIONS
 from dashboard.i18n import N_, _, either
 
 FIRST_YEAR = 1990
@@ -262,8 +262,10 @@ COMPARE_MAX = 4
 
 @dataclass
 class CompareReading:
-    """What a /compare URL asked for (`ids`, `decades`, `log`, `align`), and notices for what was not understood."""
+    """What a /compare URL asked for (`question`, `ids`, `decades`, `log`, `align`, `against`), and notices for
+    what was not understood."""
 
+    question: str = "when"
     ids: list[str] | None = None  # None: the page's default choice
     decades: str = "start"
     log: bool = False
@@ -300,4 +302,17 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
     reading.align = one_of(params, "align", list(ALIGNMENTS), by_months, notices) or "months"
     strength = N_("Ignored against={value}: use {allowed}; showing strength.")
     reading.against = one_of(params, "against", list(DEATHS_AGAINST), strength, notices) or "strength"
+    when = N_("Ignored question={value}: use {allowed}; showing when operations ran.")
+    if "question" in params:
+        reading.question = one_of(params, "question", list(QUESTIONS), when, notices) or "when"
+    else:
+        reading.question = _implied_question(params)
     return reading
+
+
+def _implied_question(params: Mapping[str, Sequence[str]]) -> str:
+    """The question a link with no `question` (made before the page asked one at a time) was about."""
+    for names, question in ((("ids", "align"), "side-by-side"), (("against",), "human-cost"), (("log",), "how-large")):
+        if any(name in params for name in names):
+            return question
+    return "when"

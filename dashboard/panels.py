@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -98,9 +98,14 @@ def source_line(data: Dataset, based_on: int, shown: int, left_out: str = "", am
 
 
 def compare_panels(
-    data: Dataset, filters: Filters, decades: str = "start", log: bool = False, against: str = "strength"
+    data: Dataset,
+    filters: Filters,
+    decades: str = "start",
+    log: bool = False,
+    against: str = "strength",
+    only: Collection[str] | None = None,
 ) -> list[Panel]:
-    """The /compare charts for the operations that match `filters`, in page order."""
+    """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`."""
     missions = data.relabel(filter_missions(data.missions, filters))
     type_labels = data.labels("mission_type")
     basis_labels = data.labels("legal_basis_kinds")
@@ -113,68 +118,82 @@ def compare_panels(
         "Based on {count} of the {total} operations that match the filters "
         "({left} have no published peak and are not drawn)."
     )
-    panels = []
+    panels: list[Panel] = []
 
-    table = comparisons.by_decade(missions, type_labels, decades)
-    title = _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
-    figure = charts.decade_bars(table, colours, title)
-    heading = _("When did each kind of operation run?")
-    panels.append(framed("decades", heading, figure, readable(table), "operations-by-decade", everything, every_id))
+    def wanted(key: str) -> bool:
+        return only is None or key in only
 
-    table = comparisons.durations(missions)
-    figure = charts.values_by_type(
-        table, "duration_years", colours, _("Years (ongoing operations: so far)"),
-        _("How long operations lasted, by type"), _("%{x:.1f} years"),
-    )  # fmt: skip
-    heading = _("How long did each kind last?")
-    panels.append(framed("durations", heading, figure, readable(table), "durations", everything, every_id))
-
-    table = comparisons.peaks(missions)
-    figure = None
-    if not table.empty:
-        figure = charts.values_by_type(
-            table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
-            _("%{x:,} personnel"), log=log,
-        )  # fmt: skip
-    context = (subtitle, source_line(data, len(table), shown, not_drawn))
-    heading = _("How large did each kind grow?")
-    panels.append(framed("peaks", heading, figure, readable(table), "peak-strength", context, table["id"], NO_PEAK))
-
-    table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
-    figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, _("How operations ended, by type"))
-    panels.append(framed("outcomes", _("How did they end?"), figure, readable(table), "outcomes-by-type", everything,
-                         every_id))  # fmt: skip
-
-    table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
-    figure = charts.count_grid(table, "basis", basis_labels, _("Legal basis, by type"))
-    context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
-    panels.append(framed("basis", _("On what legal basis?"), figure, readable(table), "legal-basis", context, every_id))
-
-    table = comparisons.duration_and_peak(missions)
-    figure = None
-    if not table.empty:
-        figure = charts.duration_peak_scatter(
-            table, colours, _("Duration against peak strength; bubble size: contributing nations"), log=log
+    if wanted("decades"):
+        table = comparisons.by_decade(missions, type_labels, decades)
+        title = (
+            _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
         )
-    footer = source_line(data, len(table), shown, not_drawn)
-    footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
-    heading = _("Did longer operations grow larger, and draw more nations?")
-    panels.append(framed("scatter", heading, figure, readable(table), "duration-peak", (subtitle, footer),
-                         table["id"], NO_PEAK))  # fmt: skip
+        figure = charts.decade_bars(table, colours, title)
+        heading = _("When did each kind of operation run?")
+        panels.append(framed("decades", heading, figure, readable(table), "operations-by-decade", everything, every_id))
 
-    table = comparisons.personnel_deaths(missions, data.fatalities)
-    figure = None
-    if not table.empty:
-        figure = charts.deaths_scatter(table, colours, _(DEATHS_TITLES[against]), against=against, log=log)
-    left_out = N_(
-        "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
-        "strength or no published count of their personnel's deaths)."
-    )
-    footer = source_line(data, len(table), shown, left_out)
-    footer += " " + _("A bar is a published range; counts cover different scopes (hover), so compare with care.")
-    heading = _("How many of their own personnel died?")
-    panels.append(framed("deaths", heading, figure, readable(table), "personnel-deaths", (subtitle, footer),
-                         table["id"], NO_DEATHS))  # fmt: skip
+    if wanted("durations"):
+        table = comparisons.durations(missions)
+        figure = charts.values_by_type(
+            table, "duration_years", colours, _("Years (ongoing operations: so far)"),
+            _("How long operations lasted, by type"), _("%{x:.1f} years"),
+        )  # fmt: skip
+        heading = _("How long did each kind last?")
+        panels.append(framed("durations", heading, figure, readable(table), "durations", everything, every_id))
+
+    if wanted("peaks"):
+        table = comparisons.peaks(missions)
+        figure = None
+        if not table.empty:
+            figure = charts.values_by_type(
+                table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
+                _("%{x:,} personnel"), log=log,
+            )  # fmt: skip
+        context = (subtitle, source_line(data, len(table), shown, not_drawn))
+        heading = _("How large did each kind grow?")
+        panels.append(framed("peaks", heading, figure, readable(table), "peak-strength", context, table["id"], NO_PEAK))
+
+    if wanted("outcomes"):
+        table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
+        figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, _("How operations ended, by type"))
+        heading = _("How did they end?")
+        panels.append(framed("outcomes", heading, figure, readable(table), "outcomes-by-type", everything, every_id))
+
+    if wanted("basis"):
+        table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
+        figure = charts.count_grid(table, "basis", basis_labels, _("Legal basis, by type"))
+        context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
+        panels.append(
+            framed("basis", _("On what legal basis?"), figure, readable(table), "legal-basis", context, every_id)
+        )
+
+    if wanted("scatter"):
+        table = comparisons.duration_and_peak(missions)
+        figure = None
+        if not table.empty:
+            figure = charts.duration_peak_scatter(
+                table, colours, _("Duration against peak strength; bubble size: contributing nations"), log=log
+            )
+        footer = source_line(data, len(table), shown, not_drawn)
+        footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
+        heading = _("Did longer operations grow larger, and draw more nations?")
+        panels.append(framed("scatter", heading, figure, readable(table), "duration-peak", (subtitle, footer),
+                             table["id"], NO_PEAK))  # fmt: skip
+
+    if wanted("deaths"):
+        table = comparisons.personnel_deaths(missions, data.fatalities)
+        figure = None
+        if not table.empty:
+            figure = charts.deaths_scatter(table, colours, _(DEATHS_TITLES[against]), against=against, log=log)
+        left_out = N_(
+            "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
+            "strength or no published count of their personnel's deaths)."
+        )
+        footer = source_line(data, len(table), shown, left_out)
+        footer += " " + _("A bar is a published range; counts cover different scopes (hover), so compare with care.")
+        heading = _("How many of their own personnel died?")
+        panels.append(framed("deaths", heading, figure, readable(table), "personnel-deaths", (subtitle, footer),
+                             table["id"], NO_DEATHS))  # fmt: skip
     return panels
 
 
@@ -237,15 +256,38 @@ def overview_panel(data: Dataset, filters: Filters) -> Panel:
     figure = None if missions.empty else charts.operations_per_year(table, charts.category_colours(list(type_labels)))
     context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
     heading = _("How many operations were under way each year?")
-    return framed("overview-per-year", heading, figure, readable(table), "operations-per-year", context,
-                  missions.index, NO_MATCH)  # fmt: skip
+    return framed("overview-per-year", heading, figure, readable(table.drop(columns="hover")), "operations-per-year",
+                  context, missions.index, NO_MATCH)  # fmt: skip
+
+
+TIMELINE_MAX_BARS = 200  # more operations than this are counted per year: one bar each would not be readable
 
 
 def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
-    """One bar per operation grouped by theatre, with hand-overs and events; NATO only unless `partners`."""
+    """One bar per operation grouped by theatre, with hand-overs and events; NATO only unless `partners`.
+
+    Past TIMELINE_MAX_BARS operations, the chart counts those under way each year instead, and says so.
+    """
     if not partners:
         filters = replace(filters, organisations=("NATO",))
     missions = data.relabel(filter_missions(data.missions, filters))
+    subtitle = filters_subtitle(data, filters)
+    type_labels = data.labels("mission_type")
+    colours = charts.category_colours(list(type_labels))
+    if len(missions) > TIMELINE_MAX_BARS:
+        last_year = min(filters.year_to, data.today.year)
+        counts = comparisons.active_per_year(missions, type_labels, filters.year_from, last_year)
+        figure = charts.operations_per_year(counts, colours, _("Operations under way each year, by type"))
+        footer = (
+            source_line(data, len(missions), len(missions))
+            + " "
+            + _(
+                "More than {count} operations match, too many for one bar each: narrow the filters to see each one."
+            ).format(count=TIMELINE_MAX_BARS)
+        )
+        table = readable(counts.drop(columns="hover"))
+        return framed("timeline", _("When did each operation run?"), figure, table, "timeline-per-year",
+                      (subtitle, footer), missions.index)  # fmt: skip
     table = (
         missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
         .assign(end=missions["end"].fillna(_("ongoing")))
@@ -253,16 +295,15 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
     )
     figure = None
     if not missions.empty:
-        type_labels = data.labels("mission_type")
         figure = charts.mission_timeline(
             missions,
-            charts.category_colours(list(type_labels)),
+            colours,
             type_labels,
             region_labels=data.labels("region"),
             events=data.events,
             successors={mission_id: record.successors for mission_id, record in data.records.items()},
         )
-    context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
+    context = (subtitle, source_line(data, len(missions), len(missions)))
     return framed("timeline", _("When did each operation run?"), figure, table, "timeline", context, missions.index,
                   NO_MATCH)  # fmt: skip
 

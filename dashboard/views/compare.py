@@ -1,9 +1,10 @@
-"""Compare: which kinds of operation ran when, how long and how large were they, how did they end, on what basis?"""
+"""Compare: which kinds of operation ran when, how long and how large were they, how did they end, on what basis,
+at what human cost? One question at a time (`question` in the URL), or chosen operations side by side."""
 
 import streamlit as st
 
 from dashboard import charts, comparisons, components
-from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES
+from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTION_CHARTS, QUESTIONS
 from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
 from dashboard.i18n import _
 from dashboard.missions import short_name, vocabulary_text
@@ -14,6 +15,7 @@ basis_labels = data.labels("legal_basis_kinds")
 if "compare-ids" not in st.session_state:  # a link opened in a new session sets the controls once
     reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records))
     default_ids = [i for i in COMPARE_DEFAULT_IDS if i in data.records]
+    st.session_state["compare-question"] = reading.question
     st.session_state["compare-ids"] = default_ids if reading.ids is None else reading.ids
     st.session_state["compare-decades"] = reading.decades
     st.session_state["compare-log"] = reading.log
@@ -24,20 +26,36 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
 link_slot = components.title_with_link_slot(_("Compare"))
 st.markdown(
     _(
-        "How the kinds of operation differ: when they ran, how long they lasted, how large they grew, how they ended "
-        "and on what legal basis. Every chart follows the sidebar filters; open **Show the data** beneath a chart "
-        "for the table it draws, and download it. Below, put two to four operations side by side."
+        "How the kinds of operation differ: when they ran, how long they lasted, how large they grew, how they "
+        "ended, on what legal basis and at what cost in lives. Pick a question: its charts follow the sidebar "
+        "filters, and **Show the data** beneath a chart opens the table it draws, to download. **Side by side** "
+        "puts two to four operations next to each other."
     )
 )
+question: str = (
+    st.segmented_control(
+        _("Question"),
+        list(QUESTIONS),
+        format_func=lambda q: _(QUESTIONS[q]),
+        key="compare-question",
+        required=True,
+        persist_state="session",
+        label_visibility="collapsed",
+    )
+    or "when"
+)
 
-missions = components.filtered_missions(data)
-if missions.empty:
-    components.empty_notice()
-else:
+
+def question_charts() -> int:
+    """The charts of the chosen question, for the operations the sidebar filters keep; returns how many match."""
+    missions = components.filtered_missions(data)
+    if missions.empty:
+        components.empty_notice()
+        return 0
     decades = st.session_state.get("compare-decades") or "start"
     log = bool(st.session_state.get("compare-log"))
     against = st.session_state.get("compare-against") or "strength"
-    for panel in components.compare_panels(data, decades, log, against):
+    for panel in components.compare_panels(data, decades, log, against, QUESTION_CHARTS[question]):
         st.subheader(panel.heading)
         if panel.key == "decades":
             st.segmented_control(
@@ -76,61 +94,94 @@ else:
                 source = entry["source"]
                 term, definition = vocabulary_text(entry)
                 st.markdown(f"- **{term}**: {definition} ([{source['publisher']}: {source['title']}]({source['url']}))")
+    return len(missions)
 
-st.header(_("Side by side"))
-st.markdown(
-    _(
-        "Choose two to {count} operations, from the whole dataset (the sidebar filters do not apply here). "
-        "A figure that was never published reads *not published*."
-    ).format(count=COMPARE_MAX)
-)
-pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
-chosen: list[str] = pick.multiselect(
-    _("Operations side by side"),
-    list(data.records),
-    key="compare-ids",
-    format_func=data.title_of,
-    max_selections=COMPARE_MAX,
-    persist_state="session",
-)
-align = (
-    align_column.segmented_control(
-        _("Align strength by"),
-        list(charts.ALIGNMENTS),
-        format_func=lambda alignment: _(charts.ALIGNMENTS[alignment]),
-        key="compare-align",
-        required=True,
+
+def side_by_side() -> None:
+    """Two to four operations chosen from the whole dataset: their facts in a table, their strength over time."""
+    st.subheader(_("Side by side"))
+    st.markdown(
+        _(
+            "Choose two to {count} operations, from the whole dataset (the sidebar filters do not apply here). "
+            "A figure that was never published reads *not published*."
+        ).format(count=COMPARE_MAX)
+    )
+    pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
+    chosen: list[str] = pick.multiselect(
+        _("Operations side by side"),
+        list(data.records),
+        key="compare-ids",
+        format_func=data.title_of,
+        max_selections=COMPARE_MAX,
         persist_state="session",
     )
-    or "months"
-)
-if len(chosen) < 2:
-    st.info(_("Choose at least two operations to put them side by side."))
-if chosen:
-    facts = comparisons.side_by_side(data.relabel(data.missions), chosen, basis_labels)
-    st.table(facts)
-    st.download_button(
-        _("Download this table (CSV)"),
-        facts.to_csv().encode("utf-8"),
-        file_name="side-by-side.csv",
-        mime="text/csv",
-        key="side-by-side-csv",
-        on_click="ignore",
-    )
-    points = data.personnel[data.personnel["mission_id"].isin(chosen)]
-    without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
-    if len(without) < len(chosen):
-        components.show_panel(
-            components.shared_panel(data, "strength_panel", tuple(chosen), align, "side-by-side-strength"), "compare"
+    align = (
+        align_column.segmented_control(
+            _("Align strength by"),
+            list(charts.ALIGNMENTS),
+            format_func=lambda alignment: _(charts.ALIGNMENTS[alignment]),
+            key="compare-align",
+            required=True,
+            persist_state="session",
         )
-    if without:
-        st.caption(_("No published strength figures: {operations}.").format(operations=", ".join(without)))
+        or "months"
+    )
+    if len(chosen) < 2:
+        st.info(_("Choose at least two operations to put them side by side."))
+    if chosen:
+        facts = comparisons.side_by_side(data.relabel(data.missions), chosen, basis_labels)
+        st.table(facts)
+        st.download_button(
+            _("Download this table (CSV)"),
+            facts.to_csv().encode("utf-8"),
+            file_name="side-by-side.csv",
+            mime="text/csv",
+            key="side-by-side-csv",
+            on_click="ignore",
+        )
+        points = data.personnel[data.personnel["mission_id"].isin(chosen)]
+        without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
+        if len(without) < len(chosen):
+            components.show_panel(
+                components.shared_panel(data, "strength_panel", tuple(chosen), align, "side-by-side-strength"),
+                "compare",
+            )
+        if without:
+            st.caption(_("No published strength figures: {operations}.").format(operations=", ".join(without)))
 
-components.set_url_parameter("ids", [",".join(chosen)], [",".join(COMPARE_DEFAULT_IDS)])
-components.set_url_parameter("decades", [st.session_state.get("compare-decades") or "start"], ["start"])
-components.set_url_parameter("log", ["1"] if st.session_state.get("compare-log") else [], [])
-components.set_url_parameter("align", [align], ["months"])
-components.set_url_parameter("against", [st.session_state.get("compare-against") or "strength"], ["strength"])
-components.data_caption(data, len(missions))
+
+if question == "side-by-side":
+    side_by_side()
+    shown = len(st.session_state.get("compare-ids") or [])
+else:
+    shown = question_charts()
+
+# The link names the question and only the controls it shows, so it reopens exactly this view.
+state = st.session_state
+uses = {
+    "ids": question == "side-by-side",
+    "align": question == "side-by-side",
+    "decades": question == "when",
+    "log": question in ("how-large", "human-cost"),
+    "against": question == "human-cost",
+}
+components.set_url_parameter("question", [question], ["when"])
+values = {
+    "ids": [",".join(state.get("compare-ids") or [])],
+    "align": [state.get("compare-align") or "months"],
+    "decades": [state.get("compare-decades") or "start"],
+    "log": ["1"] if state.get("compare-log") else [],
+    "against": [state.get("compare-against") or "strength"],
+}
+defaults = {
+    "ids": [",".join(COMPARE_DEFAULT_IDS)],
+    "align": ["months"],
+    "decades": ["start"],
+    "log": [],
+    "against": ["strength"],
+}
+for name, used in uses.items():
+    components.set_url_parameter(name, values[name] if used else defaults[name], defaults[name])
+components.data_caption(data, shown)
 with link_slot.container():
     components.copy_link()

@@ -35,7 +35,8 @@ if missions.empty:
     components.empty_notice()
 else:
     panel = components.shared_panel(data, "timeline_panel", components.active_filters(data), partners)
-    point = components.selected_point(components.show_panel(panel, "timeline", selectable=True))
+    one_bar_each = len(panel.ids) <= panels.TIMELINE_MAX_BARS  # a click on a bar opens that operation's profile
+    point = components.selected_point(components.show_panel(panel, "timeline", selectable=one_bar_each))
     if point is not None and point.get("customdata"):
         st.switch_page("views/mission.py", query_params={"id": point["customdata"][0], **components.language_param()})
 components.data_caption(data, len(missions))

@@ -13,36 +13,82 @@ def chart(app: AppTest, title_start: str) -> dict[str, Any]:
     return next(f for f in figures(app) if f["layout"]["title"]["text"].startswith(title_start))
 
 
-def test_every_chart_has_a_subtitle_a_source_line_and_a_data_table_with_csv() -> None:
+QUESTION_TITLES = {
+    "when": ["Operations by the decade they began"],
+    "how-long": ["How long operations lasted, by type"],
+    "how-large": ["Peak strength, by type", "Duration against peak strength; bubble size: contributing nations"],
+    "outcomes": ["How operations ended, by type"],
+    "basis": ["Legal basis, by type"],
+    "human-cost": ["Deaths among personnel against peak strength"],
+    "side-by-side": ["Published strength over time"],
+}
+
+
+def question(app: AppTest) -> Any:
+    return by_label(app.get("button_group"), "Question")
+
+
+def test_each_question_draws_its_charts_with_a_subtitle_a_source_line_and_a_data_table_with_csv() -> None:
     app = open_page("views/compare.py", org="NATO")
-    drawn = figures(app)
-    titles = [f["layout"]["title"]["text"] for f in drawn]
-    assert titles == [
-        "Operations by the decade they began",
-        "How long operations lasted, by type",
-        "Peak strength, by type",
-        "How operations ended, by type",
-        "Legal basis, by type",
-        "Duration against peak strength; bubble size: contributing nations",
-        "Deaths among personnel against peak strength",
-        "Published strength over time",
-    ]
-    for figure in drawn[:-1]:
-        assert figure["layout"]["title"]["subtitle"]["text"].startswith("NATO · all mission types")
-        footer = figure["layout"]["annotations"][-1]["text"]
-        assert footer.startswith("Source: NATO Peace Operations Explorer") and "operations that match" in footer
-    shown = int(chart(app, "How long")["layout"]["annotations"][-1]["text"].split("Based on ")[1].split(" ")[0])
-    assert shown == sum(len(t["x"]) for t in chart(app, "How long")["data"])
+    assert question(app).value == "when" and "question" not in app.query_params
+    assert question(app).options == ["When", "How long", "How large", "How they ended", "Legal basis", "Human cost",
+                                      "Side by side"]  # fmt: skip
+    for asked, titles in QUESTION_TITLES.items():
+        question(app).set_value(asked).run()
+        assert not app.exception
+        drawn = figures(app)
+        assert [f["layout"]["title"]["text"] for f in drawn] == titles, asked
+        assert app.query_params.get("question", "when") == asked
+        downloads = [b for b in app.get("download_button") if b.proto.label == "Download this table (CSV)"]
+        if asked == "side-by-side":
+            assert "Operations side by side" in [m.label for m in app.multiselect]
+            assert len(downloads) == 2, "the facts table and the strength chart's table"
+            continue
+        assert "Operations side by side" not in [m.label for m in app.multiselect]
+        for figure in drawn:
+            assert figure["layout"]["title"]["subtitle"]["text"].startswith("NATO · all mission types")
+            footer = figure["layout"]["annotations"][-1]["text"]
+            assert footer.startswith("Source: NATO Peace Operations Explorer") and "operations that match" in footer
+        assert [e.label for e in app.expander].count("Show the data") == len(drawn)
+        assert len(downloads) == len(drawn)
+    question(app).set_value("how-long").run()
+    durations = chart(app, "How long")
+    shown = int(durations["layout"]["annotations"][-1]["text"].split("Based on ")[1].split(" ")[0])
+    assert shown == sum(len(t["x"]) for t in durations["data"])
+    question(app).set_value("how-large").run()
     peaks = chart(app, "Peak strength")
     assert "have no published peak and are not drawn" in peaks["layout"]["annotations"][-1]["text"]
-    expanders = [e for e in app.expander if e.label == "Show the data"]
-    assert len(expanders) == len(drawn)
-    downloads = [b for b in app.get("download_button") if b.proto.label == "Download this table (CSV)"]
-    assert len(downloads) == len(drawn) + 1, "one per chart, and the side-by-side table"
+
+
+def test_a_link_opens_its_question_and_names_only_the_controls_that_question_shows() -> None:
+    app = open_page("views/compare.py", question="how-large", log="1", decades="active", ids="kfor,isaf")
+    assert [f["layout"]["title"]["text"] for f in figures(app)] == QUESTION_TITLES["how-large"]
+    assert app.query_params["question"] == "how-large" and app.query_params["log"] == "1"
+    assert "decades" not in app.query_params and "ids" not in app.query_params, "not shown by this question"
+    question(app).set_value("when").run()
+    assert chart(app, "Operations active in each decade"), "the controls keep their state across questions"
+    assert "question" not in app.query_params and app.query_params["decades"] == "active"
+    assert "log" not in app.query_params
+    bad = open_page("views/compare.py", question="why")
+    assert "Ignored question=why: use when, how-long, how-large, outcomes, basis, human-cost or side-by-side; " \
+        "showing when operations ran." in [i.value for i in bad.info]  # fmt: skip
+    assert question(bad).value == "when" and "question" not in bad.query_params
+
+
+def test_links_made_before_the_questions_open_the_question_they_were_about() -> None:
+    for params, asked, first_title in (
+        ({"ids": "kfor,isaf"}, "side-by-side", "Published strength over time"),
+        ({"against": "years"}, "human-cost", "Deaths among personnel against years"),
+        ({"log": "1"}, "how-large", "Peak strength, by type"),
+        ({"decades": "active"}, "when", "Operations active in each decade"),
+    ):
+        app = open_page("views/compare.py", **params)
+        assert question(app).value == asked, params
+        assert figures(app)[0]["layout"]["title"]["text"] == first_title
 
 
 def test_decade_control_counts_by_start_or_by_every_active_decade() -> None:
-    app = open_page("views/compare.py")
+    app = open_page("views/compare.py", question="when")
     by_start = sum(sum(t["y"]) for t in chart(app, "Operations by the decade")["data"])
     by_label(app.get("button_group"), "Count each operation in").set_value("active").run()
     active = chart(app, "Operations active in each decade")
@@ -51,7 +97,7 @@ def test_decade_control_counts_by_start_or_by_every_active_decade() -> None:
 
 
 def test_log_toggle_changes_both_strength_axes_and_the_url() -> None:
-    app = open_page("views/compare.py")
+    app = open_page("views/compare.py", question="how-large")
     assert chart(app, "Peak strength")["layout"]["xaxis"]["type"] == "linear"
     by_label(app.toggle, "Logarithmic scale for strength").set_value(True).run()
     assert chart(app, "Peak strength")["layout"]["xaxis"]["type"] == "log"
@@ -60,7 +106,7 @@ def test_log_toggle_changes_both_strength_axes_and_the_url() -> None:
 
 
 def test_peak_chart_leaves_out_operations_with_no_published_peak() -> None:
-    app = open_page("views/compare.py", type="peace-enforcement")
+    app = open_page("views/compare.py", type="peace-enforcement", question="how-large")
     assert not [f for f in figures(app) if f["layout"]["title"]["text"].startswith("Peak strength")]
     assert any("None of these operations has a published peak strength" in m.value for m in app.markdown)
 
@@ -89,13 +135,13 @@ def test_side_by_side_reads_ids_shows_facts_and_aligned_strength() -> None:
 
 
 def test_default_choice_stays_out_of_the_url_and_the_link_shows_every_choice() -> None:
-    app = open_page("views/compare.py")
+    app = open_page("views/compare.py", question="side-by-side")
     assert by_label(app.multiselect, "Operations side by side").value == ["sfor", "kfor", "isaf"]
     assert "ids" not in app.query_params
-    by_label(app.toggle, "Logarithmic scale for strength").set_value(True).run()
     by_label(app.multiselect, "Operations side by side").set_value(["kfor", "isaf"]).run()
+    by_label(app.get("button_group"), "Align strength by").set_value("date").run()
     link = app.code[-1].value
-    assert "log=1" in link and "ids=kfor,isaf" in link
+    assert "question=side-by-side" in link and "ids=kfor,isaf" in link and "align=date" in link
 
 
 def test_timeline_charts_say_whether_partner_missions_are_shown_and_offer_their_data() -> None:
@@ -119,7 +165,7 @@ def test_deaths_chart_control_reads_and_writes_the_url() -> None:
 
 
 def test_deaths_chart_draws_only_whole_operation_counts_and_says_how_many_are_left_out() -> None:
-    app = open_page("views/compare.py")
+    app = open_page("views/compare.py", question="human-cost")
     deaths = chart(app, "Deaths among personnel")
     drawn = {text for trace in deaths["data"] for text in trace["text"] if text}
     assert "KFOR" in drawn and "AMISOM" in drawn, "all-nations counts with a published peak are drawn"

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import navigation
+from dashboard.comparisons import QUESTIONS
 from dashboard.missions import DATA_DIR
 from tests.app.conftest import open_page
 
@@ -29,10 +30,14 @@ VIEWS: list[tuple[str, dict[str, str]]] = [
     *[(page.script, {}) for page in navigation.PAGES],
     ("views/timeline.py", {"partners": "1", "strength": "kfor,isaf"}),
     ("views/map.py", {"view": "europe", "year": "1999", "shade": "years"}),
-    ("views/compare.py", {"log": "1", "decades": "active", "against": "years"}),
+    *[("views/compare.py", {"question": question}) for question in list(QUESTIONS)[1:]],
+    ("views/compare.py", {"decades": "active"}),
+    ("views/compare.py", {"question": "how-large", "log": "1"}),
+    ("views/compare.py", {"question": "human-cost", "log": "1", "against": "years"}),
     ("views/learn.py", {"lesson": "bosnia", "step": "6"}),
     ("views/learn.py", {"part": "quiz", "seed": "42", "teacher": "1"}),
     ("views/compare.py", {"lang": "fr"}),
+    *[("views/compare.py", {"lang": "fr", "question": question}) for question in list(QUESTIONS)[1:]],
     *[("views/mission.py", {"id": path.stem}) for path in sorted((DATA_DIR / "missions").glob("*.yaml"))],
 ]
 

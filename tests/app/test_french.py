@@ -72,21 +72,22 @@ def test_compare_in_french_uses_the_french_mission_type_labels() -> None:
     assert french_labels != english_labels
     app = open_page("views/compare.py", lang="fr")
     assert not app.exception
-    legends = {str(trace["name"]) for figure in figures(app) for trace in figure["data"] if trace.get("name")}
-    categories = {
-        str(label) for figure in figures(app)[:2] for trace in figure["data"] for label in trace.get("y") or []
-    }
+    assert app.get("button_group")[0].options[:3] == ["Quand", "Durée", "Ampleur"], "the questions, in French"
+    decades = figures(app)[0]
+    durations = figures(open_page("views/compare.py", lang="fr", question="how-long"))[0]
+    legends = {str(trace["name"]) for trace in decades["data"] if trace.get("name")}
+    categories = {str(label) for trace in durations["data"] for label in trace.get("y") or []}
     shown = {label for label in legends | categories if label.replace("<br>", " ") in french_labels}
     assert shown, "the charts name mission types by their French labels"
     english_only = english_labels - french_labels
     assert not {label for label in legends | categories if label in english_only}, "no English type label is left"
-    side_by_side = app.table[0].value
+    side_by_side = open_page("views/compare.py", lang="fr", question="side-by-side").table[0].value
     assert set(side_by_side.loc["Type de mission"]) <= french_labels
     assert "Identifiant" not in side_by_side.index
 
 
 def test_french_chart_text_is_french_beyond_the_title() -> None:
-    app = open_page("views/compare.py", lang="fr")
+    app = open_page("views/compare.py", lang="fr", question="how-large")
     peaks = next(f for f in figures(app) if f["layout"]["title"]["text"] == "Effectif maximal, par type")
     assert peaks["layout"]["xaxis"]["title"]["text"] == "Effectif maximal (publié)"
     assert peaks["layout"]["title"]["subtitle"]["text"].startswith("OTAN et organisations partenaires")

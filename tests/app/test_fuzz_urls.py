@@ -16,7 +16,7 @@ READS = {  # the URL parameters each page reads, besides the sidebar's
     "views/overview.py": (),
     "views/timeline.py": ("partners", "strength", "align"),
     "views/map.py": ("year", "shade", "view", "hq"),
-    "views/compare.py": ("ids", "decades", "log", "against", "align"),
+    "views/compare.py": ("question", "ids", "decades", "log", "against", "align"),
     "views/mission.py": ("id",),
     "views/data.py": (),
     "views/brief.py": ("pack", "title", "slide"),

@@ -18,7 +18,9 @@ PAGES = [
     ("/", "overview", 1),
     ("/timeline", "timeline", 2),
     ("/map", "map", 1),
-    ("/compare", "compare", 8),
+    ("/compare", "compare", 1),
+    ("/compare?question=how-large", "compare-how-large", 2),
+    ("/compare?question=side-by-side", "compare-side-by-side", 1),
     ("/mission?id=kfor", "mission-kfor", 2),
     ("/data", "data", 0),
     ("/brief?pack=compare%2Fpeaks%3Flog%3D1&pack=map%2Fmap%3Fview%3Deurope", "brief", 0),
@@ -26,7 +28,7 @@ PAGES = [
     ("/learn?lesson=bosnia&step=6", "learn-lesson", 1),
     ("/learn?part=quiz&seed=42&teacher=1", "learn-quiz-teacher", 6),
     ("/learn?part=glossary&lang=fr", "learn-glossary-fr", 0),
-    ("/compare?lang=fr", "compare-fr", 8),
+    ("/compare?lang=fr&question=human-cost", "compare-fr", 1),
 ]
 
 pytestmark = pytest.mark.browser
@@ -206,22 +208,24 @@ def test_map_play_button_steps_through_the_years(page: Page, server_url: str) ->
 def test_compare_copy_link_reopens_the_same_view_in_a_new_browser(page: Page, server_url: str) -> None:
     page.goto(server_url + "/compare?type=peacekeeping-stabilisation")
     wait_for_app(page)
+    page.get_by_role("radio", name="How large").click()
+    page.wait_for_function("() => location.search.includes('question=how-large')")
+    wait_for_app(page)
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 2, "the peaks and the scatter, nothing else"
     page.get_by_text("Logarithmic scale for strength").click()
     page.wait_for_function("() => location.search.includes('log=1')")
-    page.get_by_text("Every decade it was active").click()
-    page.wait_for_function("() => location.search.includes('decades=active')")
     wait_for_app(page)
     page.get_by_role("button", name="Copy link").click()
     link = page.locator("[data-testid='stPopoverBody'] code").inner_text().strip()
-    assert link.startswith(server_url + "/compare?") and "log=1" in link and "decades=active" in link
+    assert link.startswith(server_url + "/compare?") and "question=how-large" in link and "log=1" in link
     fresh = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[union-attr]
     reopened = fresh.new_page()
     reopened.goto(link)
     wait_for_app(reopened)
-    reopened.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    assert reopened.get_by_role("radio", name="How large").get_attribute("aria-checked") == "true"
     assert reopened.get_by_role("switch", name="Logarithmic scale for strength").is_checked()
     titles = reopened.locator("[data-testid='stPlotlyChart'] .gtitle").all_text_contents()
-    assert "Operations active in each decade" in titles
+    assert titles == ["Peak strength, by type", "Duration against peak strength; bubble size: contributing nations"]
     assert "Peacekeeping and stabilisation" in reopened.locator("[data-testid='stSidebar']").inner_text()
     screenshot(reopened, "compare-from-copied-link")
     fresh.close()

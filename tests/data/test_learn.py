@@ -34,7 +34,9 @@ def test_the_learn_files_have_no_problems(data: Dataset) -> None:
 def test_the_risks_concept_opens_the_human_cost_views(data: Dataset) -> None:
     risks = next(c for c in load_learn(DATA_DIR, set(data.records)).concepts if c.id == "risks")
     targets = {(link.page, link.query) for link in risks.links}
-    assert ("compare", "against=years") in targets, "deaths among personnel against years, on /compare"
+    assert ("compare", "question=human-cost&against=years") in targets, (
+        "deaths among personnel against years, on /compare"
+    )
     assert any(page == "mission" and data.records[query.removeprefix("id=")].human_cost.figures
                for page, query in targets if query.startswith("id="))  # fmt: skip
 

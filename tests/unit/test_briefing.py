@@ -22,7 +22,8 @@ def test_a_view_survives_encoding_and_leaves_out_display_parameters() -> None:
     view = briefing.view_of("compare", "peaks", [("log", "1"), ("type", "a b"), ("present", "1"), ("pack", "x")])
     assert view.params == (("log", "1"), ("type", "a b"))
     assert briefing.decode(view.encode()) == view
-    assert view.link() == "compare?log=1&type=a+b"
+    assert view.link() == "compare?question=how-large&log=1&type=a+b", "the link opens the question that shows it"
+    assert briefing.view_of("compare", "decades", [("question", "when")]).link() == "compare"
 
 
 @pytest.mark.parametrize("text", ["compare/nothing", "nowhere/peaks", "", "compare", "mission/where-map/extra"])

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from dashboard import charts, comparisons, geo
+from dashboard import charts, comparisons, geo, panels
+from dashboard.filters import Filters
+from dashboard.missions import Dataset
 from dashboard.schema import Mission
 
 COLOURS = charts.category_colours(["peace-enforcement", "peacekeeping-stabilisation", "maritime-security"])
@@ -142,3 +145,27 @@ def test_strength_lines_draw_published_points_only(tables: dict[str, pd.DataFram
     assert list(months.data[0].x) == [round(17 / 30.4375, 1), round(352 / 30.4375, 1)]
     assert months.layout.xaxis.title.text == "Months since the operation began"
     assert charts.strength_lines(tables["personnel"], missions.loc[["un-op"]]).data == ()
+
+
+def test_a_timeline_of_too_many_operations_counts_them_per_year_and_says_so(
+    data: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = Filters(year_from=1990, year_to=2026)
+    bars = panels.timeline_panel(data, everything, partners=True)
+    assert bars.figure is not None and bars.file_name == "timeline"
+    assert len(bars.ids) <= panels.TIMELINE_MAX_BARS, "the real dataset draws one bar per operation"
+    monkeypatch.setattr(panels, "TIMELINE_MAX_BARS", 10)
+    counted = panels.timeline_panel(data, everything, partners=True)
+    assert counted.figure is not None and counted.file_name == "timeline-per-year"
+    layout = counted.figure.to_plotly_json()["layout"]
+    assert layout["title"]["text"] == "Operations under way each year, by type"
+    assert "More than 10 operations match, too many for one bar each" in counted.source
+    per_year: dict[int, int] = {}
+    for trace in counted.figure.data:
+        for year, count in zip(trace.x, trace.y, strict=True):
+            per_year[year] = per_year.get(year, 0) + count
+    missions = data.missions
+    ends = missions["end"].fillna("2026-11-21").astype(str).str[:4].astype(int)
+    starts = missions["start"].astype(str).str[:4].astype(int)
+    assert per_year[1999] == int(((starts <= 1999) & (ends >= 1999)).sum()), "every operation under way in 1999"
+    assert sorted(counted.ids) == sorted(bars.ids)
