@@ -118,16 +118,15 @@ def presence(
     if chosen.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
     first_years, last_years = year_range(missions)
+    there = missions.loc[chosen["mission_id"].unique()]
     info = {
-        str(mission_id): {
-            "first": int(first_years[mission_id]),
-            "last": int(last_years[mission_id]),
-            "ongoing": missions.loc[mission_id, "status"] == "ongoing",
-            "name": str(missions.loc[mission_id, "short_name"]),
-            "type": str(missions.loc[mission_id, "mission_type_label"]),
-        }
-        for mission_id in chosen["mission_id"].unique()
-    }
+        str(mission_id): {"first": int(first), "last": int(last), "ongoing": status == "ongoing", "name": str(name),
+                          "type": str(kind)}
+        for mission_id, first, last, status, name, kind in zip(
+            there.index, first_years.loc[there.index], last_years.loc[there.index], there["status"],
+            there["short_name"], there["mission_type_label"], strict=True,
+        )
+    }  # fmt: skip
     rows = []
     for place, group in chosen.groupby("place", sort=True):
         ids = sorted(set(group["mission_id"]), key=lambda i: (info[i]["first"], i))
