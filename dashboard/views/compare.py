@@ -1,13 +1,25 @@
 """Compare: which kinds of operation ran when, how long and how large were they, how did they end, on what basis,
 at what human cost? One question at a time (`question` in the URL), or chosen operations side by side."""
 
+from collections.abc import Mapping
+from typing import Any
+
 import streamlit as st
 
 from dashboard import charts, comparisons, components
 from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTION_CHARTS, QUESTIONS
-from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, read_compare_url
+from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, CompareReading, read_compare_url
 from dashboard.i18n import _
 from dashboard.missions import short_name, vocabulary_text
+
+
+def choice(where: Any, label: str, labels: Mapping[str, str], key: str, **options: Any) -> Any:
+    """One of `labels` (value -> message, translated when shown) as a segmented control, kept for the session."""
+    return where.segmented_control(
+        label, list(labels), format_func=lambda value: _(labels[value]), key=key, required=True,
+        persist_state="session", **options,
+    )  # fmt: skip
+
 
 data = components.dataset()
 basis_labels = data.labels("legal_basis_kinds")
@@ -32,18 +44,7 @@ st.markdown(
         "puts two to four operations next to each other."
     )
 )
-question: str = (
-    st.segmented_control(
-        _("Question"),
-        list(QUESTIONS),
-        format_func=lambda q: _(QUESTIONS[q]),
-        key="compare-question",
-        required=True,
-        persist_state="session",
-        label_visibility="collapsed",
-    )
-    or "when"
-)
+question: str = choice(st, _("Question"), QUESTIONS, "compare-question", label_visibility="collapsed") or "when"
 
 
 def question_charts() -> int:
@@ -58,14 +59,7 @@ def question_charts() -> int:
     for panel in components.compare_panels(data, decades, log, against, QUESTION_CHARTS[question]):
         st.subheader(panel.heading)
         if panel.key == "decades":
-            st.segmented_control(
-                _("Count each operation in"),
-                list(DECADE_MODES),
-                format_func=lambda mode: _(DECADE_MODES[mode]),
-                key="compare-decades",
-                required=True,
-                persist_state="session",
-            )
+            choice(st, _("Count each operation in"), DECADE_MODES, "compare-decades")
         if panel.key == "peaks":
             st.toggle(
                 _("Logarithmic scale for strength"),
@@ -74,14 +68,7 @@ def question_charts() -> int:
                 persist_state="session",
             )
         if panel.key == "deaths":
-            st.segmented_control(
-                _("Deaths against"),
-                list(DEATHS_AGAINST),
-                format_func=lambda against: _(DEATHS_AGAINST[against]),
-                key="compare-against",
-                required=True,
-                persist_state="session",
-            )
+            choice(st, _("Deaths against"), DEATHS_AGAINST, "compare-against")
         components.show_panel(panel, "compare")
     with st.expander(_("What the categories mean")):
         for vocabulary, heading in (
@@ -115,17 +102,7 @@ def side_by_side() -> None:
         max_selections=COMPARE_MAX,
         persist_state="session",
     )
-    align = (
-        align_column.segmented_control(
-            _("Align strength by"),
-            list(charts.ALIGNMENTS),
-            format_func=lambda alignment: _(charts.ALIGNMENTS[alignment]),
-            key="compare-align",
-            required=True,
-            persist_state="session",
-        )
-        or "months"
-    )
+    align = choice(align_column, _("Align strength by"), charts.ALIGNMENTS, "compare-align") or "months"
     if len(chosen) < 2:
         st.info(_("Choose at least two operations to put them side by side."))
     if chosen:
@@ -158,30 +135,22 @@ else:
 
 # The link names the question and only the controls it shows, so it reopens exactly this view.
 state = st.session_state
-uses = {
-    "ids": question == "side-by-side",
-    "align": question == "side-by-side",
-    "decades": question == "when",
-    "log": question in ("how-large", "human-cost"),
-    "against": question == "human-cost",
-}
-components.set_url_parameter("question", [question], ["when"])
-values = {
-    "ids": [",".join(state.get("compare-ids") or [])],
-    "align": [state.get("compare-align") or "months"],
-    "decades": [state.get("compare-decades") or "start"],
-    "log": ["1"] if state.get("compare-log") else [],
-    "against": [state.get("compare-against") or "strength"],
-}
-defaults = {
-    "ids": [",".join(COMPARE_DEFAULT_IDS)],
-    "align": ["months"],
-    "decades": ["start"],
-    "log": [],
-    "against": ["strength"],
-}
-for name, used in uses.items():
-    components.set_url_parameter(name, values[name] if used else defaults[name], defaults[name])
+default = CompareReading()
+shows = {
+    "when": ("decades",),
+    "how-large": ("log",),
+    "human-cost": ("log", "against"),
+    "side-by-side": ("ids", "align"),
+}.get(question, ())
+components.set_url_parameter("question", [question], [default.question])
+for name, value, fallback in (
+    ("ids", ",".join(state.get("compare-ids") or []), ",".join(COMPARE_DEFAULT_IDS)),
+    ("align", state.get("compare-align") or default.align, default.align),
+    ("decades", state.get("compare-decades") or default.decades, default.decades),
+    ("against", state.get("compare-against") or default.against, default.against),
+):
+    components.set_url_parameter(name, [value if name in shows else fallback], [fallback])
+components.set_url_parameter("log", ["1"] if "log" in shows and state.get("compare-log") else [], [])
 components.data_caption(data, shown)
 with link_slot.container():
     components.copy_link()
