@@ -183,8 +183,7 @@ def reveal_chart(data: Dataset, seed: int, index: int, key: str) -> None:
         return
     figure, table = revealed
     components.show_chart(figure, key)
-    with st.expander(_("Show the data"), icon=":material/table:"):
-        st.dataframe(table, hide_index=True, key=f"{key}-table")
+    components.data_table(table, key, f"quiz-{seed}-answer-{index + 1}")
 
 
 def show_answer(data: Dataset, seed: int, index: int, guess: int | None, names: dict[str, str]) -> None:

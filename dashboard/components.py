@@ -646,9 +646,14 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
 def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
     """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table.
 
+    The table is sent only while the expander is open (opening it reruns the page), so a page with its
+    tables closed neither serialises them nor makes the browser load the table component before its charts.
     The CSV is written when the button is pressed, not on every rerun of the page.
     """
-    with st.expander(_("Show the data"), icon=":material/table:"):
+    shown = st.expander(_("Show the data"), icon=":material/table:", key=f"{key}-data", on_change="rerun")
+    if not shown.open:
+        return
+    with shown:
         st.dataframe(table, hide_index=True, key=f"{key}-table")
         st.download_button(
             _("Download this table (CSV)"),

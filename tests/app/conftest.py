@@ -30,6 +30,15 @@ def figures(app: AppTest) -> list[dict[str, Any]]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
 
 
+def open_tables(app: AppTest) -> AppTest:
+    """Open every "Show the data" expander, as a reader clicking each: a table is sent only once it is open."""
+    keys = [e.proto.id.split("-", 2)[2] for e in app.expander if e.label == "Show the data" and e.proto.id]
+    assert keys, "the page has data tables to open"
+    for key in keys:
+        app.session_state[key] = True
+    return app.run()
+
+
 def by_label(widgets: Any, label: str) -> Any:
     """Find a widget by what the user reads, not by position."""
     matches = [w for w in widgets if w.label == label]

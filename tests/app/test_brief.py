@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import briefing, printing
-from tests.app.conftest import figures, open_page
+from tests.app.conftest import figures, open_page, open_tables
 
 PACK = "brief-pack"
 
@@ -81,7 +81,7 @@ def test_an_empty_pack_says_how_to_fill_it_and_offers_an_example() -> None:
 def test_without_chromium_the_downloads_are_disabled_and_say_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "")
     monkeypatch.setattr(printing.shutil, "which", lambda name: None)
-    app = open_page("views/mission.py", id="kfor")
+    app = open_tables(open_page("views/mission.py", id="kfor"))
     assert not app.exception
     downloads = {b.proto.label: b.proto for b in app.get("download_button")}
     for label in ("Fact card (PDF)", "Fact card (PNG)", "PNG 1920x1080", "SVG"):

@@ -6,7 +6,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import by_label, figures, open_page
+from tests.app.conftest import by_label, figures, open_page, open_tables
 
 
 def chart(app: AppTest, title_start: str) -> dict[str, Any]:
@@ -39,6 +39,9 @@ def test_each_question_draws_its_charts_with_a_subtitle_a_source_line_and_a_data
         drawn = figures(app)
         assert [f["layout"]["title"]["text"] for f in drawn] == titles, asked
         assert app.query_params.get("question", "when") == asked
+        assert not app.dataframe, "a table is sent only once its expander is open"
+        open_tables(app)
+        assert len(app.dataframe) == len(drawn), asked
         downloads = [b for b in app.get("download_button") if b.proto.label == "Download this table (CSV)"]
         if asked == "side-by-side":
             assert "Operations side by side" in [m.label for m in app.multiselect]

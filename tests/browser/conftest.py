@@ -103,15 +103,18 @@ def wait_for_app(page: Page) -> None:
 
 
 def open_expander(expander: Locator, label: str) -> None:
-    """Open an expander and wait until its opening animation has ended.
+    """Open an expander, wait for what it holds, and until its opening animation has ended.
 
-    Seen once in CI under load: a click on a button inside, made while the expander still grew,
-    never reached the button (no message left the browser).
+    A "Show the data" expander is filled by the rerun its opening asks for. Seen once in CI under load:
+    a click on a button inside, made while the expander still grew, never reached the button (no
+    message left the browser).
     """
     expander.get_by_text(label).click()
     expander.locator("details[open]").wait_for()
-    expander.evaluate(
-        "element => Promise.all(element.getAnimations({subtree: true}).map(animation => animation.finished))"
+    expander.locator("[data-testid='stExpanderDetails'] [data-testid='stElementContainer']").first.wait_for()
+    expander.page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    expander.evaluate(  # a rerun may cancel an animation: settled is enough
+        "element => Promise.allSettled(element.getAnimations({subtree: true}).map(animation => animation.finished))"
     )
 
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from pptx import Presentation
 
 from tests.browser.conftest import AXE, ROOT, Recorder, open_expander, screenshot, wait_for_app
@@ -236,6 +236,7 @@ def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: st
     wait_for_app(page)
     first_table = page.locator("[data-testid='stExpander']").filter(has_text="Show the data").first
     open_expander(first_table, "Show the data")
+    expect(first_table.get_by_test_id("stDataFrame")).to_be_visible()  # sent by the rerun the opening asked for
     with page.expect_download() as download_info:
         first_table.get_by_role("button", name="Download this table (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
