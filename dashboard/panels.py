@@ -221,6 +221,12 @@ def place_names(data: Dataset) -> dict[str, str]:
     return names | data.labels("sea_areas")
 
 
+def map_places(data: Dataset, missions: pd.DataFrame, first: int, last: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Presence tables (dashboard.geo.presence) of the countries and of the sea areas `missions` deployed to."""
+    countries = geo.presence(geo.country_places(data.deployments), missions, first, last)
+    return countries, geo.presence(geo.sea_places(missions), missions, first, last)
+
+
 def map_figure(
     data: Dataset,
     missions: pd.DataFrame,
@@ -230,11 +236,14 @@ def map_figure(
     title: str | None = None,
     height: int = 560,
     headquarters: bool = True,
+    places: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> go.Figure:
-    """The deployment map of the given operations: countries, sea areas and (optionally) headquarters."""
+    """The deployment map of the given operations: countries, sea areas and (optionally) headquarters.
+
+    `places` is what map_places returns for the same operations and years, when the caller has it.
+    """
     first, last = year_range or (FIRST_YEAR, data.today.year)
-    countries = geo.presence(geo.country_places(data.deployments), missions, first, last)
-    seas = geo.presence(geo.sea_places(missions), missions, first, last)
+    countries, seas = places or map_places(data, missions, first, last)
     markers = geo.hq_markers(
         geo.headquarters(data.records, missions.index if headquarters else []),
         dict(zip(missions.index, missions["short_name"], strict=True)),
@@ -343,14 +352,12 @@ def map_panel(
     if shade == "years":
         title = _("Years of presence, {first}-{last}").format(first=span[0], last=span[1])
     names = place_names(data)
-    table = pd.concat(
-        [
-            geo.presence(geo.country_places(data.deployments), shown, *span).assign(kind=_("country")),
-            geo.presence(geo.sea_places(shown), shown, *span).assign(kind=_("sea area")),
-        ]
-    )
+    countries, seas = places = map_places(data, shown, *span)
+    table = pd.concat([countries.assign(kind=_("country")), seas.assign(kind=_("sea area"))])
     table = table.assign(place=table["place"].map(lambda p: names.get(p, p)))
-    figure = None if shown.empty else map_figure(data, shown, shade, view, span, title, headquarters=headquarters)
+    figure = None
+    if not shown.empty:
+        figure = map_figure(data, shown, shade, view, span, title, headquarters=headquarters, places=places)
     context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
     heading = _("Where did the operations deploy?")
     return framed("map", heading, figure, readable(table), "deployments", context, shown.index, NO_MATCH)

@@ -47,6 +47,12 @@ def view_name(page: str, params: dict[str, str]) -> str:
     return page.removeprefix("views/").removesuffix(".py") + (f"?{query}" if query else "")
 
 
+def digest(spec: dict[str, object]) -> str:
+    """A short SHA-256 of the figure's JSON with its keys sorted: the order plotly writes keys in is not drawn."""
+    canonical = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
 def fingerprints() -> tuple[dict[str, list[str]], dict[str, float]]:
     """Each view's figures as short SHA-256 digests of their JSON, and each view's first render time in seconds."""
     os.environ["NPOE_TODAY"] = PINNED_DAY
@@ -57,12 +63,12 @@ def fingerprints() -> tuple[dict[str, list[str]], dict[str, float]]:
         app = open_page(page, **params)
         times[view_name(page, params)] = round(time.perf_counter() - started, 3)
         assert not app.exception, (page, params, [e.value for e in app.exception])
-        specs = [chart.proto.spec for chart in app.get("plotly_chart")]
+        specs = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
         for spec in specs:
             # the charts skip plotly's validation when they add their frame (charts.relayout, for speed):
             # here every figure the app draws passes it
-            go.Figure(json.loads(spec))
-        digests[view_name(page, params)] = [hashlib.sha256(spec.encode("utf-8")).hexdigest()[:16] for spec in specs]
+            go.Figure(spec)
+        digests[view_name(page, params)] = [digest(spec) for spec in specs]
     return digests, times
 
 
