@@ -309,9 +309,9 @@ def operations_per_year(table: pd.DataFrame, colours: Mapping[str, str], title: 
     `table` is comparisons.active_per_year: one row per (year, mission type) with a count.
     """
     title = title or _("Operations under way each year")
-    fig = go.Figure()
+    traces: list[BaseTraceType] = []
     for mission_type, rows in table.groupby("mission_type", sort=False):
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=rows["year"].tolist(),
                 y=rows["operations"].tolist(),
@@ -321,10 +321,13 @@ def operations_per_year(table: pd.DataFrame, colours: Mapping[str, str], title: 
                 hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
             )
         )
-    fig.update_layout(barmode="stack", bargap=0.1)
-    fig.update_yaxes(title=_("Operations"), rangemode="tozero", tickformat="d", nticks=8)
-    fig.update_xaxes(title=None, dtick=5)
-    return _frame(fig, title, height=320)
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.1,
+        "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d", "nticks": 8},
+        "xaxis": {"dtick": 5},
+    }
+    return framed_figure(traces, layout, title, height=320)
 
 
 SEA_SCALE = [[0.0, "#d8f0ec"], [1.0, "#2a9d8f"]]
@@ -456,20 +459,20 @@ def deployment_map(
 
 def personnel_over_time(points: pd.DataFrame, title: str) -> go.Figure:
     """Published strength points joined by lines; nothing drawn between points is data."""
-    fig = go.Figure(
-        go.Scatter(
-            x=points["day"].dt.strftime("%Y-%m-%d").tolist(),
-            y=points["value"].tolist(),
-            mode="lines+markers",
-            line={"color": PALETTE[0], "dash": "dot"},
-            marker={"size": 9, "color": PALETTE[0]},
-            customdata=list(zip(points["date"].map(lambda d: shown_date(str(d))), points["source"], strict=True)),
-            hovertemplate=_("%{customdata[0]}: %{y:,} personnel<br>Source: %{customdata[1]}<extra></extra>"),
-        )
+    line = go.Scatter(
+        x=points["day"].dt.strftime("%Y-%m-%d").tolist(),
+        y=points["value"].tolist(),
+        mode="lines+markers",
+        line={"color": PALETTE[0], "dash": "dot"},
+        marker={"size": 9, "color": PALETTE[0]},
+        customdata=list(zip(points["date"].map(lambda d: shown_date(str(d))), points["source"], strict=True)),
+        hovertemplate=_("%{customdata[0]}: %{y:,} personnel<br>Source: %{customdata[1]}<extra></extra>"),
     )
-    fig.update_yaxes(title=_("Personnel (published figures)"), rangemode="tozero", tickformat=",")
-    fig.update_xaxes(title=None, type="date")
-    return _frame(fig, title, height=320)
+    layout = {
+        "yaxis": {"title": {"text": _("Personnel (published figures)")}, "rangemode": "tozero", "tickformat": ","},
+        "xaxis": {"type": "date"},
+    }
+    return framed_figure([line], layout, title, height=320)
 
 
 DAYS_PER_MONTH = 30.4375
@@ -488,7 +491,7 @@ def strength_lines(
     start, to compare how operations grew and shrank. Operations with no published point draw nothing.
     """
     title = title or _("Published strength over time")
-    fig = go.Figure()
+    traces: list[BaseTraceType] = []
     chosen = points[points["mission_id"].isin(missions.index)]
     starts = missions["start_day"].to_dict()
     names = missions["short_name"].astype(str).to_dict()
@@ -499,7 +502,7 @@ def strength_lines(
         else:
             x = rows["day"].dt.strftime("%Y-%m-%d").tolist()
         notes = [note if isinstance(note, str) else "" for note in rows["note"]]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 name=names[mission_id],
                 x=x,
@@ -522,13 +525,14 @@ def strength_lines(
                 ),
             )
         )
-    fig.update_yaxes(title=_("Personnel (published figures)"), rangemode="tozero", tickformat=",")
-    if align == "months":
-        fig.update_xaxes(title=_("Months since the operation began"), rangemode="tozero")
-    else:
-        fig.update_xaxes(title=None, type="date")
-    fig.update_layout(legend={"orientation": "h", "y": -0.2}, hovermode="closest")
-    return _frame(fig, title, height=420)
+    months = {"title": {"text": _("Months since the operation began")}, "rangemode": "tozero"}
+    layout = {
+        "yaxis": {"title": {"text": _("Personnel (published figures)")}, "rangemode": "tozero", "tickformat": ","},
+        "xaxis": months if align == "months" else {"type": "date"},
+        "legend": {"orientation": "h", "y": -0.2},
+        "hovermode": "closest",
+    }
+    return framed_figure(traces, layout, title, height=420)
 
 
 FOOTER_WIDTH = 120  # characters per line of a source line: about the width of a chart on a laptop screen
@@ -596,10 +600,10 @@ def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
 
 def decade_bars(table: pd.DataFrame, colours: Mapping[str, str], title: str) -> go.Figure:
     """Stacked bars: operations of each type in each decade (table from comparisons.by_decade)."""
-    fig = go.Figure()
+    traces: list[BaseTraceType] = []
     decades = sorted(table["decade"].unique())
     for mission_type, rows in table.groupby("mission_type", sort=False):
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=rows["decade"].tolist(),
                 y=rows["operations"].tolist(),
@@ -609,10 +613,14 @@ def decade_bars(table: pd.DataFrame, colours: Mapping[str, str], title: str) -> 
                 hovertemplate="<b>%{fullData.name}</b>, %{x}: %{y}<br>%{customdata}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack", bargap=0.35, legend={"orientation": "v", "x": 1.02, "y": 1})
-    fig.update_xaxes(title=None, categoryorder="array", categoryarray=decades)
-    fig.update_yaxes(title=_("Operations"), rangemode="tozero", tickformat="d")
-    return _frame(fig, title, height=400)
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.35,
+        "legend": {"orientation": "v", "x": 1.02, "y": 1},
+        "xaxis": {"categoryorder": "array", "categoryarray": decades},
+        "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d"},
+    }
+    return framed_figure(traces, layout, title, height=400)
 
 
 def values_by_type(
@@ -628,13 +636,14 @@ def values_by_type(
 
     `hover` is a template for one point's value, e.g. '%{x:,} personnel'.
     """
-    fig = go.Figure()
+    traces: list[BaseTraceType] = []
+    by_type = dict(tuple(table.groupby("mission_type", sort=False)))
     for mission_type in colours:
-        rows = table[table["mission_type"] == mission_type]
-        if rows.empty:
+        rows = by_type.get(mission_type)
+        if rows is None:
             continue
         label = axis_label(str(rows["mission_type_label"].iloc[0]))
-        fig.add_trace(
+        traces.append(
             go.Box(
                 x=rows[value_column].astype(float).tolist(),
                 y=[label] * len(rows),
@@ -649,11 +658,13 @@ def values_by_type(
                 hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
             )
         )
-    fig.update_xaxes(title=axis_title, **_value_axis(table[value_column].astype(float).tolist(), log))
-    # first type at the top, as in the other charts by type (plotly stacks categories bottom-up)
-    fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=[trace.name for trace in fig.data][::-1])
-    fig.update_layout(showlegend=False)
-    return _frame(fig, title, height=max(260, 80 + 56 * len(fig.data)))
+    layout = {
+        "xaxis": {"title": {"text": axis_title}, **_value_axis(table[value_column].astype(float).tolist(), log)},
+        # first type at the top, as in the other charts by type (plotly stacks categories bottom-up)
+        "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": [t.name for t in traces][::-1]},
+        "showlegend": False,
+    }
+    return framed_figure(traces, layout, title, height=max(260, 80 + 56 * len(traces)))
 
 
 OUTCOME_COLOURS = {
@@ -670,10 +681,10 @@ def stacked_by_type(
     table: pd.DataFrame, column: str, colours: Mapping[str, str], title: str, axis_title: str = ""
 ) -> go.Figure:
     """Horizontal stacked bars: for each mission type, how its operations divide by `column` (e.g. outcome)."""
-    fig = go.Figure()
+    traces: list[BaseTraceType] = []
     types = [axis_label(label) for label in dict.fromkeys(table["mission_type_label"])]
     for value, rows in table.groupby(column, sort=False):
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 orientation="h",
                 x=rows["operations"].tolist(),
@@ -684,10 +695,13 @@ def stacked_by_type(
                 hovertemplate="<b>%{y}</b>, %{fullData.name}: %{x}<br>%{customdata}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
-    fig.update_yaxes(title=None, categoryorder="array", categoryarray=types[::-1], automargin=True)
-    fig.update_xaxes(title=axis_title or _("Operations"), tickformat="d")
-    return _frame(fig, title, height=max(320, 160 + 40 * len(types)))
+    layout = {
+        "barmode": "stack",
+        "legend": {"traceorder": "normal"},
+        "yaxis": {"categoryorder": "array", "categoryarray": types[::-1], "automargin": True},
+        "xaxis": {"title": {"text": axis_title or _("Operations")}, "tickformat": "d"},
+    }
+    return framed_figure(traces, layout, title, height=max(320, 160 + 40 * len(types)))
 
 
 def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str], title: str) -> go.Figure:
@@ -730,16 +744,17 @@ def duration_peak_scatter(
     The `labels` largest operations are named on the chart (more would overlap); every one is named on hover.
     Operations whose number of nations was not published are drawn as small open circles, not given a size.
     """
-    fig = go.Figure()
+    traces: list[BaseTraceType] = []
     labelled = set(table.nlargest(labels, "peak_personnel")["id"])
     sized = table[table["contributing_nations"].notna()]
     largest = float(sized["contributing_nations"].max()) if not sized.empty else 1.0
+    by_type = dict(tuple(table.groupby("mission_type", sort=False)))
     for mission_type in colours:
-        rows = table[table["mission_type"] == mission_type]
-        if rows.empty:
+        rows = by_type.get(mission_type)
+        if rows is None:
             continue
         nations = rows["contributing_nations"]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=rows["duration_years"].tolist(),
                 y=rows["peak_personnel"].astype(float).tolist(),
@@ -767,12 +782,14 @@ def duration_peak_scatter(
             )
         )
     longest = float(table["duration_years"].max()) if not table.empty else 1.0
-    fig.update_xaxes(title=_("Years the operation lasted (ongoing: so far)"), range=[-0.04 * longest, 1.05 * longest])
-    fig.update_yaxes(
-        title=_("Peak personnel (published)"), **_value_axis(table["peak_personnel"].astype(float).tolist(), log)
-    )
-    fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1})
-    return _frame(fig, title, height=520)
+    peaks = table["peak_personnel"].astype(float).tolist()
+    layout = {
+        "xaxis": {"title": {"text": _("Years the operation lasted (ongoing: so far)")},
+                  "range": [-0.04 * longest, 1.05 * longest]},
+        "yaxis": {"title": {"text": _("Peak personnel (published)")}, **_value_axis(peaks, log)},
+        "legend": {"orientation": "v", "x": 1.02, "y": 1},
+    }  # fmt: skip
+    return framed_figure(traces, layout, title, height=520)
 
 
 def nations_text(count: Any, counted: Any) -> str:
@@ -798,17 +815,18 @@ def deaths_scatter(
     A range is drawn from its low to its high end, with no point in between: no midpoint is invented.
     """
     x_column, x_title = DEATHS_AXES[against][0], _(DEATHS_AXES[against][1])
-    fig = go.Figure()
+    traces: list[BaseTraceType] = []
+    by_type = dict(tuple(table.groupby("mission_type", sort=False)))
     for mission_type in colours:
-        rows = table[table["mission_type"] == mission_type]
-        if rows.empty:
+        rows = by_type.get(mission_type)
+        if rows is None:
             continue
         name = str(rows["mission_type_label"].iloc[0])
         single = rows[rows["deaths"].notna()]
         ranged = rows[rows["deaths"].isna()]
         hover = _("<b>%{customdata[0]}</b>: %{customdata[1]} deaths<br>%{customdata[2]}<extra></extra>")
         if not single.empty:
-            fig.add_trace(
+            traces.append(
                 go.Scatter(
                     x=single[x_column].astype(float).tolist(),
                     y=single["deaths"].astype(float).tolist(),
@@ -835,7 +853,7 @@ def deaths_scatter(
             strict=True,
         )
         for index, (x, low, high, short, scope) in enumerate(ranges):
-            fig.add_trace(
+            traces.append(
                 go.Scatter(
                     x=[x, x],
                     y=[low, high],
@@ -856,13 +874,13 @@ def deaths_scatter(
                 )
             )
     values = table[x_column].astype(float).tolist()
-    if against == "strength":
-        fig.update_xaxes(title=x_title, **_value_axis(values, log))
-    else:
-        fig.update_xaxes(title=x_title, rangemode="tozero")
+    x_axis = _value_axis(values, log) if against == "strength" else {"rangemode": "tozero"}
     deaths = pd.concat([table["deaths"], table["deaths_low"], table["deaths_high"]]).dropna().astype(float).tolist()
-    fig.update_yaxes(title=_("Deaths among its personnel (published)"), **_value_axis(deaths, log))
-    return _frame(fig, title, height=480)
+    layout = {
+        "xaxis": {"title": {"text": x_title}, **x_axis},
+        "yaxis": {"title": {"text": _("Deaths among its personnel (published)")}, **_value_axis(deaths, log)},
+    }
+    return framed_figure(traces, layout, title, height=480)
 
 
 def quiz_reveal(
