@@ -25,7 +25,7 @@ $(DEV_STAMP): $(APP_STAMP) requirements-dev.txt
 
 run: $(APP_STAMP)  ## install what the app needs (Chromium too, for images, slides and fact cards) and start it
 	@$(MAKE) --no-print-directory chromium || echo "The dashboard runs without Chromium; image, slide and fact-card downloads need it."
-	$(BIN)/streamlit run dashboard/app.py --server.port 8501
+	$(BIN)/python -m dashboard.run run dashboard/app.py --server.port 8501
 
 class: $(APP_STAMP) nginx  ## serve a class: one Streamlit process per core behind nginx (sticky sessions, gzip), on port 8501
 	@$(MAKE) --no-print-directory chromium || echo "The dashboard runs without Chromium; image, slide and fact-card downloads need it."

@@ -106,7 +106,7 @@ def start_streamlit(
 ) -> subprocess.Popen[bytes]:
     """One Streamlit process on 127.0.0.1:port; its messages go to `log` when given, else to the console
     (or nowhere when `quiet`)."""
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
+    command = [sys.executable, "-m", "dashboard.run", "run", script, "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     if log is None:
         output = subprocess.DEVNULL if quiet else None

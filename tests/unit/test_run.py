@@ -1,0 +1,54 @@
+"""dashboard.run: Streamlit's connections send at once (TCP_NODELAY), although its listening socket has protocol 0."""
+
+from __future__ import annotations
+
+import asyncio
+import asyncio.base_events
+import socket
+
+import pytest
+
+from dashboard import run
+
+
+async def accepted_socket_nodelay() -> int:
+    """TCP_NODELAY on a connection accepted through a listening socket made as Streamlit 1.67 makes it."""
+    listener = socket.socket(family=socket.AF_INET)  # protocol number 0, as in Streamlit's _bind_socket
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.setblocking(False)
+    accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    class Probe(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            sock = transport.get_extra_info("socket")
+            accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            transport.close()
+
+    server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+    _reader, writer = await asyncio.open_connection(*listener.getsockname())
+    try:
+        return await asyncio.wait_for(accepted, 5)
+    finally:
+        writer.close()
+        server.close()
+
+
+def test_asyncio_alone_leaves_nagle_on_for_a_protocol_zero_listener(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Why dashboard.run exists: if this fails, asyncio or Streamlit changed and the patch may be dropped."""
+    original = asyncio.base_events._set_nodelay  # type: ignore[attr-defined]
+    monkeypatch.setattr(asyncio.base_events, "_set_nodelay", original)
+    assert asyncio.run(accepted_socket_nodelay()) == 0
+
+
+def test_with_the_patch_every_accepted_connection_sends_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(asyncio.base_events, "_set_nodelay", asyncio.base_events._set_nodelay)  # type: ignore[attr-defined]
+    run.disable_nagle()
+    assert asyncio.run(accepted_socket_nodelay()) == 1
+
+
+def test_other_sockets_are_left_alone() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as datagram:
+        run.set_nodelay(datagram)  # no TCP option on a UDP socket, and no error
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as local:
+        run.set_nodelay(local)
