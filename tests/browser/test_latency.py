@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import statistics
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.protocol import Session
@@ -36,7 +37,8 @@ def test_a_trivial_rerun_is_not_held_back_by_nagle_and_delayed_acks(tmp_path: Pa
     try:
         url = f"http://127.0.0.1:{port}"
         serve.wait_healthy(url, [process])
-        times = asyncio.run(rerun_times(url, 15))
+        with ThreadPoolExecutor(1) as thread:  # Playwright's sync API keeps a loop running in this thread
+            times = thread.submit(asyncio.run, rerun_times(url, 15)).result()
     finally:
         process.terminate()
         process.wait(10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import asyncio.base_events
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -34,17 +35,23 @@ async def accepted_socket_nodelay() -> int:
         server.close()
 
 
+def nodelay_of_an_accepted_connection() -> int:
+    """In a thread of its own: Playwright's sync API, used by the browser tests, keeps a loop running here."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, accepted_socket_nodelay()).result()
+
+
 def test_asyncio_alone_leaves_nagle_on_for_a_protocol_zero_listener(monkeypatch: pytest.MonkeyPatch) -> None:
     """Why dashboard.run exists: if this fails, asyncio or Streamlit changed and the patch may be dropped."""
     original = asyncio.base_events._set_nodelay  # type: ignore[attr-defined]
     monkeypatch.setattr(asyncio.base_events, "_set_nodelay", original)
-    assert asyncio.run(accepted_socket_nodelay()) == 0
+    assert nodelay_of_an_accepted_connection() == 0
 
 
 def test_with_the_patch_every_accepted_connection_sends_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(asyncio.base_events, "_set_nodelay", asyncio.base_events._set_nodelay)  # type: ignore[attr-defined]
     run.disable_nagle()
-    assert asyncio.run(accepted_socket_nodelay()) == 1
+    assert nodelay_of_an_accepted_connection() == 1
 
 
 def test_other_sockets_are_left_alone() -> None:
