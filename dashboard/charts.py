@@ -10,7 +10,7 @@ import copy
 import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -189,6 +189,11 @@ def timeline_rows(missions: pd.DataFrame) -> tuple[dict[str, float], list[tuple[
     return rows, headings
 
 
+def _days(values: pd.Series) -> list[str]:
+    """Timestamps as plotly date strings (YYYY-MM-DD), in one NumPy call instead of pandas' strftime."""
+    return cast(list[str], np.datetime_as_string(values.to_numpy(dtype="datetime64[s]"), unit="D").tolist())
+
+
 def mission_timeline(
     missions: pd.DataFrame,
     colours: Mapping[str, str],
@@ -201,32 +206,47 @@ def mission_timeline(
     """One bar per operation from start to end (ongoing ones to today), coloured by mission type and
     grouped by theatre (region); succession drawn from each bar's end to its successor's start, and
     events as markers on their bars. Every bar and marker carries the mission id first in customdata.
+
+    The columns are read once as Python lists: at most TIMELINE_MAX_BARS operations and their events
+    reach here, and pandas' groupby, strftime and per-type selections took most of a new filter's time.
     """
     title = title or _("When each operation ran")
     region_labels = region_labels or {}
     rows, headings = timeline_rows(missions)
+    ids = [str(i) for i in missions.index]
+    start_days, end_days = _days(missions["start_day"]), _days(missions["bar_end"])
+    lengths = missions["bar_end"].to_numpy(dtype="datetime64[ms]") - missions["start_day"].to_numpy(
+        dtype="datetime64[ms]"
+    )
+    fields = zip(
+        ids, missions["mission_type"].tolist(), missions["status"].tolist(), missions["start"].tolist(),
+        missions["end"].tolist(), start_days, lengths.astype("int64").tolist(), missions["name"].tolist(),
+        missions["organisation"].tolist(), strict=True,
+    )  # fmt: skip
+    by_type: dict[str, list[tuple[Any, ...]]] = {}
+    for entry in fields:
+        by_type.setdefault(str(entry[1]), []).append(entry)
     traces: list[BaseTraceType] = []
-    drawn = missions[["mission_type", "status", "start", "end", "start_day", "bar_end", "id", "name", "organisation"]]
-    by_type = _by_type(drawn)  # only the columns drawn
     for mission_type in colours:
         chosen = by_type.get(mission_type)
         if chosen is None:
             continue
-        ends = [
-            _("ongoing") if status == "ongoing" else shown_date(str(end))
-            for status, end in zip(chosen["status"], chosen["end"], strict=True)
-        ]
-        starts = [shown_date(str(start)) for start in chosen["start"]]
         traces.append(
             go.Bar(
                 name=labels.get(mission_type, mission_type),
                 orientation="h",
-                y=[rows[i] for i in chosen.index],
-                base=chosen["start_day"].dt.strftime("%Y-%m-%d").tolist(),
-                x=((chosen["bar_end"] - chosen["start_day"]).dt.days * 86_400_000).tolist(),
+                y=[rows[entry[0]] for entry in chosen],
+                base=[entry[5] for entry in chosen],
+                x=[entry[6] for entry in chosen],
                 width=0.7,
                 marker={"color": colours[mission_type]},
-                customdata=columns(chosen["id"], chosen["name"], starts, ends, chosen["organisation"]),
+                customdata=columns(
+                    [entry[0] for entry in chosen],
+                    [entry[7] for entry in chosen],
+                    [shown_date(str(entry[3])) for entry in chosen],
+                    [_("ongoing") if entry[2] == "ongoing" else shown_date(str(entry[4])) for entry in chosen],
+                    [entry[8] for entry in chosen],
+                ),
                 hovertemplate=_(
                     "<b>%{customdata[1]}</b> (%{customdata[4]})<br>%{customdata[2]} to %{customdata[3]}"
                     "<extra>%{fullData.name}</extra>"
@@ -236,14 +256,14 @@ def mission_timeline(
     link_x: list[str | None] = []
     link_y: list[float | None] = []
     arrow_x, arrow_y, arrow_text = [], [], []
-    short_names = missions["short_name"].astype(str).to_dict()
-    end_days = missions["bar_end"].dt.strftime("%Y-%m-%d").to_dict()
-    start_days = missions["start_day"].dt.strftime("%Y-%m-%d").to_dict()
+    short_names = dict(zip(ids, missions["short_name"].astype(str).tolist(), strict=True))
+    ends = dict(zip(ids, end_days, strict=True))
+    starts = dict(zip(ids, start_days, strict=True))
     for mission_id, following in (successors or {}).items():
         for successor in following:
             if mission_id not in rows or successor not in rows:
                 continue
-            end, start = str(end_days[mission_id]), str(start_days[successor])
+            end, start = ends[mission_id], starts[successor]
             link_x += [end, start, None]
             link_y += [rows[mission_id], rows[successor], None]
             arrow_x.append(start)
@@ -278,27 +298,32 @@ def mission_timeline(
                 showlegend=False,
             )
         )
-    shown_events = events[events["mission_id"].isin(list(rows))] if events is not None else None
-    if shown_events is not None and not shown_events.empty:
+    shown_events = []
+    if events is not None:
+        every_event = zip(
+            events["mission_id"].tolist(), _days(events["day"]), events["date"].tolist(), events["title"].tolist(),
+            events["source"].tolist(), strict=True,
+        )  # fmt: skip
+        shown_events = [event for event in every_event if event[0] in rows]
+    if shown_events:
         traces.append(
             go.Scatter(
                 name=_("Event"),
-                x=shown_events["day"].dt.strftime("%Y-%m-%d").tolist(),
-                y=[rows[i] for i in shown_events["mission_id"]],
+                x=[event[1] for event in shown_events],
+                y=[rows[event[0]] for event in shown_events],
                 mode="markers",
                 marker={"symbol": "diamond", "size": 7, "color": "#ffffff", "line": {"color": "#1f2933", "width": 1}},
                 customdata=columns(
-                    shown_events["mission_id"],
-                    shown_events["date"].map(lambda d: shown_date(str(d))),
-                    shown_events["title"],
-                    shown_events["source"],
+                    [event[0] for event in shown_events],
+                    [shown_date(str(event[2])) for event in shown_events],
+                    [event[3] for event in shown_events],
+                    [event[4] for event in shown_events],
                 ),
                 hovertemplate=_("<b>%{customdata[1]}</b>: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>"),
             )
         )
-    names = dict(zip(missions.index, missions["short_name"], strict=True))
     tick_rows = [*rows.values(), *(row for row, _ in headings)]
-    tick_text = [*(names[i] for i in rows), *(f"<b>{region_labels.get(r, r)}</b>" for _, r in headings)]
+    tick_text = [*(short_names[i] for i in rows), *(f"<b>{region_labels.get(r, r)}</b>" for _, r in headings)]
     layout = {
         "yaxis": {"tickvals": tick_rows, "ticktext": tick_text, "autorange": "reversed", "showgrid": False,
                   "zeroline": False},
@@ -317,18 +342,26 @@ def operations_per_year(table: pd.DataFrame, colours: Mapping[str, str], title: 
     `table` is comparisons.active_per_year: one row per (year, mission type) with a count.
     """
     title = title or _("Operations under way each year")
-    traces: list[BaseTraceType] = []
-    for mission_type, rows in table.groupby("mission_type", sort=False):
-        traces.append(
-            go.Bar(
-                x=rows["year"].tolist(),
-                y=rows["operations"].tolist(),
-                name=str(rows["mission_type_label"].iloc[0]),
-                marker={"color": colours.get(str(mission_type), PALETTE[-1])},
-                customdata=rows["hover"].map(lambda n: wrap(n, 60)).tolist(),
-                hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
-            )
+    by_type: dict[str, tuple[str, list[Any], list[Any], list[str]]] = {}  # label, years, counts, hovers
+    for mission_type, label, year, count, hover in zip(
+        table["mission_type"].tolist(), table["mission_type_label"].tolist(), table["year"].tolist(),
+        table["operations"].tolist(), table["hover"].tolist(), strict=True,
+    ):  # fmt: skip
+        _label, years, counts, hovers = by_type.setdefault(str(mission_type), (str(label), [], [], []))
+        years.append(year)
+        counts.append(count)
+        hovers.append(wrap(hover, 60))
+    traces: list[BaseTraceType] = [
+        go.Bar(
+            x=years,
+            y=counts,
+            name=label,
+            marker={"color": colours.get(mission_type, PALETTE[-1])},
+            customdata=hovers,
+            hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
         )
+        for mission_type, (label, years, counts, hovers) in by_type.items()
+    ]
     layout = {
         "barmode": "stack",
         "bargap": 0.1,

@@ -7,11 +7,10 @@ that the "show the data" tables and CSV files use.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral
 
-import numpy as np
 import pandas as pd
 
 from dashboard.i18n import N_, _, format_number, shown_date
@@ -54,9 +53,17 @@ HEADINGS = {
 VOCABULARY_IDS = ("mission_type", "outcome", "basis")  # shown by their labels, which the tables also carry
 
 
-def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """The table as people read it (on the page and in the CSV): labels, not vocabulary ids; plain headings."""
-    return table.drop(columns=[c for c in VOCABULARY_IDS if c in table.columns]).rename(columns=headings())
+def readable(table: pd.DataFrame, leave_out: Collection[str] = ()) -> pd.DataFrame:
+    """The table as people read it (on the page and in the CSV): labels, not vocabulary ids; plain headings.
+
+    `leave_out` names more columns to drop (those only the chart uses). One column selection and new
+    headings: pandas' drop and rename cost a millisecond or more each on every new filter.
+    """
+    kept = [column for column in table.columns if column not in VOCABULARY_IDS and column not in leave_out]
+    names = headings()
+    shown = table[kept]
+    shown.columns = pd.Index([names.get(column, column) for column in kept])
+    return shown
 
 
 def headings() -> dict[str, str]:
@@ -69,24 +76,29 @@ def _decades(first: int, last: int) -> list[int]:
 
 
 def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str = "start") -> pd.DataFrame:
-    """Operations of each type per decade: by the decade each began, or in every decade it was active."""
-    rows = []
-    for mission_id, mission in missions.iterrows():
-        first, last = mission["start_day"].year, mission["bar_end"].year
-        decades = _decades(first, last) if mode == "active" else _decades(first, first)
-        rows += [{"decade": d, "mission_type": mission["mission_type"], "id": mission_id} for d in decades]
-    long = pd.DataFrame(rows, columns=["decade", "mission_type", "id"])
-    names = missions["short_name"].to_dict()
-    table = (
-        long.groupby(["decade", "mission_type"], sort=True)["id"]
-        .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
-        .reset_index()
-    )
-    table["decade"] = table["decade"].map(lambda d: _("{decade}s").format(decade=d))
-    table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
+    """Operations of each type per decade: by the decade each began, or in every decade it was active.
+
+    Plain Python over the columns (pandas' iterrows and groupby took most of /compare's time for a new filter).
+    """
+    columns = ["decade", "mission_type", "mission_type_label", "operations", "names"]
+    names: dict[tuple[int, str], list[str]] = {}
+    for mission_type, first, last, name in zip(
+        missions["mission_type"].tolist(), missions["start_day"].dt.year.tolist(), missions["bar_end"].dt.year.tolist(),
+        missions["short_name"].tolist(), strict=True,
+    ):  # fmt: skip
+        for decade in _decades(first, last) if mode == "active" else _decades(first, first):
+            names.setdefault((decade, str(mission_type)), []).append(str(name))
+    if not names:
+        return pd.DataFrame(columns=columns).astype({"operations": "int64"})
     order = {value: index for index, value in enumerate(type_labels)}
-    table = table.sort_values(["decade", "mission_type"], key=lambda c: c.map(order) if c.name == "mission_type" else c)
-    return table[["decade", "mission_type", "mission_type_label", "operations", "names"]].reset_index(drop=True)
+    labelled = {decade: _("{decade}s").format(decade=decade) for decade, _type in names}
+    rows = [
+        (labelled[decade], mission_type, type_labels.get(mission_type, mission_type), len(listed), ", ".join(listed))
+        for (decade, mission_type), listed in sorted(
+            names.items(), key=lambda item: (labelled[item[0][0]], order.get(item[0][1], len(order)), item[0][1])
+        )
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 HOVER_NAMES = 15  # a hover lists at most this many operations, then says how many more
@@ -98,32 +110,40 @@ def active_per_year(
     """Operations of each type active in each calendar year (years with none are left out).
 
     `names` lists every operation (the CSV); `hover` the first HOVER_NAMES and how many more (the chart).
+    Plain Python: a few hundred operations reach here, and pandas' groupby with a join per group took
+    most of the overview's time for a new filter.
     """
-    first = missions["start_day"].dt.year.clip(lower=first_year).to_numpy()
-    last = missions["bar_end"].dt.year.clip(upper=last_year).to_numpy()
-    spans = np.clip(last - first + 1, 0, None)
-    offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
-    long = pd.DataFrame(
-        {
-            "year": np.repeat(first, spans) + offsets,
-            "mission_type": np.repeat(missions["mission_type"].to_numpy(), spans),
-            "name": np.repeat(missions["short_name"].astype(str).to_numpy(), spans),
-        }
-    )
+    columns = ["year", "mission_type", "mission_type_label", "operations", "names", "hover"]
+    names: dict[tuple[str, int], list[str]] = {}
+    for mission_type, start, end, name in zip(
+        missions["mission_type"].tolist(), missions["start_day"].dt.year.tolist(), missions["bar_end"].dt.year.tolist(),
+        missions["short_name"].astype(str).tolist(), strict=True,
+    ):  # fmt: skip
+        for year in range(max(start, first_year), min(end, last_year) + 1):
+            names.setdefault((mission_type, year), []).append(name)
+    if not names:
+        return pd.DataFrame(columns=columns).astype({"year": "int64", "operations": "int64"})
     order = {value: index for index, value in enumerate(type_labels)}
-    table = (
-        long.groupby(["mission_type", "year"], sort=False)["name"]
-        .agg(operations="size", names=", ".join, hover=_listed)
-        .reset_index()
-        .sort_values(["mission_type", "year"], key=lambda c: c.map(order) if c.name == "mission_type" else c)
-    )
-    table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
-    return table[["year", "mission_type", "mission_type_label", "operations", "names", "hover"]].reset_index(drop=True)
+    unknown = {t: len(order) + i for i, t in enumerate(dict.fromkeys(t for t, _year in names if t not in order))}
+    rows = [
+        (
+            year,
+            mission_type,
+            type_labels.get(mission_type, mission_type),
+            len(listed),
+            ", ".join(listed),
+            _listed(listed),
+        )
+        for (mission_type, year), listed in sorted(
+            names.items(), key=lambda item: (order.get(item[0][0], unknown.get(item[0][0], 0)), item[0][1])
+        )
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
-def _listed(names: pd.Series) -> str:
+def _listed(names: Sequence[str]) -> str:
     """The first HOVER_NAMES names, and how many more."""
-    shown = ", ".join(names.iloc[:HOVER_NAMES])
+    shown = ", ".join(names[:HOVER_NAMES])
     more = len(names) - HOVER_NAMES
     return shown if more <= 0 else shown + " " + _("and {count} more").format(count=more)
 

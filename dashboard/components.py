@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import briefing, cards, export, handout, i18n, learn, panels, printing, quiz, slides
-from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, filter_missions, read_url
+from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.i18n import _
 from dashboard.missions import DATA_DIR, Dataset, load_dataset
@@ -226,7 +226,8 @@ def active_filters(data: Dataset) -> Filters:
 
 
 def filtered_missions(data: Dataset) -> pd.DataFrame:
-    return filter_missions(data.missions, active_filters(data))
+    """The missions that match the sidebar, as loaded (English labels), shared by every session."""
+    return matching(data, active_filters(data), labelled=False)
 
 
 def show_data_problems(data: Dataset) -> None:
@@ -249,10 +250,35 @@ def show_notices(notices: list[str]) -> None:
         st.info(notice, icon=":material/link_off:")
 
 
+class _Drawn(go.Figure):  # type: ignore[misc]
+    """A figure as st.plotly_chart reads it (its to_dict), worked out once and kept with the figure.
+
+    st.plotly_chart deep-copies a figure into a dict on every rerun that draws it: 2-3 ms for the timeline's
+    two charts, on every rerun, although the charts come from caches and never change. This stands in for the
+    figure there and only there: it is never built as a figure (no plotly __init__), and Streamlit asks it
+    for nothing but to_dict.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self._spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
+
+
+def _drawn(fig: go.Figure) -> go.Figure:
+    """The figure's _Drawn stand-in, made the first time it is drawn (charts are never changed once built)."""
+    drawn = fig.__dict__.get("_drawn_as")
+    if drawn is None:
+        drawn = _Drawn(fig.to_dict())
+        fig._drawn_as = drawn
+    return cast(go.Figure, drawn)
+
+
 def show_chart(fig: go.Figure, key: str, selectable: bool = False) -> Any:
     """Every plotly chart goes through here, so each one gets the offline map configuration."""
     return st.plotly_chart(
-        fig,
+        _drawn(fig),
         key=key,
         config=PLOTLY_CONFIG,
         theme=None,
@@ -418,16 +444,17 @@ def handout_builder(lesson_id: str) -> Any:
     return partial(_handout, str(folder), day, fingerprint(folder), lesson_id, link, i18n.language())
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _quiz(folder: str, today: date, stamp: str, seed: int, lang: str) -> list[quiz.Question]:
-    """A seed's questions, the same for every student of a class (so computed once)."""
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _quiz(folder: str, today: date, stamp: str, seed: int, lang: str) -> tuple[quiz.Question, ...]:
+    """A seed's questions, the same for every student of a class (so computed once), shared read-only: the quiz
+    asks for them once per question on every rerun, and st.cache_data would unpickle a copy each time."""
     data = _cached_dataset(folder, today, stamp)
     content = _cached_learn(folder, stamp, frozenset(data.records))
     with i18n.using(lang):
-        return quiz.questions(data, content.claims, seed)
+        return tuple(quiz.questions(data, content.claims, seed))
 
 
-def quiz_questions(data: Dataset, seed: int) -> list[quiz.Question]:
+def quiz_questions(data: Dataset, seed: int) -> tuple[quiz.Question, ...]:
     folder = data_dir()
     return _quiz(str(folder), data.today, fingerprint(folder), seed, i18n.language())
 

@@ -113,30 +113,32 @@ def presence(
 
     `places` has one row per (mission_id, place). Years of presence count the calendar years from
     `first_year` to `last_year` in which at least one of the place's operations was deployed.
+    At most a few thousand rows reach here: plain Python over the columns is several times faster
+    than pandas' filter, groupby and sort (measured on the map: 16 ms to 3 ms for a new filter).
     """
-    chosen = places[places["mission_id"].isin(missions.index)]
-    if chosen.empty:
-        return pd.DataFrame(columns=PLACE_COLUMNS)
     first_years, last_years = year_range(missions)
-    there = missions.loc[chosen["mission_id"].unique()]
     info = {
-        str(mission_id): {"first": int(first), "last": int(last), "ongoing": status == "ongoing", "name": str(name),
-                          "type": str(kind)}
+        str(mission_id): (int(first), int(last), status == "ongoing", str(name), str(kind))
         for mission_id, first, last, status, name, kind in zip(
-            there.index, first_years.loc[there.index], last_years.loc[there.index], there["status"],
-            there["short_name"], there["mission_type_label"], strict=True,
+            missions.index, first_years.tolist(), last_years.tolist(), missions["status"].tolist(),
+            missions["short_name"].tolist(), missions["mission_type_label"].tolist(), strict=True,
         )
     }  # fmt: skip
-    rows = []
-    for place, group in chosen.groupby("place", sort=True):
-        ids = sorted(set(group["mission_id"]), key=lambda i: (info[i]["first"], i))
+    at: dict[str, set[str]] = {}
+    for mission_id, place in zip(places["mission_id"].tolist(), places["place"].tolist(), strict=True):
+        if mission_id in info:
+            at.setdefault(place, set()).add(mission_id)
+    if not at:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    rows: list[dict[str, Any]] = []
+    for place in sorted(at):
+        ids = sorted(at[place], key=lambda i: (info[i][0], i))
         years: set[int] = set()
         details = []
         for mission_id in ids:
-            this = info[mission_id]
-            years.update(range(max(this["first"], first_year), min(this["last"], last_year) + 1))
-            when = _years_text(this["first"], this["last"], bool(this["ongoing"]))
-            details.append(f"{this['name']} ({when}, {this['type']})")
+            first, last, ongoing, name, kind = info[mission_id]
+            years.update(range(max(first, first_year), min(last, last_year) + 1))
+            details.append(f"{name} ({_years_text(first, last, ongoing)}, {kind})")
         if len(details) > HOVER_LINES:
             details = [*details[:HOVER_LINES], _("and {count} more").format(count=len(details) - HOVER_LINES)]
         rows.append(
@@ -147,12 +149,12 @@ def presence(
                 "first_year": min(years) if years else None,
                 "last_year": max(years) if years else None,
                 "missions": ", ".join(ids),
-                "names": ", ".join(str(info[i]["name"]) for i in ids),
+                "names": ", ".join(info[i][3] for i in ids),
                 "details": "<br>".join(details),
             }
         )
-    table = pd.DataFrame(rows, columns=PLACE_COLUMNS)
-    return table.sort_values(["operations", "place"], ascending=[False, True], ignore_index=True)
+    rows.sort(key=lambda row: -row["operations"])  # stable: places stay in name order within a count
+    return pd.DataFrame(rows, columns=PLACE_COLUMNS)
 
 
 def headquarters(records: Mapping[str, Mission], ids: Iterable[str]) -> pd.DataFrame:
@@ -190,20 +192,21 @@ def hq_markers(hq: pd.DataFrame, short_names: Mapping[str, str]) -> pd.DataFrame
     columns = ["lat", "lon", "label", "hover", "missions"]
     if hq.empty:
         return pd.DataFrame(columns=columns)
-    keyed = hq.assign(lat=hq["lat"].round(2), lon=hq["lon"].round(2))
+    at: dict[tuple[float, float], list[tuple[str, str]]] = {}
+    for lat, lon, name, mission_id in zip(
+        hq["lat"].round(2).tolist(), hq["lon"].round(2).tolist(), hq["name"].tolist(), hq["mission_id"].tolist(),
+        strict=True,
+    ):  # fmt: skip
+        at.setdefault((lat, lon), []).append((name, mission_id))
     rows = []
-    for (lat, lon), group in keyed.groupby(["lat", "lon"], sort=True):
-        ids = list(dict.fromkeys(group["mission_id"]))
-        lines = [
-            f"{name} — {short_names.get(m, m)}" for name, m in zip(group["name"], group["mission_id"], strict=True)
-        ]
+    for (lat, lon), here in sorted(at.items()):
         rows.append(
             {
                 "lat": lat,
                 "lon": lon,
-                "label": place_label(str(group["name"].iloc[0])),
-                "hover": "<br>".join(lines),
-                "missions": ", ".join(ids),
+                "label": place_label(str(here[0][0])),
+                "hover": "<br>".join(f"{name} — {short_names.get(m, m)}" for name, m in here),
+                "missions": ", ".join(dict.fromkeys(m for _name, m in here)),
             }
         )
     return pd.DataFrame(rows, columns=columns)

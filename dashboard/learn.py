@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl
@@ -96,9 +97,9 @@ class Learn:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    @property
+    @cached_property
     def last_checked(self) -> str | None:
-        """The latest date a source of the Learn page was read."""
+        """The latest date a source of the Learn page was read (worked out once: the content never changes)."""
         items: list[Concept | Lesson | Claim] = [*self.concepts, *self.lessons, *self.claims]
         dates = [s.accessed for item in items for s in item.sources]
         return max(dates) if dates else None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
@@ -14,6 +18,10 @@ from dashboard.geo import HistoricalNote, load_historical_notes, load_sea_shapes
 from dashboard.i18n import language
 from dashboard.schema import Mission, earliest_day, latest_day
 from dashboard.validation import Problem, Vocabularies, validate_data_dir
+
+T = TypeVar("T")
+REMEMBERED = 512  # results a dataset keeps (remembered): every filter combination a class tried, many times over
+_REMEMBERING = threading.Lock()
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PROJECT = "NATO Peace Operations Explorer"
@@ -34,6 +42,23 @@ class Dataset:
     today: date
     sea_shapes: dict[str, Any] = field(default_factory=dict)  # GeoJSON of the sea areas the map draws
     historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
+    _remembered: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict, init=False, compare=False, repr=False)
+
+    def remembered(self, key: Hashable, build: Callable[[], T]) -> T:
+        """build(), worked out once per key for this dataset and shared by every session (never change it).
+
+        The REMEMBERED most recently used results are kept. Two sessions asking at once may both build it.
+        """
+        with _REMEMBERING:
+            if key in self._remembered:
+                self._remembered.move_to_end(key)
+                return cast(T, self._remembered[key])
+        value = build()
+        with _REMEMBERING:
+            self._remembered[key] = value
+            while len(self._remembered) > REMEMBERED:
+                self._remembered.popitem(last=False)
+        return value
 
     @cached_property
     def last_checked(self) -> str | None:
@@ -53,6 +78,16 @@ class Dataset:
     def label(self, vocabulary: str, value: str) -> str:
         """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
         return vocabulary_label(self.vocabularies, vocabulary, value)
+
+    def labelled_missions(self) -> pd.DataFrame:
+        """The missions table with its label columns in the current language (relabel), worked out once per
+        language: the chart pages filter this table instead of relabelling what they filtered on every rerun."""
+
+        def build() -> pd.DataFrame:
+            table = self.relabel(self.missions)
+            return self.missions if table.equals(self.missions) else table  # in English: the table itself
+
+        return self.remembered(("labelled", language()), build)
 
     def relabel(self, table: pd.DataFrame) -> pd.DataFrame:
         """The table with its label columns (mission_type_label, region_label, outcome_label) in the current
@@ -287,6 +322,16 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
 def records_as_json(records: dict[str, Mission], ids: list[str]) -> list[dict[str, Any]]:
     """Full records, in the given order, ready for JSON download."""
     return [records[i].model_dump(mode="json") for i in ids]
+
+
+def records_json(records: dict[str, Mission], ids: list[str]) -> bytes:
+    """The data page's JSON download: the full records, in the given order."""
+    return json.dumps(records_as_json(records, ids), indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def missions_csv(missions: pd.DataFrame) -> bytes:
+    """The data page's CSV download: the missions table as shown, without the computed day columns."""
+    return missions.drop(columns=["start_day", "end_day", "bar_end"]).to_csv(index=False).encode("utf-8")
 
 
 def citation(today: date, last_checked: str | None, url: str = "http://localhost:8501") -> str:

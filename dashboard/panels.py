@@ -18,7 +18,7 @@ import pycountry
 
 from dashboard import charts, comparisons, geo, i18n
 from dashboard.comparisons import readable
-from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, filter_missions
+from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching
 from dashboard.i18n import N_, _
 from dashboard.missions import PROJECT, Dataset
 
@@ -106,7 +106,7 @@ def compare_panels(
     only: Collection[str] | None = None,
 ) -> list[Panel]:
     """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`."""
-    missions = data.relabel(filter_missions(data.missions, filters))
+    missions = matching(data, filters)
     type_labels = data.labels("mission_type")
     basis_labels = data.labels("legal_basis_kinds")
     colours = charts.category_colours(list(type_labels))
@@ -259,13 +259,13 @@ STRENGTH_SUBTITLE = N_("Published figures only, each marked; the dotted lines jo
 
 def overview_panel(data: Dataset, filters: Filters) -> Panel:
     """Operations under way each year, stacked by type."""
-    missions = data.relabel(filter_missions(data.missions, filters))
+    missions = matching(data, filters)
     type_labels = data.labels("mission_type")
     table = comparisons.active_per_year(missions, type_labels, filters.year_from, min(filters.year_to, data.today.year))
     figure = None if missions.empty else charts.operations_per_year(table, charts.category_colours(list(type_labels)))
     context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
     heading = _("How many operations were under way each year?")
-    return framed("overview-per-year", heading, figure, readable(table.drop(columns="hover")), "operations-per-year",
+    return framed("overview-per-year", heading, figure, readable(table, leave_out=("hover",)), "operations-per-year",
                   context, missions.index, NO_MATCH)  # fmt: skip
 
 
@@ -279,7 +279,7 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
     """
     if not partners:
         filters = replace(filters, organisations=("NATO",))
-    missions = data.relabel(filter_missions(data.missions, filters))
+    missions = matching(data, filters)
     subtitle = filters_subtitle(data, filters)
     type_labels = data.labels("mission_type")
     colours = charts.category_colours(list(type_labels))
@@ -294,7 +294,7 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
                 "More than {count} operations match, too many for one bar each: narrow the filters to see each one."
             ).format(count=TIMELINE_MAX_BARS)
         )
-        table = readable(counts.drop(columns="hover"))
+        table = readable(counts, leave_out=("hover",))
         return framed("timeline", _("When did each operation run?"), figure, table, "timeline-per-year",
                       (subtitle, footer), missions.index)  # fmt: skip
     table = (
@@ -341,7 +341,7 @@ def map_panel(
     data: Dataset, filters: Filters, year: int | None, shade: str, view: str, headquarters: bool = True
 ) -> Panel:
     """The /map view: where the operations that match `filters` deployed, in one year or over the whole range."""
-    missions = data.relabel(filter_missions(data.missions, filters))
+    missions = matching(data, filters)
     first_year, last_year = filters.year_from, min(filters.year_to, data.today.year)
     shown = missions if year is None else geo.active_in(missions, year)
     span = (first_year, last_year) if year is None else (first_year, year)
@@ -365,7 +365,7 @@ def map_panel(
 
 def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
     """One operation's own countries, seas and headquarters, zoomed to fit."""
-    where = data.relabel(data.missions.loc[[mission_id]])
+    where = data.labelled_missions().loc[[mission_id]]
     name = str(where.iloc[0]["short_name"])
     figure = map_figure(data, where, view="fit", title=_("Where {name} deployed").format(name=name), height=420)
     places = geo.country_places(data.deployments)

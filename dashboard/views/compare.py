@@ -106,7 +106,7 @@ def side_by_side() -> None:
     if len(chosen) < 2:
         st.info(_("Choose at least two operations to put them side by side."))
     if chosen:
-        facts = comparisons.side_by_side(data.relabel(data.missions), chosen, basis_labels)
+        facts = comparisons.side_by_side(data.labelled_missions(), chosen, basis_labels)
         st.table(facts)
         st.download_button(
             _("Download this table (CSV)"),

@@ -1,13 +1,13 @@
 """Data: the whole table, searchable, to download and cite."""
 
-import json
+from functools import partial
 
 import streamlit as st
 
 from dashboard import components
 from dashboard.filters import STATUS_LABELS
 from dashboard.i18n import _
-from dashboard.missions import citation, records_as_json
+from dashboard.missions import citation, missions_csv, records_json
 
 data = components.dataset()
 missions = components.filtered_missions(data)
@@ -64,21 +64,23 @@ st.caption(
     ).format(shown=len(shown), total=len(data.missions))
 )
 
-export = shown.drop(columns=["start_day", "end_day", "bar_end"])
 csv_column, json_column = st.columns(2)
+# both files are written when their button is pressed, not on every rerun of the page
 csv_column.download_button(
     _("Download CSV"),
-    export.to_csv(index=False).encode("utf-8"),
+    partial(missions_csv, shown),
     file_name="nato-operations.csv",
     mime="text/csv",
     width="stretch",
+    on_click="ignore",
 )
 json_column.download_button(
     _("Download JSON (full records with sources)"),
-    json.dumps(records_as_json(data.records, shown.index.tolist()), indent=2, ensure_ascii=False).encode("utf-8"),
+    partial(records_json, data.records, shown.index.tolist()),
     file_name="nato-operations.json",
     mime="application/json",
     width="stretch",
+    on_click="ignore",
 )
 
 st.subheader(_("How to cite"))

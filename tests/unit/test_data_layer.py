@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from dashboard.filters import Filters, filter_missions, read_mission_id, read_url
-from dashboard.missions import citation, records_as_json
+from dashboard import i18n
+from dashboard import missions as missions_module
+from dashboard.filters import Filters, filter_missions, matching, read_mission_id, read_url
+from dashboard.missions import Dataset, citation, missions_csv, records_as_json, records_json
 from dashboard.profile import NOT_PUBLISHED, disagreements_for, figure_markdown
 from dashboard.schema import Mission, earliest_day, latest_day
 from tests.unit.conftest import TODAY
@@ -56,6 +59,42 @@ def test_filters_combine_choices_and_year_overlap(tables: dict[str, pd.DataFrame
     assert filter_missions(missions, Filters(year_from=2003, year_to=2026)).index.tolist() == ["sea-op"]
     both = Filters(mission_types=("peacekeeping-stabilisation",), regions=("balkans",), year_from=1990, year_to=1999)
     assert filter_missions(missions, both).index.tolist() == ["un-op"]
+
+
+def test_the_year_range_includes_the_first_and_last_year_of_each_operation(data: Dataset) -> None:
+    """Every operation is active in the years it began and ended, and not in the year before or after."""
+    missions = data.missions
+    for mission_id, start, end in zip(missions.index, missions["start_day"], missions["bar_end"], strict=True):
+        for year, active in ((start.year, True), (end.year, True), (start.year - 1, False), (end.year + 1, False)):
+            shown = filter_missions(data.missions, Filters(year_from=year, year_to=year)).index
+            assert (mission_id in shown) is active, (mission_id, year)
+
+
+def test_matching_is_the_filtered_table_worked_out_once(data: Dataset) -> None:
+    filters = Filters(organisations=("NATO",), year_from=1995, year_to=2005)
+    first = matching(data, filters, labelled=False)
+    pd.testing.assert_frame_equal(first, filter_missions(data.missions, filters))
+    assert matching(data, filters, labelled=False) is first, "the second call builds nothing"
+    with i18n.using("fr"):
+        french = matching(data, filters)
+        assert french is not first and french.index.tolist() == first.index.tolist()
+        assert french.loc["kfor", "mission_type_label"] == data.label("mission_type", "peacekeeping-stabilisation")
+        assert french.loc["kfor", "mission_type_label"] != first.loc["kfor", "mission_type_label"]
+
+
+def test_a_dataset_remembers_only_the_most_recently_used_results(
+    data: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(missions_module, "REMEMBERED", 2)
+    built: list[str] = []
+
+    def build(key: str) -> str:
+        built.append(key)
+        return key.upper()
+
+    for key in ("a", "b", "a", "c", "a", "b"):
+        assert data.remembered(("test", key), lambda key=key: build(key)) == key.upper()
+    assert built == ["a", "b", "c", "b"], "b was the least recently used when c came, so it was built again"
 
 
 def test_filters_describe_themselves_with_labels() -> None:
@@ -116,5 +155,13 @@ def test_json_export_and_citation(records: dict[str, Mission]) -> None:
     exported = records_as_json(records, ["sea-op"])
     assert exported[0]["id"] == "sea-op"
     assert exported[0]["sources"][0]["url"] == "https://example.org/a"
+    assert json.loads(records_json(records, ["sea-op", "un-op"]))[1]["id"] == "un-op"
     text = citation(TODAY, "2026-11-20")
     assert "NATO Peace Operations Explorer (dataset), version of 2026-11-21; sources last checked 2026-11-20" in text
+
+
+def test_the_csv_download_leaves_out_the_computed_days(tables: dict[str, pd.DataFrame]) -> None:
+    lines = missions_csv(tables["missions"]).decode("utf-8").splitlines()
+    assert lines[0].startswith("id,name,acronym,short_name,organisation")
+    assert "start_day" not in lines[0] and "bar_end" not in lines[0]
+    assert len(lines) == 1 + len(tables["missions"])
