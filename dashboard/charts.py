@@ -49,6 +49,7 @@ FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#1
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 MAP_SCALE = [[0.0, "#deebf7"], [1.0, "#08306b"]]
+Context = tuple[str, str]  # what a chart says beyond its title: the filters in force and its source line
 
 
 def columns(*values: Iterable[Any]) -> np.ndarray:
@@ -65,9 +66,19 @@ def columns(*values: Iterable[Any]) -> np.ndarray:
     return table
 
 
-def _by_type(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The table's rows of each mission type, in one pass (the builders then draw them in vocabulary order)."""
-    return {str(mission_type): rows for mission_type, rows in table.groupby("mission_type", sort=False)}
+def _groups(table: pd.DataFrame, by: str, fields: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
+    """The `fields` of the table's rows for each value of `by` (in order of first appearance), as lists.
+
+    The builders draw a trace per group from these lists: pandas' groupby and a column selection per group
+    cost several milliseconds a chart for a few dozen rows.
+    """
+    values = {name: table[name].tolist() for name in fields}
+    groups: dict[str, dict[str, list[Any]]] = {}
+    for row, key in enumerate(table[by].tolist()):
+        group = groups.setdefault(str(key), {name: [] for name in fields})
+        for name in fields:
+            group[name].append(values[name][row])
+    return groups
 
 
 class Unchanging(dict[str, Any]):
@@ -138,14 +149,22 @@ def _frame(fig: go.Figure, title: str, height: int) -> go.Figure:
     return relayout(fig, _frame_updates(title, height))
 
 
-def framed_figure(traces: Sequence[BaseTraceType], layout: dict[str, Any], title: str, height: int) -> go.Figure:
+def framed_figure(
+    traces: Sequence[BaseTraceType], layout: dict[str, Any], title: str, height: int, context: Context | None = None
+) -> go.Figure:
     """A chart built in one go from its traces and its layout (written in code), with the frame.
 
     Each add_trace or update_* on a figure validates and copies the whole figure again; on the timeline
     and the map that was most of the time a new filter took. The traces were validated when they were
     made; the layout is not validated here (as in relayout) and the fingerprint test validates it.
     """
-    return go.Figure(data=list(traces), layout=_updated(layout, _frame_updates(title, height)), _validate=False)
+    layout = _updated(layout, _frame_updates(title, height))
+    if context is not None:  # what with_context adds, without building the figure a second time
+        margin = layout.get("margin", {})
+        updates, footer_note = _context_updates(margin.get("t"), margin.get("b"), layout.get("height"), *context)
+        layout = _updated(layout, updates)
+        layout.setdefault("annotations", []).append(footer_note)
+    return go.Figure(data=list(traces), layout=layout, _validate=False)
 
 
 LINK_COLOUR = "#6b7280"
@@ -202,6 +221,7 @@ def mission_timeline(
     events: pd.DataFrame | None = None,
     successors: Mapping[str, Sequence[str]] | None = None,
     title: str = "",
+    context: Context | None = None,
 ) -> go.Figure:
     """One bar per operation from start to end (ongoing ones to today), coloured by mission type and
     grouped by theatre (region); succession drawn from each bar's end to its successor's start, and
@@ -333,10 +353,12 @@ def mission_timeline(
         "legend": {"title": {"text": _("Mission type")}, "orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
         "hovermode": "closest",
     }  # fmt: skip
-    return framed_figure(traces, layout, title, height=130 + 24 * (len(rows) + len(headings)))
+    return framed_figure(traces, layout, title, height=130 + 24 * (len(rows) + len(headings)), context=context)
 
 
-def operations_per_year(table: pd.DataFrame, colours: Mapping[str, str], title: str = "") -> go.Figure:
+def operations_per_year(
+    table: pd.DataFrame, colours: Mapping[str, str], title: str = "", context: Context | None = None
+) -> go.Figure:
     """Stacked bars: how many operations of each type were active in each calendar year.
 
     `table` is comparisons.active_per_year: one row per (year, mission type) with a count.
@@ -368,7 +390,7 @@ def operations_per_year(table: pd.DataFrame, colours: Mapping[str, str], title: 
         "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d", "nticks": 8},
         "xaxis": {"dtick": 5},
     }
-    return framed_figure(traces, layout, title, height=320)
+    return framed_figure(traces, layout, title, height=320, context=context)
 
 
 SEA_SCALE = [[0.0, "#d8f0ec"], [1.0, "#2a9d8f"]]
@@ -395,6 +417,7 @@ def deployment_map(
     view: str = "world",
     title: str | None = None,
     height: int = 560,
+    context: Context | None = None,
 ) -> go.Figure:
     """Countries and sea areas shaded by `measure` ('operations' or 'years'), with headquarters markers.
 
@@ -495,10 +518,10 @@ def deployment_map(
         # a marker answers hover and click only right under the pointer, so small countries under it stay reachable
         "hoverdistance": 4,
     }
-    return framed_figure(traces, layout, title, height=height)
+    return framed_figure(traces, layout, title, height=height, context=context)
 
 
-def personnel_over_time(points: pd.DataFrame, title: str) -> go.Figure:
+def personnel_over_time(points: pd.DataFrame, title: str, context: Context | None = None) -> go.Figure:
     """Published strength points joined by lines; nothing drawn between points is data."""
     line = go.Scatter(
         x=points["day"].dt.strftime("%Y-%m-%d").tolist(),
@@ -513,7 +536,7 @@ def personnel_over_time(points: pd.DataFrame, title: str) -> go.Figure:
         "yaxis": {"title": {"text": _("Personnel (published figures)")}, "rangemode": "tozero", "tickformat": ","},
         "xaxis": {"type": "date"},
     }
-    return framed_figure([line], layout, title, height=320)
+    return framed_figure([line], layout, title, height=320, context=context)
 
 
 DAYS_PER_MONTH = 30.4375
@@ -525,6 +548,7 @@ def strength_lines(
     missions: pd.DataFrame,
     align: str = "date",
     title: str = "",
+    context: Context | None = None,
 ) -> go.Figure:
     """One line per operation through its published strength points only (each point marked).
 
@@ -573,7 +597,7 @@ def strength_lines(
         "legend": {"orientation": "h", "y": -0.2},
         "hovermode": "closest",
     }
-    return framed_figure(traces, layout, title, height=420)
+    return framed_figure(traces, layout, title, height=420, context=context)
 
 
 FOOTER_WIDTH = 120  # characters per line of a source line: about the width of a chart on a laptop screen
@@ -606,8 +630,24 @@ FOOTER = "source-line"  # the name of the source-line annotation, so a print lay
 def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
     """Add the filters in force under the title and the source line with the record count beneath the plot.
 
-    Both live in the figure itself, so an image saved from the chart carries them too.
+    Both live in the figure itself, so an image saved from the chart carries them too. The builders take
+    them as `context` instead, which frames the figure once (framed_figure) instead of building it twice.
     """
+    updates, footer_note = _context_updates(
+        fig.layout.margin.t, fig.layout.margin.b, fig.layout.height, subtitle, footer
+    )
+    return relayout(fig, updates, footer_note)
+
+
+def has_context(fig: go.Figure) -> bool:
+    """Whether the figure already carries its subtitle and source line (built with `context`)."""
+    return any(annotation.name == FOOTER for annotation in fig.layout.annotations)
+
+
+def _context_updates(
+    top: float | None, bottom: float | None, height: float | None, subtitle: str, footer: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The layout updates and the source-line annotation that put a chart's context inside it."""
     lines = [line for part in footer.split("<br>") for line in textwrap.wrap(part, FOOTER_WIDTH)]
     updates = {
         "title": {
@@ -617,8 +657,8 @@ def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        "margin": {"t": max(fig.layout.margin.t or 0, 84), "b": max(fig.layout.margin.b or 0, 64 + 16 * len(lines))},
-        "height": (fig.layout.height or 400) + 78 + 16 * len(lines),
+        "margin": {"t": max(top or 0, 84), "b": max(bottom or 0, 64 + 16 * len(lines))},
+        "height": (height or 400) + 78 + 16 * len(lines),
         # a legend beneath the plot would run into the source line; beside it, it never does
         "legend": {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"},
     }
@@ -636,21 +676,25 @@ def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
         "showarrow": False,
         "font": {"size": 12, "color": "#52606d"},
     }
-    return relayout(fig, updates, footer_note)
+    return updates, footer_note
 
 
-def decade_bars(table: pd.DataFrame, colours: Mapping[str, str], title: str) -> go.Figure:
+def decade_bars(
+    table: pd.DataFrame, colours: Mapping[str, str], title: str, context: Context | None = None
+) -> go.Figure:
     """Stacked bars: operations of each type in each decade (table from comparisons.by_decade)."""
     traces: list[BaseTraceType] = []
     decades = sorted(table["decade"].unique())
-    for mission_type, rows in table.groupby("mission_type", sort=False):
+    for mission_type, rows in _groups(
+        table, "mission_type", ("decade", "operations", "mission_type_label", "names")
+    ).items():
         traces.append(
             go.Bar(
-                x=rows["decade"].tolist(),
-                y=rows["operations"].tolist(),
-                name=str(rows["mission_type_label"].iloc[0]),
-                marker={"color": colours.get(str(mission_type), PALETTE[0])},
-                customdata=rows["names"].tolist(),
+                x=rows["decade"],
+                y=rows["operations"],
+                name=str(rows["mission_type_label"][0]),
+                marker={"color": colours.get(mission_type, PALETTE[0])},
+                customdata=rows["names"],
                 hovertemplate="<b>%{fullData.name}</b>, %{x}: %{y}<br>%{customdata}<extra></extra>",
             )
         )
@@ -661,7 +705,7 @@ def decade_bars(table: pd.DataFrame, colours: Mapping[str, str], title: str) -> 
         "xaxis": {"categoryorder": "array", "categoryarray": decades},
         "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d"},
     }
-    return framed_figure(traces, layout, title, height=400)
+    return framed_figure(traces, layout, title, height=400, context=context)
 
 
 def values_by_type(
@@ -672,22 +716,23 @@ def values_by_type(
     title: str,
     hover: str,
     log: bool = False,
+    context: Context | None = None,
 ) -> go.Figure:
     """Each operation as a point with a box per mission type: a distribution, not an average.
 
     `hover` is a template for one point's value, e.g. '%{x:,} personnel'.
     """
     traces: list[BaseTraceType] = []
-    by_type = _by_type(table)
+    by_type = _groups(table, "mission_type", ("mission_type_label", value_column, "short_name", "id"))
     for mission_type in colours:
         rows = by_type.get(mission_type)
         if rows is None:
             continue
-        label = axis_label(str(rows["mission_type_label"].iloc[0]))
+        label = axis_label(str(rows["mission_type_label"][0]))
         traces.append(
             go.Box(
-                x=rows[value_column].astype(float).tolist(),
-                y=[label] * len(rows),
+                x=[float(value) for value in rows[value_column]],
+                y=[label] * len(rows["id"]),
                 name=label,
                 orientation="h",
                 boxpoints="all",
@@ -695,7 +740,9 @@ def values_by_type(
                 pointpos=0,
                 marker={"color": colours[mission_type], "size": 10},
                 line={"color": colours[mission_type]},
-                customdata=rows[["short_name", "id"]].to_numpy().tolist(),
+                customdata=[
+                    [name, mission_id] for name, mission_id in zip(rows["short_name"], rows["id"], strict=True)
+                ],
                 hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
             )
         )
@@ -705,7 +752,7 @@ def values_by_type(
         "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": [t.name for t in traces][::-1]},
         "showlegend": False,
     }
-    return framed_figure(traces, layout, title, height=max(260, 80 + 56 * len(traces)))
+    return framed_figure(traces, layout, title, height=max(260, 80 + 56 * len(traces)), context=context)
 
 
 OUTCOME_COLOURS = {
@@ -719,20 +766,25 @@ OUTCOME_COLOURS = {
 
 
 def stacked_by_type(
-    table: pd.DataFrame, column: str, colours: Mapping[str, str], title: str, axis_title: str = ""
+    table: pd.DataFrame,
+    column: str,
+    colours: Mapping[str, str],
+    title: str,
+    axis_title: str = "",
+    context: Context | None = None,
 ) -> go.Figure:
     """Horizontal stacked bars: for each mission type, how its operations divide by `column` (e.g. outcome)."""
     traces: list[BaseTraceType] = []
     types = [axis_label(label) for label in dict.fromkeys(table["mission_type_label"])]
-    for value, rows in table.groupby(column, sort=False):
+    for value, rows in _groups(table, column, ("operations", "mission_type_label", f"{column}_label", "names")).items():
         traces.append(
             go.Bar(
                 orientation="h",
-                x=rows["operations"].tolist(),
+                x=rows["operations"],
                 y=[axis_label(label) for label in rows["mission_type_label"]],
-                name=wrap(str(rows[f"{column}_label"].iloc[0])),
-                marker={"color": colours.get(str(value), PALETTE[0])},
-                customdata=rows["names"].tolist(),
+                name=wrap(str(rows[f"{column}_label"][0])),
+                marker={"color": colours.get(value, PALETTE[0])},
+                customdata=rows["names"],
                 hovertemplate="<b>%{y}</b>, %{fullData.name}: %{x}<br>%{customdata}<extra></extra>",
             )
         )
@@ -742,7 +794,7 @@ def stacked_by_type(
         "yaxis": {"categoryorder": "array", "categoryarray": types[::-1], "automargin": True},
         "xaxis": {"title": {"text": axis_title or _("Operations")}, "tickformat": "d"},
     }
-    return framed_figure(traces, layout, title, height=max(320, 160 + 40 * len(types)))
+    return framed_figure(traces, layout, title, height=max(320, 160 + 40 * len(types)), context=context)
 
 
 def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str], title: str) -> go.Figure:
@@ -778,7 +830,12 @@ def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str
 
 
 def duration_peak_scatter(
-    table: pd.DataFrame, colours: Mapping[str, str], title: str, log: bool = False, labels: int = 10
+    table: pd.DataFrame,
+    colours: Mapping[str, str],
+    title: str,
+    log: bool = False,
+    labels: int = 10,
+    context: Context | None = None,
 ) -> go.Figure:
     """Years against published peak strength, one bubble per operation sized by contributing nations.
 
@@ -789,7 +846,9 @@ def duration_peak_scatter(
     labelled = set(table.nlargest(labels, "peak_personnel")["id"])
     sized = table[table["contributing_nations"].notna()]
     largest = float(sized["contributing_nations"].max()) if not sized.empty else 1.0
-    by_type = _by_type(table)
+    fields = ("duration_years", "peak_personnel", "mission_type_label", "id", "short_name", "contributing_nations",
+              "contributing_nations_date")  # fmt: skip
+    by_type = _groups(table, "mission_type", fields)
     for mission_type in colours:
         rows = by_type.get(mission_type)
         if rows is None:
@@ -797,10 +856,10 @@ def duration_peak_scatter(
         nations = rows["contributing_nations"]
         traces.append(
             go.Scatter(
-                x=rows["duration_years"].tolist(),
-                y=rows["peak_personnel"].astype(float).tolist(),
+                x=rows["duration_years"],
+                y=[float(peak) for peak in rows["peak_personnel"]],
                 mode="markers+text",
-                name=str(rows["mission_type_label"].iloc[0]),
+                name=str(rows["mission_type_label"][0]),
                 text=[name if i in labelled else "" for i, name in zip(rows["id"], rows["short_name"], strict=True)],
                 textposition="top center",
                 textfont={"size": 12},
@@ -830,7 +889,7 @@ def duration_peak_scatter(
         "yaxis": {"title": {"text": _("Peak personnel (published)")}, **_value_axis(peaks, log)},
         "legend": {"orientation": "v", "x": 1.02, "y": 1},
     }  # fmt: skip
-    return framed_figure(traces, layout, title, height=520)
+    return framed_figure(traces, layout, title, height=520, context=context)
 
 
 def nations_text(count: Any, counted: Any) -> str:
@@ -849,7 +908,12 @@ DEATHS_AXES = {  # x column and axis title (shown with _())
 
 
 def deaths_scatter(
-    table: pd.DataFrame, colours: Mapping[str, str], title: str, against: str = "strength", log: bool = False
+    table: pd.DataFrame,
+    colours: Mapping[str, str],
+    title: str,
+    against: str = "strength",
+    log: bool = False,
+    context: Context | None = None,
 ) -> go.Figure:
     """Personnel deaths against peak strength or duration: a point for a single count, a bar for a range.
 
@@ -857,43 +921,35 @@ def deaths_scatter(
     """
     x_column, x_title = DEATHS_AXES[against][0], _(DEATHS_AXES[against][1])
     traces: list[BaseTraceType] = []
-    by_type = _by_type(table)
+    fields = ("mission_type_label", x_column, "deaths", "deaths_low", "deaths_high", "short_name", "deaths_scope")
+    by_type = _groups(table, "mission_type", fields)
     for mission_type in colours:
         rows = by_type.get(mission_type)
         if rows is None:
             continue
-        name = str(rows["mission_type_label"].iloc[0])
-        single = rows[rows["deaths"].notna()]
-        ranged = rows[rows["deaths"].isna()]
+        name = str(rows["mission_type_label"][0])
+        every = list(zip(*(rows[field] for field in fields[1:]), strict=True))  # x, deaths, low, high, name, scope
+        single = [row for row in every if not pd.isna(row[1])]
+        ranged = [row for row in every if pd.isna(row[1])]
         hover = _("<b>%{customdata[0]}</b>: %{customdata[1]} deaths<br>%{customdata[2]}<extra></extra>")
-        if not single.empty:
+        if single:
             traces.append(
                 go.Scatter(
-                    x=single[x_column].astype(float).tolist(),
-                    y=single["deaths"].astype(float).tolist(),
+                    x=[float(row[0]) for row in single],
+                    y=[float(row[1]) for row in single],
                     mode="markers+text",
                     name=name,
                     legendgroup=mission_type,
-                    text=single["short_name"].tolist(),
+                    text=[row[4] for row in single],
                     textposition="top center",
                     cliponaxis=False,
                     marker={"color": colours[mission_type], "size": 11},
-                    customdata=[
-                        [n, format_number(int(d)), s]
-                        for n, d, s in zip(single["short_name"], single["deaths"], single["deaths_scope"], strict=True)
-                    ],
+                    customdata=[[row[4], format_number(int(row[1])), row[5]] for row in single],
                     hovertemplate=hover,
                 )
             )
-        ranges = zip(
-            ranged[x_column].astype(float),
-            ranged["deaths_low"].astype(int),
-            ranged["deaths_high"].astype(int),
-            ranged["short_name"],
-            ranged["deaths_scope"],
-            strict=True,
-        )
-        for index, (x, low, high, short, scope) in enumerate(ranges):
+        for index, (x, _deaths, low, high, short, scope) in enumerate(ranged):
+            x, low, high = float(x), int(low), int(high)
             traces.append(
                 go.Scatter(
                     x=[x, x],
@@ -904,7 +960,7 @@ def deaths_scatter(
                     cliponaxis=False,
                     name=name,
                     legendgroup=mission_type,
-                    showlegend=single.empty and index == 0,
+                    showlegend=not single and index == 0,
                     line={"color": colours[mission_type], "width": 4},
                     marker={"color": colours[mission_type], "size": 12, "symbol": "line-ew-open"},
                     customdata=[
@@ -921,7 +977,7 @@ def deaths_scatter(
         "xaxis": {"title": {"text": x_title}, **x_axis},
         "yaxis": {"title": {"text": _("Deaths among its personnel (published)")}, **_value_axis(deaths, log)},
     }
-    return framed_figure(traces, layout, title, height=480)
+    return framed_figure(traces, layout, title, height=480, context=context)
 
 
 def quiz_reveal(

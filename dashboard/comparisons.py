@@ -173,8 +173,9 @@ def durations(missions: pd.DataFrame) -> pd.DataFrame:
 
 def peaks(missions: pd.DataFrame) -> pd.DataFrame:
     """One row per operation with a published peak strength; the others are left out, not guessed."""
-    known = missions[missions["peak_personnel"].notna()]
-    table = known[[*OPERATION_COLUMNS, "peak_personnel", "peak_personnel_date"]]
+    table = missions.loc[
+        missions["peak_personnel"].notna(), [*OPERATION_COLUMNS, "peak_personnel", "peak_personnel_date"]
+    ]
     return table.sort_values("peak_personnel", ascending=False).reset_index(drop=True)
 
 
@@ -231,7 +232,6 @@ def legal_basis_by_type(
 
 def duration_and_peak(missions: pd.DataFrame) -> pd.DataFrame:
     """Operations with a published peak: years, peak and (where published) contributing nations."""
-    known = missions[missions["peak_personnel"].notna()]
     columns = [
         *OPERATION_COLUMNS,
         "duration_years",
@@ -240,7 +240,8 @@ def duration_and_peak(missions: pd.DataFrame) -> pd.DataFrame:
         "contributing_nations",
         "contributing_nations_date",
     ]
-    return known[columns].sort_values("peak_personnel", ascending=False).reset_index(drop=True)
+    known = missions.loc[missions["peak_personnel"].notna(), columns]
+    return known.sort_values("peak_personnel", ascending=False).reset_index(drop=True)
 
 
 @dataclass(frozen=True)

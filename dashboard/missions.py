@@ -85,7 +85,8 @@ class Dataset:
 
         def build() -> pd.DataFrame:
             table = self.relabel(self.missions)
-            return self.missions if table.equals(self.missions) else table  # in English: the table itself
+            same = all(table[label].tolist() == self.missions[label].tolist() for _id, label, _v in LABEL_COLUMNS)
+            return self.missions if same else table  # in English: the table itself (filtered results are shared)
 
         return self.remembered(("labelled", language()), build)
 

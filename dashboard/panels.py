@@ -59,7 +59,7 @@ def framed(
 ) -> Panel:
     """A panel whose figure carries its subtitle and source line (`context`) inside it."""
     subtitle, footer = context
-    if figure is not None:
+    if figure is not None and not charts.has_context(figure):  # the builders mostly take it when they frame
         figure = charts.with_context(figure, subtitle, footer)
     source = re.sub(r"\s*<br>\s*", " ", footer)
     return Panel(key, heading, figure, table, file_name, _(empty), source, tuple(str(i) for i in ids))
@@ -128,7 +128,7 @@ def compare_panels(
         title = (
             _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
         )
-        figure = charts.decade_bars(table, colours, title)
+        figure = charts.decade_bars(table, colours, title, context=everything)
         heading = _("When did each kind of operation run?")
         panels.append(framed("decades", heading, figure, readable(table), "operations-by-decade", everything, every_id))
 
@@ -136,26 +136,28 @@ def compare_panels(
         table = comparisons.durations(missions)
         figure = charts.values_by_type(
             table, "duration_years", colours, _("Years (ongoing operations: so far)"),
-            _("How long operations lasted, by type"), _("%{x:.1f} years"),
+            _("How long operations lasted, by type"), _("%{x:.1f} years"), context=everything,
         )  # fmt: skip
         heading = _("How long did each kind last?")
         panels.append(framed("durations", heading, figure, readable(table), "durations", everything, every_id))
 
     if wanted("peaks"):
         table = comparisons.peaks(missions)
+        context = (subtitle, source_line(data, len(table), shown, not_drawn))
         figure = None
         if not table.empty:
             figure = charts.values_by_type(
                 table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
-                _("%{x:,} personnel"), log=log,
+                _("%{x:,} personnel"), log=log, context=context,
             )  # fmt: skip
-        context = (subtitle, source_line(data, len(table), shown, not_drawn))
         heading = _("How large did each kind grow?")
         panels.append(framed("peaks", heading, figure, readable(table), "peak-strength", context, table["id"], NO_PEAK))
 
     if wanted("outcomes"):
         table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
-        figure = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, _("How operations ended, by type"))
+        figure = charts.stacked_by_type(
+            table, "outcome", charts.OUTCOME_COLOURS, _("How operations ended, by type"), context=everything
+        )
         heading = _("How did they end?")
         panels.append(framed("outcomes", heading, figure, readable(table), "outcomes-by-type", everything, every_id))
 
@@ -169,28 +171,28 @@ def compare_panels(
 
     if wanted("scatter"):
         table = comparisons.duration_and_peak(missions)
-        figure = None
-        if not table.empty:
-            figure = charts.duration_peak_scatter(
-                table, colours, _("Duration against peak strength; bubble size: contributing nations"), log=log
-            )
         footer = source_line(data, len(table), shown, not_drawn)
         footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
+        figure = None
+        if not table.empty:
+            title = _("Duration against peak strength; bubble size: contributing nations")
+            figure = charts.duration_peak_scatter(table, colours, title, log=log, context=(subtitle, footer))
         heading = _("Did longer operations grow larger, and draw more nations?")
         panels.append(framed("scatter", heading, figure, readable(table), "duration-peak", (subtitle, footer),
                              table["id"], NO_PEAK))  # fmt: skip
 
     if wanted("deaths"):
         table = comparisons.personnel_deaths(missions, data.fatalities)
-        figure = None
-        if not table.empty:
-            figure = charts.deaths_scatter(table, colours, _(DEATHS_TITLES[against]), against=against, log=log)
         left_out = N_(
             "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
             "strength or no published count of their personnel's deaths)."
         )
         footer = source_line(data, len(table), shown, left_out)
         footer += " " + _("A bar is a published range; counts cover different scopes (hover), so compare with care.")
+        figure = None
+        if not table.empty:
+            title = _(DEATHS_TITLES[against])
+            figure = charts.deaths_scatter(table, colours, title, against=against, log=log, context=(subtitle, footer))
         heading = _("How many of their own personnel died?")
         panels.append(framed("deaths", heading, figure, readable(table), "personnel-deaths", (subtitle, footer),
                              table["id"], NO_DEATHS))  # fmt: skip
@@ -237,6 +239,7 @@ def map_figure(
     height: int = 560,
     headquarters: bool = True,
     places: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+    context: charts.Context | None = None,
 ) -> go.Figure:
     """The deployment map of the given operations: countries, sea areas and (optionally) headquarters.
 
@@ -249,7 +252,7 @@ def map_figure(
         dict(zip(missions.index, missions["short_name"], strict=True)),
     )
     return charts.deployment_map(
-        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height
+        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height, context=context
     )
 
 
@@ -262,8 +265,9 @@ def overview_panel(data: Dataset, filters: Filters) -> Panel:
     missions = matching(data, filters)
     type_labels = data.labels("mission_type")
     table = comparisons.active_per_year(missions, type_labels, filters.year_from, min(filters.year_to, data.today.year))
-    figure = None if missions.empty else charts.operations_per_year(table, charts.category_colours(list(type_labels)))
     context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
+    colours = charts.category_colours(list(type_labels))
+    figure = None if missions.empty else charts.operations_per_year(table, colours, context=context)
     heading = _("How many operations were under way each year?")
     return framed("overview-per-year", heading, figure, readable(table, leave_out=("hover",)), "operations-per-year",
                   context, missions.index, NO_MATCH)  # fmt: skip
@@ -286,7 +290,6 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
     if len(missions) > TIMELINE_MAX_BARS:
         last_year = min(filters.year_to, data.today.year)
         counts = comparisons.active_per_year(missions, type_labels, filters.year_from, last_year)
-        figure = charts.operations_per_year(counts, colours, _("Operations under way each year, by type"))
         footer = (
             source_line(data, len(missions), len(missions))
             + " "
@@ -294,6 +297,8 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
                 "More than {count} operations match, too many for one bar each: narrow the filters to see each one."
             ).format(count=TIMELINE_MAX_BARS)
         )
+        title = _("Operations under way each year, by type")
+        figure = charts.operations_per_year(counts, colours, title, context=(subtitle, footer))
         table = readable(counts, leave_out=("hover",))
         return framed("timeline", _("When did each operation run?"), figure, table, "timeline-per-year",
                       (subtitle, footer), missions.index)  # fmt: skip
@@ -302,6 +307,7 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
         .assign(end=missions["end"].fillna(_("ongoing")))
         .rename(columns=comparisons.headings() | {"region_label": _("Theatre")})
     )
+    context = (subtitle, source_line(data, len(missions), len(missions)))
     figure = None
     if not missions.empty:
         figure = charts.mission_timeline(
@@ -311,16 +317,24 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
             region_labels=data.labels("region"),
             events=data.events,
             successors={mission_id: record.successors for mission_id, record in data.records.items()},
+            context=context,
         )
-    context = (subtitle, source_line(data, len(missions), len(missions)))
     return framed("timeline", _("When did each operation run?"), figure, table, "timeline", context, missions.index,
                   NO_MATCH)  # fmt: skip
 
 
+def points_per_operation(data: Dataset) -> dict[str, int]:
+    """How many published strength points each operation has, most first (worked out once per dataset)."""
+    def count() -> dict[str, int]:
+        return {str(i): int(n) for i, n in data.personnel["mission_id"].value_counts().items()}
+
+    return data.remembered(("points per operation",), count)
+
+
 def default_strength(data: Dataset, missions: pd.DataFrame, count: int = 4) -> list[str]:
     """The operations a strength chart shows until someone picks: those with the most published points."""
-    with_points = data.personnel[data.personnel["mission_id"].isin(missions.index)]
-    return [str(i) for i in with_points["mission_id"].value_counts().index[:count]]
+    shown = set(missions.index)
+    return [str(i) for i in points_per_operation(data) if i in shown][:count]
 
 
 def strength_panel(data: Dataset, chosen: list[str], align: str, key: str = "strength") -> Panel:
@@ -328,10 +342,10 @@ def strength_panel(data: Dataset, chosen: list[str], align: str, key: str = "str
     chosen = [i for i in chosen if i in data.records]
     points = data.personnel[data.personnel["mission_id"].isin(chosen)]
     drawn = [i for i in chosen if i in set(points["mission_id"])]
+    context = (_(STRENGTH_SUBTITLE), source_line(data, len(drawn), len(chosen), among="chosen"))
     figure = None
     if drawn:
-        figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align)
-    context = (_(STRENGTH_SUBTITLE), source_line(data, len(drawn), len(chosen), among="chosen"))
+        figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align, context=context)
     empty = N_("None of the operations chosen has a published strength figure.")
     return framed(key, _("How did their strength change?"), figure, comparisons.strength_points(points),
                   "strength-over-time", context, drawn, empty)  # fmt: skip
@@ -355,10 +369,12 @@ def map_panel(
     countries, seas = places = map_places(data, shown, *span)
     table = pd.concat([countries.assign(kind=_("country")), seas.assign(kind=_("sea area"))])
     table = table.assign(place=table["place"].map(lambda p: names.get(p, p)))
+    context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
     figure = None
     if not shown.empty:
-        figure = map_figure(data, shown, shade, view, span, title, headquarters=headquarters, places=places)
-    context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
+        figure = map_figure(
+            data, shown, shade, view, span, title, headquarters=headquarters, places=places, context=context
+        )
     heading = _("Where did the operations deploy?")
     return framed("map", heading, figure, readable(table), "deployments", context, shown.index, NO_MATCH)
 
@@ -367,15 +383,16 @@ def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
     """One operation's own countries, seas and headquarters, zoomed to fit."""
     where = data.labelled_missions().loc[[mission_id]]
     name = str(where.iloc[0]["short_name"])
-    figure = map_figure(data, where, view="fit", title=_("Where {name} deployed").format(name=name), height=420)
-    places = geo.country_places(data.deployments)
-    table = places[places["mission_id"] == mission_id].assign(kind=_("country"))
-    seas = geo.sea_places(where).assign(kind=_("sea area"))
-    table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: place_names(data).get(p, p)))
     context = (
         _("Countries as they are today; sea areas are approximate outlines"),
         source_line(data, 1, 1, among="shown"),
     )
+    title = _("Where {name} deployed").format(name=name)
+    figure = map_figure(data, where, view="fit", title=title, height=420, context=context)
+    places = geo.country_places(data.deployments)
+    table = places[places["mission_id"] == mission_id].assign(kind=_("country"))
+    seas = geo.sea_places(where).assign(kind=_("sea area"))
+    table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: place_names(data).get(p, p)))
     heading = _("Where did {name} deploy?").format(name=name)
     return framed("where-map", heading, figure, readable(table[["place", "kind"]]),
                   f"{mission_id}-map", context, [mission_id])  # fmt: skip
@@ -386,8 +403,8 @@ def mission_strength_panel(data: Dataset, mission_id: str) -> Panel:
     points = data.personnel[data.personnel["mission_id"] == mission_id]
     name = str(data.missions.loc[mission_id, "short_name"])
     title = _("{name}: published strength").format(name=name)
-    figure = None if len(points) < 2 else charts.personnel_over_time(points, title)
     context = (_(STRENGTH_SUBTITLE), source_line(data, 1, 1, among="shown"))
+    figure = None if len(points) < 2 else charts.personnel_over_time(points, title, context=context)
     empty = N_("Fewer than two published strength figures: nothing to draw.")
     heading = _("How large was {name} over time?").format(name=name)
     return framed("personnel", heading, figure, comparisons.strength_points(points),

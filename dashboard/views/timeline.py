@@ -1,9 +1,11 @@
 """Timeline: when did each operation run, in which theatre, what came before and after, what happened?"""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import charts, components, panels
-from dashboard.filters import read_timeline_url
+from dashboard.filters import matching, read_timeline_url
 from dashboard.i18n import _
 
 data = components.dataset()
@@ -29,12 +31,16 @@ partners = st.toggle(
     help=_("The missions NATO took over from, handed over to, ran beside or supported"),
 )
 components.set_url_parameter("partners", ["1"] if partners else [], [])
-if not partners:
-    missions = missions[missions["organisation"] == "NATO"]
+sidebar = components.active_filters(data)
+if not partners:  # NATO's among those the sidebar matches
+    if sidebar.organisations and "NATO" not in sidebar.organisations:
+        missions = missions.iloc[:0]
+    else:
+        missions = matching(data, replace(sidebar, organisations=("NATO",)), labelled=False)
 if missions.empty:
     components.empty_notice()
 else:
-    panel = components.shared_panel(data, "timeline_panel", components.active_filters(data), partners)
+    panel = components.shared_panel(data, "timeline_panel", sidebar, partners)
     one_bar_each = len(panel.ids) <= panels.TIMELINE_MAX_BARS  # a click on a bar opens that operation's profile
     point = components.selected_point(components.show_panel(panel, "timeline", selectable=one_bar_each))
     if point is not None and point.get("customdata"):
@@ -42,12 +48,11 @@ else:
 components.data_caption(data, len(missions))
 
 st.subheader(_("Strength over time"))
-with_points = data.personnel[data.personnel["mission_id"].isin(missions.index)]
-counts = with_points["mission_id"].value_counts()
-if counts.empty:
+points = panels.points_per_operation(data)
+options = [i for i in missions.index if i in points]
+if not options:
     st.markdown("*" + _("None of the operations shown has a published strength figure.") + "*")
 else:
-    options = [i for i in missions.index if i in counts.index]
     default = panels.default_strength(data, missions)
     if "timeline-strength" not in st.session_state:  # read the URL once per session, as the sidebar does
         reading = read_timeline_url({k: params.get(k, []) for k in ("strength", "align")}, options)

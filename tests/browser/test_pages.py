@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 import pytest
@@ -141,6 +142,13 @@ def test_csv_download_holds_the_filtered_table(page: Page, server_url: str) -> N
     assert csv_text[0].startswith("id,name,acronym,short_name,organisation")
     assert len(csv_text) >= 11
     assert all(",NATO," in line for line in csv_text[1:])
+    # both files are written when their button is pressed (deferred downloads), from the filtered table
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download JSON (full records with sources)").click()
+    records = json.loads(download_info.value.path().read_text(encoding="utf-8"))
+    assert len(records) == len(list(csv.reader(io.StringIO("\n".join(csv_text))))) - 1
+    assert {record["organisation"] for record in records} == {"NATO"}
+    assert all(record["sources"] for record in records)
 
 
 def test_clicking_a_timeline_bar_opens_that_profile(page: Page, server_url: str) -> None:
