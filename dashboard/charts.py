@@ -557,33 +557,37 @@ def strength_lines(
     """
     title = title or _("Published strength over time")
     traces: list[BaseTraceType] = []
-    chosen = points[points["mission_id"].isin(missions.index)]
     starts = missions["start_day"].to_dict()
     names = missions["short_name"].astype(str).to_dict()
-    for index, (mission_id, rows) in enumerate(chosen.groupby("mission_id", sort=False)):
+    rows_of: dict[str, list[int]] = {}  # each chosen operation's rows of `points`, in order of first appearance
+    for row, mission_id in enumerate(points["mission_id"].tolist()):
+        if mission_id in starts:
+            rows_of.setdefault(mission_id, []).append(row)
+    days, day_text, values = points["day"].tolist(), _days(points["day"]), points["value"].tolist()
+    dates, sources, notes = points["date"].tolist(), points["source"].tolist(), points["note"].tolist()
+    for index, (mission_id, rows) in enumerate(rows_of.items()):
         start = starts[mission_id]
         if align == "months":
-            x: list[Any] = [round((day - start).days / DAYS_PER_MONTH, 1) for day in rows["day"]]
+            x: list[Any] = [round((days[row] - start).days / DAYS_PER_MONTH, 1) for row in rows]
         else:
-            x = rows["day"].dt.strftime("%Y-%m-%d").tolist()
-        notes = [note if isinstance(note, str) else "" for note in rows["note"]]
+            x = [day_text[row] for row in rows]
         traces.append(
             go.Scatter(
                 name=names[mission_id],
                 x=x,
-                y=rows["value"].tolist(),
+                y=[values[row] for row in rows],
                 mode="lines+markers",
                 line={"color": PALETTE[index % len(PALETTE)], "dash": "dot", "width": 1.5},
                 marker={"size": 8, "color": PALETTE[index % len(PALETTE)]},
-                customdata=list(
-                    zip(
-                        rows["mission_id"],
-                        rows["date"].map(lambda d: shown_date(str(d))),
-                        rows["source"],
-                        notes,
-                        strict=True,
+                customdata=[
+                    (
+                        mission_id,
+                        shown_date(str(dates[row])),
+                        sources[row],
+                        notes[row] if isinstance(notes[row], str) else "",
                     )
-                ),
+                    for row in rows
+                ],
                 hovertemplate=_(
                     "<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} personnel<br>%{customdata[3]}"
                     "<br>Source: %{customdata[2]}<extra></extra>"

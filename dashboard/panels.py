@@ -325,6 +325,7 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
 
 def points_per_operation(data: Dataset) -> dict[str, int]:
     """How many published strength points each operation has, most first (worked out once per dataset)."""
+
     def count() -> dict[str, int]:
         return {str(i): int(n) for i, n in data.personnel["mission_id"].value_counts().items()}
 
