@@ -10,7 +10,7 @@ import copy
 import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,8 @@ from plotly.basedatatypes import BaseTraceType
 
 from dashboard import i18n
 from dashboard.i18n import N_, _, format_number, shown_date
+
+TraceT = TypeVar("TraceT", bound=BaseTraceType)
 
 
 def _slim_template(name: str, traces: Sequence[str], layout: Sequence[str]) -> go.layout.Template:
@@ -79,6 +81,14 @@ def _groups(table: pd.DataFrame, by: str, fields: Sequence[str]) -> dict[str, di
         for name in fields:
             group[name].append(values[name][row])
     return groups
+
+
+def unchecked(kind: type[TraceT], **properties: Any) -> TraceT:
+    """A trace for framed_figure, built without plotly's check of every property (framed_figure does not check
+    its layout either): the check took 4.2 ms of the timeline's 4.7 ms of traces for a new filter, 1.6 ms of
+    the duration-and-peak scatter's 1.9. The fingerprint test validates every figure every view draws.
+    """
+    return cast(TraceT, kind(**properties, _validate=False))
 
 
 class Unchanging(dict[str, Any]):
@@ -252,7 +262,8 @@ def mission_timeline(
         if chosen is None:
             continue
         traces.append(
-            go.Bar(
+            unchecked(
+                go.Bar,
                 name=labels.get(mission_type, mission_type),
                 orientation="h",
                 y=[rows[entry[0]] for entry in chosen],
@@ -295,7 +306,8 @@ def mission_timeline(
             )
     if link_x:
         traces.append(
-            go.Scatter(
+            unchecked(
+                go.Scatter,
                 name=_("Handed over to"),
                 x=link_x,
                 y=link_y,
@@ -306,7 +318,8 @@ def mission_timeline(
             )
         )
         traces.append(
-            go.Scatter(
+            unchecked(
+                go.Scatter,
                 name=_("Handed over to"),
                 x=arrow_x,
                 y=arrow_y,
@@ -327,7 +340,8 @@ def mission_timeline(
         shown_events = [event for event in every_event if event[0] in rows]
     if shown_events:
         traces.append(
-            go.Scatter(
+            unchecked(
+                go.Scatter,
                 name=_("Event"),
                 x=[event[1] for event in shown_events],
                 y=[rows[event[0]] for event in shown_events],
@@ -374,7 +388,8 @@ def operations_per_year(
         counts.append(count)
         hovers.append(wrap(hover, 60))
     traces: list[BaseTraceType] = [
-        go.Bar(
+        unchecked(
+            go.Bar,
             x=years,
             y=counts,
             name=label,
@@ -443,7 +458,8 @@ def deployment_map(
     traces: list[BaseTraceType] = []
     if not countries.empty:
         traces.append(
-            go.Choropleth(
+            unchecked(
+                go.Choropleth,
                 name=_("Countries"),
                 locations=countries["place"].tolist(),
                 z=countries[measure].tolist(),
@@ -469,7 +485,8 @@ def deployment_map(
     shapes = [f for f in sea_shapes.get("features", []) if f["id"] in set(seas["place"])]
     if shapes:
         traces.append(
-            go.Choropleth(
+            unchecked(
+                go.Choropleth,
                 name=_("Sea areas (approximate outlines)"),
                 geojson=Unchanging({"type": "FeatureCollection", "features": shapes}),
                 featureidkey="id",
@@ -487,7 +504,8 @@ def deployment_map(
         )
     if not markers.empty:
         traces.append(
-            go.Scattergeo(
+            unchecked(
+                go.Scattergeo,
                 name=_("Headquarters and main bases"),
                 lat=markers["lat"].tolist(),
                 lon=markers["lon"].tolist(),
@@ -523,7 +541,8 @@ def deployment_map(
 
 def personnel_over_time(points: pd.DataFrame, title: str, context: Context | None = None) -> go.Figure:
     """Published strength points joined by lines; nothing drawn between points is data."""
-    line = go.Scatter(
+    line = unchecked(
+        go.Scatter,
         x=points["day"].dt.strftime("%Y-%m-%d").tolist(),
         y=points["value"].tolist(),
         mode="lines+markers",
@@ -572,7 +591,8 @@ def strength_lines(
         else:
             x = [day_text[row] for row in rows]
         traces.append(
-            go.Scatter(
+            unchecked(
+                go.Scatter,
                 name=names[mission_id],
                 x=x,
                 y=[values[row] for row in rows],
@@ -693,7 +713,8 @@ def decade_bars(
         table, "mission_type", ("decade", "operations", "mission_type_label", "names")
     ).items():
         traces.append(
-            go.Bar(
+            unchecked(
+                go.Bar,
                 x=rows["decade"],
                 y=rows["operations"],
                 name=str(rows["mission_type_label"][0]),
@@ -734,7 +755,8 @@ def values_by_type(
             continue
         label = axis_label(str(rows["mission_type_label"][0]))
         traces.append(
-            go.Box(
+            unchecked(
+                go.Box,
                 x=[float(value) for value in rows[value_column]],
                 y=[label] * len(rows["id"]),
                 name=label,
@@ -782,7 +804,8 @@ def stacked_by_type(
     types = [axis_label(label) for label in dict.fromkeys(table["mission_type_label"])]
     for value, rows in _groups(table, column, ("operations", "mission_type_label", f"{column}_label", "names")).items():
         traces.append(
-            go.Bar(
+            unchecked(
+                go.Bar,
                 orientation="h",
                 x=rows["operations"],
                 y=[axis_label(label) for label in rows["mission_type_label"]],
@@ -859,7 +882,8 @@ def duration_peak_scatter(
             continue
         nations = rows["contributing_nations"]
         traces.append(
-            go.Scatter(
+            unchecked(
+                go.Scatter,
                 x=rows["duration_years"],
                 y=[float(peak) for peak in rows["peak_personnel"]],
                 mode="markers+text",
@@ -938,7 +962,8 @@ def deaths_scatter(
         hover = _("<b>%{customdata[0]}</b>: %{customdata[1]} deaths<br>%{customdata[2]}<extra></extra>")
         if single:
             traces.append(
-                go.Scatter(
+                unchecked(
+                    go.Scatter,
                     x=[float(row[0]) for row in single],
                     y=[float(row[1]) for row in single],
                     mode="markers+text",
@@ -955,7 +980,8 @@ def deaths_scatter(
         for index, (x, _deaths, low, high, short, scope) in enumerate(ranged):
             x, low, high = float(x), int(low), int(high)
             traces.append(
-                go.Scatter(
+                unchecked(
+                    go.Scatter,
                     x=[x, x],
                     y=[low, high],
                     mode="lines+markers+text",

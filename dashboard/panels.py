@@ -218,9 +218,14 @@ def _country_names(language: str) -> gettext.NullTranslations:
 
 
 def place_names(data: Dataset) -> dict[str, str]:
-    """Display names for every place a map can show: countries by ISO code, sea areas by vocabulary id."""
-    names = {code: country_name(code) for code in data.deployments["country"].unique()}
-    return names | data.labels("sea_areas")
+    """Display names for every place a map can show: countries by ISO code, sea areas by vocabulary id
+    (worked out once per dataset and language; never change the dict)."""
+
+    def names() -> dict[str, str]:
+        countries = {code: country_name(code) for code in data.deployments["country"].unique()}
+        return countries | data.labels("sea_areas")
+
+    return data.remembered(("place names", i18n.language()), names)
 
 
 def map_places(data: Dataset, missions: pd.DataFrame, first: int, last: int) -> tuple[pd.DataFrame, pd.DataFrame]:
