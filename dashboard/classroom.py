@@ -177,8 +177,7 @@ def handout_button(lesson: Lesson, where: object) -> None:
     )
 
 
-def reveal_chart(data: Dataset, seed: int, index: int, key: str) -> None:
-    revealed = components.quiz_reveal(data, seed, index)
+def reveal_chart(revealed: components.Reveal, seed: int, index: int, key: str) -> None:
     if revealed is None:
         return
     figure, table = revealed
@@ -186,8 +185,14 @@ def reveal_chart(data: Dataset, seed: int, index: int, key: str) -> None:
     components.data_table(table, key, f"quiz-{seed}-answer-{index + 1}")
 
 
-def show_answer(data: Dataset, seed: int, index: int, guess: int | None, names: dict[str, str]) -> None:
-    question = components.quiz_questions(data, seed)[index]
+def show_answer(
+    seed: int,
+    index: int,
+    question: quiz.Question,
+    revealed: components.Reveal,
+    guess: int | None,
+    names: dict[str, str],
+) -> None:
     key = f"quiz-{seed}-{index}"
     if guess is not None:
         if guess == question.answer:
@@ -198,7 +203,7 @@ def show_answer(data: Dataset, seed: int, index: int, guess: int | None, names: 
     else:
         st.info(_("Answer: {answer}.").format(answer=question.options[question.answer]), icon=":material/key:")
     st.markdown(linked(question.explanation, [url for _title, url in question.sources]))
-    reveal_chart(data, seed, index, f"{key}-chart")
+    reveal_chart(revealed, seed, index, f"{key}-chart")
     if question.sources:
         st.markdown(_("Sources:") + "\n" + "\n".join(f"- [{plain(t)}]({u})" for t, u in question.sources))
     for mission_id in question.mission_ids:
@@ -225,6 +230,7 @@ def show_quiz(data: Dataset, seed: int, teacher: bool) -> None:
     right = sum(1 for i in checked if st.session_state.get(f"quiz-{seed}-{i}") == asked[i].answer)
     if checked and not shown:
         st.markdown(_("Your score: {right} of {checked} checked.").format(right=right, checked=len(checked)))
+    reveals = components.quiz_reveals(data, seed) if shown or checked else ()  # the answer charts, if any is shown
     for index, question in enumerate(asked):
         key = f"quiz-{seed}-{index}"
         with st.container(border=True, key=key + "-box"):
@@ -233,9 +239,9 @@ def show_quiz(data: Dataset, seed: int, teacher: bool) -> None:
                              index=None, key=key, horizontal=True, disabled=bool(shown),
                              label_visibility="collapsed")  # fmt: skip
             if shown:
-                show_answer(data, seed, index, None, names)
+                show_answer(seed, index, question, reveals[index], None, names)
             elif st.session_state.get(f"{key}-checked"):
-                show_answer(data, seed, index, st.session_state.get(f"{key}-guess"), names)
+                show_answer(seed, index, question, reveals[index], st.session_state.get(f"{key}-guess"), names)
             elif st.button(_("Check my answer"), key=f"{key}-check", disabled=guess is None):
                 st.session_state[f"{key}-checked"] = True
                 st.session_state[f"{key}-guess"] = guess

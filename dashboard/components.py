@@ -8,7 +8,7 @@ import os
 import re
 import time
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlencode
@@ -113,7 +113,7 @@ def dataset() -> Dataset:
     return data
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
+@lru_cache(maxsize=1)  # not st.cache_resource: asking Streamlit's cache costs about half a millisecond a call
 def _settled(stamp: str) -> bool:
     """Once the data is loaded, move everything alive (modules, the dataset) out of the garbage collector's way.
 
@@ -478,19 +478,21 @@ def quiz_questions(data: Dataset, seed: int) -> tuple[quiz.Question, ...]:
     return _quiz(str(folder), data.today, fingerprint(folder), seed, i18n.language())
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _quiz_reveal(
-    folder: str, today: date, stamp: str, seed: int, index: int, lang: str
-) -> tuple[go.Figure, pd.DataFrame] | None:
-    """A question's answer chart, built once per seed, question and language and shared (never changed after):
-    a class of thirty checking the same question builds it once."""
+Reveal = tuple[go.Figure, pd.DataFrame] | None  # a question's answer chart and its table; None for a claim
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _quiz_reveals(folder: str, today: date, stamp: str, seed: int, lang: str) -> tuple[Reveal, ...]:
+    """Every answer chart of a seed's questions, built once per seed and language and shared (never changed
+    after): a class of thirty checking the same questions builds them once, and a rerun that shows six answers
+    asks the cache once instead of six times (each ask hashes its arguments: about half a millisecond)."""
     with i18n.using(lang):
-        return quiz.reveal(_quiz(folder, today, stamp, seed, lang)[index])
+        return tuple(quiz.reveal(question) for question in _quiz(folder, today, stamp, seed, lang))
 
 
-def quiz_reveal(data: Dataset, seed: int, index: int) -> tuple[go.Figure, pd.DataFrame] | None:
+def quiz_reveals(data: Dataset, seed: int) -> tuple[Reveal, ...]:
     folder = data_dir()
-    return _quiz_reveal(str(folder), data.today, fingerprint(folder), seed, index, i18n.language())
+    return _quiz_reveals(str(folder), data.today, fingerprint(folder), seed, i18n.language())
 
 
 def fact_card_downloads(data: Dataset, mission_id: str) -> None:
@@ -608,18 +610,16 @@ def _cached_view(folder: str, today: date, stamp: str, view: briefing.View, lang
         return briefing.build(_cached_dataset(folder, today, stamp), view, compare)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _shared_panel(folder: str, today: date, stamp: str, builder: str, args: tuple[Any, ...], lang: str) -> panels.Panel:
-    """A page's chart built by panels.<builder>(data, *args), once per data version, arguments and language,
-    and shared read-only by every session: a rerun that shows the same chart again builds nothing."""
-    with i18n.using(lang):
-        return cast(panels.Panel, getattr(panels, builder)(_cached_dataset(folder, today, stamp), *args))
+SHARED_PANELS = 256  # charts kept per dataset, shared by every session: the largest, the timeline, is 140 KB of JSON
 
 
 def shared_panel(data: Dataset, builder: str, *args: Any) -> panels.Panel:
-    """panels.<builder>(data, *args), from the cache shared by all sessions (the figure must not be changed)."""
-    folder = data_dir()
-    return _shared_panel(str(folder), data.today, fingerprint(folder), builder, args, i18n.language())
+    """panels.<builder>(data, *args), built once per data version, arguments and language and shared read-only by
+    every session: a rerun that shows the same chart again builds nothing (the figure must not be changed)."""
+    lang = i18n.language()
+    return data.remembered(
+        ("panel", builder, args, lang), lambda: cast(panels.Panel, getattr(panels, builder)(data, *args)), SHARED_PANELS
+    )
 
 
 def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:

@@ -42,22 +42,28 @@ class Dataset:
     today: date
     sea_shapes: dict[str, Any] = field(default_factory=dict)  # GeoJSON of the sea areas the map draws
     historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
-    _remembered: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict, init=False, compare=False, repr=False)
+    _remembered: dict[Hashable, OrderedDict[Hashable, Any]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
-    def remembered(self, key: Hashable, build: Callable[[], T]) -> T:
+    def remembered(self, key: tuple[Hashable, ...], build: Callable[[], T], keep: int | None = None) -> T:
         """build(), worked out once per key for this dataset and shared by every session (never change it).
 
-        The REMEMBERED most recently used results are kept. Two sessions asking at once may both build it.
+        `key` starts with what kind of result it is; the `keep` (default REMEMBERED) most recently used
+        results of each kind are kept. A dict lookup: asking one of Streamlit's caches costs about half a
+        millisecond (it hashes every argument), and a page asks several times a rerun. Two sessions asking
+        at once may both build it.
         """
         with _REMEMBERING:
-            if key in self._remembered:
-                self._remembered.move_to_end(key)
-                return cast(T, self._remembered[key])
+            kind = self._remembered.setdefault(key[0], OrderedDict())
+            if key in kind:
+                kind.move_to_end(key)
+                return cast(T, kind[key])
         value = build()
         with _REMEMBERING:
-            self._remembered[key] = value
-            while len(self._remembered) > REMEMBERED:
-                self._remembered.popitem(last=False)
+            kind[key] = value
+            while len(kind) > (keep or REMEMBERED):
+                kind.popitem(last=False)
         return value
 
     @cached_property

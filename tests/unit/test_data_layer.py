@@ -95,6 +95,10 @@ def test_a_dataset_remembers_only_the_most_recently_used_results(
     for key in ("a", "b", "a", "c", "a", "b"):
         assert data.remembered(("test", key), lambda key=key: build(key)) == key.upper()
     assert built == ["a", "b", "c", "b"], "b was the least recently used when c came, so it was built again"
+    for key in ("x", "y", "z", "x"):  # each kind keeps its own: "keep" one of this kind
+        data.remembered(("other kind", key), lambda key=key: build(key), keep=1)
+    assert built[4:] == ["x", "y", "z", "x"]
+    assert data.remembered(("test", "b"), lambda: build("never")) == "B", "another kind did not push b out"
 
 
 def test_filters_describe_themselves_with_labels() -> None:
