@@ -596,18 +596,22 @@ def page_address() -> str:
     return f"{page_url}?{query}" if query else page_url
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
 def _cached_view(folder: str, today: date, stamp: str, view: briefing.View, lang: str) -> panels.Panel:
     """A pack's chart, built once per data version, view and language and shared by all sessions (never changed).
 
     Compare charts come from the compare page's own cache, so a pack and the page build them once between them.
+    Kept by the dataset (see shared_panel), as a profile's two charts are asked for on every rerun.
     """
+    data = _cached_dataset(folder, today, stamp)
 
     def compare(_: Dataset, filters: Filters, decades: str, log: bool, against: str) -> list[panels.Panel]:
         return _cached_compare_panels(folder, today, stamp, filters, decades, log, against, lang)
 
-    with i18n.using(lang):
-        return briefing.build(_cached_dataset(folder, today, stamp), view, compare)
+    def build() -> panels.Panel:
+        with i18n.using(lang):  # a pack is drawn outside the page's run, where the language is not set
+            return briefing.build(data, view, compare)
+
+    return data.remembered(("view", view, lang), build, SHARED_PANELS)
 
 
 SHARED_PANELS = 256  # charts kept per dataset, shared by every session: the largest, the timeline, is 140 KB of JSON
@@ -685,8 +689,8 @@ def presentation_frame() -> None:
                 st.rerun()
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False).encode("utf-8")
+def csv_bytes(table: pd.DataFrame, index: bool = False) -> bytes:
+    return table.to_csv(index=index).encode("utf-8")
 
 
 def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:

@@ -2,6 +2,7 @@
 at what human cost? One question at a time (`question` in the URL), or chosen operations side by side."""
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -70,17 +71,23 @@ def question_charts() -> int:
         if panel.key == "deaths":
             choice(st, _("Deaths against"), DEATHS_AGAINST, "compare-against")
         components.show_panel(panel, "compare")
-    with st.expander(_("What the categories mean")):
-        for vocabulary, heading in (
-            ("mission_type", _("Mission types")),
-            ("outcome", _("Outcomes")),
-            ("legal_basis_kinds", _("Legal basis")),
-        ):
-            st.markdown(f"**{heading}**")
-            for entry in data.vocabularies.get(vocabulary, {}).values():
-                source = entry["source"]
-                term, definition = vocabulary_text(entry)
-                st.markdown(f"- **{term}**: {definition} ([{source['publisher']}: {source['title']}]({source['url']}))")
+    # its text is sent only once it is opened (opening reruns the page), as the charts' data tables are
+    meanings = st.expander(_("What the categories mean"), key="compare-meanings", on_change="rerun")
+    if meanings.open:
+        with meanings:
+            for vocabulary, heading in (
+                ("mission_type", _("Mission types")),
+                ("outcome", _("Outcomes")),
+                ("legal_basis_kinds", _("Legal basis")),
+            ):
+                lines = [f"**{heading}**", ""]
+                for entry in data.vocabularies.get(vocabulary, {}).values():
+                    source = entry["source"]
+                    term, definition = vocabulary_text(entry)
+                    lines.append(
+                        f"- **{term}**: {definition} ([{source['publisher']}: {source['title']}]({source['url']}))"
+                    )
+                st.markdown("\n".join(lines))
     return len(missions)
 
 
@@ -110,7 +117,7 @@ def side_by_side() -> None:
         st.table(facts)
         st.download_button(
             _("Download this table (CSV)"),
-            facts.to_csv().encode("utf-8"),
+            partial(components.csv_bytes, facts, index=True),
             file_name="side-by-side.csv",
             mime="text/csv",
             key="side-by-side-csv",

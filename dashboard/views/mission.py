@@ -101,12 +101,12 @@ for hq in mission.headquarters:
     st.markdown(f"- {hq.name} ({hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source)})")
 
 st.subheader(_("Strength over time"))
-points = data.personnel[data.personnel["mission_id"] == mission_id]
+points = mission.personnel  # the record's own list: the same points as the personnel table, without pandas
 if len(points) >= 2:
     components.show_panel(components.view_panel(data, briefing.View("mission", "personnel", (("id", mission_id),))),
                           "mission")  # fmt: skip
     st.caption(_("Points are published figures; the dotted line only joins them and is not data."))
-if points.empty:
+if not points:
     st.markdown("*" + _("Strength over time: {not_published}.").format(not_published=_(NOT_PUBLISHED)) + "*")
 else:
     st.markdown(
@@ -114,7 +114,7 @@ else:
             f"- {i18n.shown_date(str(p.date))}: {i18n.format_number(int(p.value))} "
             f"{('— ' + p.note) if isinstance(p.note, str) else ''} "
             f"({source_link(mission, str(p.source))})"
-            for p in points.itertuples()
+            for p in points
         )
     )
 
