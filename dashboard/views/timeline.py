@@ -9,7 +9,6 @@ from dashboard.filters import matching, read_timeline_url
 from dashboard.i18n import _
 
 data = components.dataset()
-missions = components.filtered_missions(data)
 
 params = {key: st.query_params.get_all(key) for key in st.query_params}
 if "timeline-partners" not in st.session_state:  # a link opened in a new session sets the toggle once
@@ -32,11 +31,12 @@ partners = st.toggle(
 )
 components.set_url_parameter("partners", ["1"] if partners else [], [])
 sidebar = components.active_filters(data)
-if not partners:  # NATO's among those the sidebar matches
-    if sidebar.organisations and "NATO" not in sidebar.organisations:
-        missions = missions.iloc[:0]
-    else:
-        missions = matching(data, replace(sidebar, organisations=("NATO",)), labelled=False)
+if partners:
+    missions = components.filtered_missions(data)
+elif sidebar.organisations and "NATO" not in sidebar.organisations:  # NATO's among those the sidebar matches
+    missions = data.missions.iloc[:0]
+else:
+    missions = matching(data, replace(sidebar, organisations=("NATO",)), labelled=False)
 if missions.empty:
     components.empty_notice()
 else:
