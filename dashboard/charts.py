@@ -85,8 +85,8 @@ def _groups(table: pd.DataFrame, by: str, fields: Sequence[str]) -> dict[str, di
 
 def unchecked(kind: type[TraceT], **properties: Any) -> TraceT:
     """A trace for framed_figure, built without plotly's check of every property (framed_figure does not check
-    its layout either): the check took 4.2 ms of the timeline's 4.7 ms of traces for a new filter, 1.6 ms of
-    the duration-and-peak scatter's 1.9. The fingerprint test validates every figure every view draws.
+    its layout either): making the timeline's traces took 4.2 ms with the check and 0.5 ms without, the
+    duration-and-peak scatter's 1.6 and 0.3. The fingerprint test validates every figure every view draws.
     """
     return cast(TraceT, kind(**properties, _validate=False))
 
