@@ -57,9 +57,9 @@ Context = tuple[str, str]  # what a chart says beyond its title: the filters in 
 def columns(*values: Iterable[Any]) -> np.ndarray:
     """Per-point hover fields as one object array, a row per point (JSON as a list of lists).
 
-    plotly walks a list of lists element by element to validate and copy it (each figure is copied
-    several times on its way to the browser); an array is taken whole. On the timeline's 533 events,
-    building its figure took 15-16 ms instead of 18-20 ms.
+    plotly walks a list of lists element by element to copy it (each figure is copied on its way to the
+    browser), and did to validate it; an array is taken whole. On the timeline's 533 events, building its
+    figure took 15-16 ms instead of 18-20 ms (measured while traces were still validated).
     """
     rows = list(zip(*values, strict=True))
     table = np.empty((len(rows), len(values)), dtype=object)
@@ -165,8 +165,9 @@ def framed_figure(
     """A chart built in one go from its traces and its layout (written in code), with the frame.
 
     Each add_trace or update_* on a figure validates and copies the whole figure again; on the timeline
-    and the map that was most of the time a new filter took. The traces were validated when they were
-    made; the layout is not validated here (as in relayout) and the fingerprint test validates it.
+    and the map that was most of the time a new filter took. The traces are made with `unchecked` and the
+    layout is not validated here either (as in relayout): the fingerprint test validates every figure
+    every view draws. With `context`, the figure carries what with_context would add.
     """
     layout = _updated(layout, _frame_updates(title, height))
     if context is not None:  # what with_context adds, without building the figure a second time
@@ -663,11 +664,6 @@ def with_context(fig: go.Figure, subtitle: str, footer: str) -> go.Figure:
     return relayout(fig, updates, footer_note)
 
 
-def has_context(fig: go.Figure) -> bool:
-    """Whether the figure already carries its subtitle and source line (built with `context`)."""
-    return any(annotation.name == FOOTER for annotation in fig.layout.annotations)
-
-
 def _context_updates(
     top: float | None, bottom: float | None, height: float | None, subtitle: str, footer: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -824,7 +820,9 @@ def stacked_by_type(
     return framed_figure(traces, layout, title, height=max(320, 160 + 40 * len(types)), context=context)
 
 
-def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str], title: str) -> go.Figure:
+def count_grid(
+    table: pd.DataFrame, column: str, column_labels: Mapping[str, str], title: str, context: Context | None = None
+) -> go.Figure:
     """A grid of counts, mission types down and `column` values across; empty cells are zero operations."""
     types = list(dict.fromkeys(table["mission_type_label"]))
     values = [v for v in column_labels if v in set(table[column])]
@@ -853,7 +851,7 @@ def count_grid(table: pd.DataFrame, column: str, column_labels: Mapping[str, str
     fig.update_layout(plot_bgcolor="white")
     fig = _frame(fig, title, height=max(320, 200 + 44 * len(types)))
     fig.update_layout(margin={"t": 160})  # room for the wrapped column labels between title and grid
-    return fig
+    return fig if context is None else with_context(fig, *context)
 
 
 def duration_peak_scatter(

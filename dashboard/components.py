@@ -569,7 +569,7 @@ def _deck(
     with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
         data = _cached_dataset(folder, today, stamp)
         views = [view for view in map(briefing.decode, entries) if view is not None]
-        built = [(_cached_view(folder, today, stamp, v, lang), briefing.describe(data, v), link_to(link, v))
+        built = [(_cached_view(data, folder, stamp, v, lang), briefing.describe(data, v), link_to(link, v))
                  for v in views]  # fmt: skip
         pictures = slides.slides_for(built)
         if fmt == "pdf":
@@ -596,16 +596,15 @@ def page_address() -> str:
     return f"{page_url}?{query}" if query else page_url
 
 
-def _cached_view(folder: str, today: date, stamp: str, view: briefing.View, lang: str) -> panels.Panel:
+def _cached_view(data: Dataset, folder: str, stamp: str, view: briefing.View, lang: str) -> panels.Panel:
     """A pack's chart, built once per data version, view and language and shared by all sessions (never changed).
 
     Compare charts come from the compare page's own cache, so a pack and the page build them once between them.
     Kept by the dataset (see shared_panel), as a profile's two charts are asked for on every rerun.
     """
-    data = _cached_dataset(folder, today, stamp)
 
     def compare(_: Dataset, filters: Filters, decades: str, log: bool, against: str) -> list[panels.Panel]:
-        return _cached_compare_panels(folder, today, stamp, filters, decades, log, against, lang)
+        return _cached_compare_panels(folder, data.today, stamp, filters, decades, log, against, lang)
 
     def build() -> panels.Panel:
         with i18n.using(lang):  # a pack is drawn outside the page's run, where the language is not set
@@ -628,7 +627,7 @@ def shared_panel(data: Dataset, builder: str, *args: Any) -> panels.Panel:
 
 def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:
     folder = data_dir()
-    return _cached_view(str(folder), data.today, fingerprint(folder), view, i18n.language())
+    return _cached_view(data, str(folder), fingerprint(folder), view, i18n.language())
 
 
 def presenting() -> bool:

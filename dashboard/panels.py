@@ -57,10 +57,8 @@ def framed(
     ids: Iterable[str],
     empty: str = "",
 ) -> Panel:
-    """A panel whose figure carries its subtitle and source line (`context`) inside it."""
-    subtitle, footer = context
-    if figure is not None and not charts.has_context(figure):  # the builders mostly take it when they frame
-        figure = charts.with_context(figure, subtitle, footer)
+    """A panel whose figure was built with its subtitle and source line (`context`, given to the chart builder)."""
+    _subtitle, footer = context
     source = re.sub(r"\s*<br>\s*", " ", footer)
     return Panel(key, heading, figure, table, file_name, _(empty), source, tuple(str(i) for i in ids))
 
@@ -163,8 +161,8 @@ def compare_panels(
 
     if wanted("basis"):
         table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
-        figure = charts.count_grid(table, "basis", basis_labels, _("Legal basis, by type"))
         context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
+        figure = charts.count_grid(table, "basis", basis_labels, _("Legal basis, by type"), context=context)
         panels.append(
             framed("basis", _("On what legal basis?"), figure, readable(table), "legal-basis", context, every_id)
         )
@@ -398,7 +396,8 @@ def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
     places = geo.country_places(data.deployments)
     table = places[places["mission_id"] == mission_id].assign(kind=_("country"))
     seas = geo.sea_places(where).assign(kind=_("sea area"))
-    table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: place_names(data).get(p, p)))
+    names = place_names(data)
+    table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: names.get(p, p)))
     heading = _("Where did {name} deploy?").format(name=name)
     return framed("where-map", heading, figure, readable(table[["place", "kind"]]),
                   f"{mission_id}-map", context, [mission_id])  # fmt: skip
