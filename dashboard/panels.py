@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
-from functools import cache
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -40,27 +40,46 @@ class Panel:
     key: str  # widget keys and anchors on the page
     heading: str  # the question the chart answers
     figure: go.Figure | None
-    table: pd.DataFrame  # exactly what the chart draws, with readable headings (also the CSV)
+    make_table: Callable[[], pd.DataFrame] = field(repr=False, compare=False)  # see table
     file_name: str
     empty: str = ""
     source: str = ""  # the source line inside the figure, as plain text (slide footnotes)
     ids: tuple[str, ...] = ()  # the operations the chart rests on (speaker notes list their sources)
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Exactly what the chart draws, with readable headings (also the CSV), made the first time it is asked for.
+
+        Most reruns never show it (it is sent only while "Show the data" is open): selecting, relabelling and
+        renaming columns for it cost a new filter a millisecond or more on each chart page.
+        """
+        return self.make_table()
 
 
 def framed(
     key: str,
     heading: str,
     figure: go.Figure | None,
-    table: pd.DataFrame,
+    table: Callable[[], pd.DataFrame],
     file_name: str,
     context: tuple[str, str],
     ids: Iterable[str],
     empty: str = "",
 ) -> Panel:
-    """A panel whose figure was built with its subtitle and source line (`context`, given to the chart builder)."""
+    """A panel whose figure was built with its subtitle and source line (`context`, given to the chart builder).
+
+    `table` makes the panel's table when it is first asked for, in the language the panel is built in (pass a
+    functools.partial, not a lambda over a variable that changes later).
+    """
     _subtitle, footer = context
     source = re.sub(r"\s*<br>\s*", " ", footer)
-    return Panel(key, heading, figure, table, file_name, _(empty), source, tuple(str(i) for i in ids))
+    lang = i18n.language()
+
+    def make_table() -> pd.DataFrame:
+        with i18n.using(lang):
+            return table()
+
+    return Panel(key, heading, figure, make_table, file_name, _(empty), source, tuple(str(i) for i in ids))
 
 
 def filters_subtitle(data: Dataset, filters: Filters) -> str:
@@ -128,7 +147,9 @@ def compare_panels(
         )
         figure = charts.decade_bars(table, colours, title, context=everything)
         heading = _("When did each kind of operation run?")
-        panels.append(framed("decades", heading, figure, readable(table), "operations-by-decade", everything, every_id))
+        panels.append(
+            framed("decades", heading, figure, partial(readable, table), "operations-by-decade", everything, every_id)
+        )
 
     if wanted("durations"):
         table = comparisons.durations(missions)
@@ -137,7 +158,7 @@ def compare_panels(
             _("How long operations lasted, by type"), _("%{x:.1f} years"), context=everything,
         )  # fmt: skip
         heading = _("How long did each kind last?")
-        panels.append(framed("durations", heading, figure, readable(table), "durations", everything, every_id))
+        panels.append(framed("durations", heading, figure, partial(readable, table), "durations", everything, every_id))
 
     if wanted("peaks"):
         table = comparisons.peaks(missions)
@@ -149,7 +170,9 @@ def compare_panels(
                 _("%{x:,} personnel"), log=log, context=context,
             )  # fmt: skip
         heading = _("How large did each kind grow?")
-        panels.append(framed("peaks", heading, figure, readable(table), "peak-strength", context, table["id"], NO_PEAK))
+        panels.append(
+            framed("peaks", heading, figure, partial(readable, table), "peak-strength", context, table["id"], NO_PEAK)
+        )
 
     if wanted("outcomes"):
         table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
@@ -157,14 +180,18 @@ def compare_panels(
             table, "outcome", charts.OUTCOME_COLOURS, _("How operations ended, by type"), context=everything
         )
         heading = _("How did they end?")
-        panels.append(framed("outcomes", heading, figure, readable(table), "outcomes-by-type", everything, every_id))
+        panels.append(
+            framed("outcomes", heading, figure, partial(readable, table), "outcomes-by-type", everything, every_id)
+        )
 
     if wanted("basis"):
         table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
         context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
         figure = charts.count_grid(table, "basis", basis_labels, _("Legal basis, by type"), context=context)
         panels.append(
-            framed("basis", _("On what legal basis?"), figure, readable(table), "legal-basis", context, every_id)
+            framed(
+                "basis", _("On what legal basis?"), figure, partial(readable, table), "legal-basis", context, every_id
+            )
         )
 
     if wanted("scatter"):
@@ -176,7 +203,7 @@ def compare_panels(
             title = _("Duration against peak strength; bubble size: contributing nations")
             figure = charts.duration_peak_scatter(table, colours, title, log=log, context=(subtitle, footer))
         heading = _("Did longer operations grow larger, and draw more nations?")
-        panels.append(framed("scatter", heading, figure, readable(table), "duration-peak", (subtitle, footer),
+        panels.append(framed("scatter", heading, figure, partial(readable, table), "duration-peak", (subtitle, footer),
                              table["id"], NO_PEAK))  # fmt: skip
 
     if wanted("deaths"):
@@ -192,8 +219,8 @@ def compare_panels(
             title = _(DEATHS_TITLES[against])
             figure = charts.deaths_scatter(table, colours, title, against=against, log=log, context=(subtitle, footer))
         heading = _("How many of their own personnel died?")
-        panels.append(framed("deaths", heading, figure, readable(table), "personnel-deaths", (subtitle, footer),
-                             table["id"], NO_DEATHS))  # fmt: skip
+        panels.append(framed("deaths", heading, figure, partial(readable, table), "personnel-deaths",
+                             (subtitle, footer), table["id"], NO_DEATHS))  # fmt: skip
     return panels
 
 
@@ -272,8 +299,8 @@ def overview_panel(data: Dataset, filters: Filters) -> Panel:
     colours = charts.category_colours(list(type_labels))
     figure = None if missions.empty else charts.operations_per_year(table, colours, context=context)
     heading = _("How many operations were under way each year?")
-    return framed("overview-per-year", heading, figure, readable(table, leave_out=("hover",)), "operations-per-year",
-                  context, missions.index, NO_MATCH)  # fmt: skip
+    shown = partial(readable, table, leave_out=("hover",))
+    return framed("overview-per-year", heading, figure, shown, "operations-per-year", context, missions.index, NO_MATCH)
 
 
 TIMELINE_MAX_BARS = 200  # more operations than this are counted per year: one bar each would not be readable
@@ -302,14 +329,9 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
         )
         title = _("Operations under way each year, by type")
         figure = charts.operations_per_year(counts, colours, title, context=(subtitle, footer))
-        table = readable(counts, leave_out=("hover",))
+        table = partial(readable, counts, leave_out=("hover",))
         return framed("timeline", _("When did each operation run?"), figure, table, "timeline-per-year",
                       (subtitle, footer), missions.index)  # fmt: skip
-    table = (
-        missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
-        .assign(end=missions["end"].fillna(_("ongoing")))
-        .rename(columns=comparisons.headings() | {"region_label": _("Theatre")})
-    )
     context = (subtitle, source_line(data, len(missions), len(missions)))
     figure = None
     if not missions.empty:
@@ -322,8 +344,17 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
             successors={mission_id: record.successors for mission_id, record in data.records.items()},
             context=context,
         )
-    return framed("timeline", _("When did each operation run?"), figure, table, "timeline", context, missions.index,
-                  NO_MATCH)  # fmt: skip
+    return framed("timeline", _("When did each operation run?"), figure, partial(timeline_table, missions), "timeline",
+                  context, missions.index, NO_MATCH)  # fmt: skip
+
+
+def timeline_table(missions: pd.DataFrame) -> pd.DataFrame:
+    """The timeline's table: each operation with its dates (an operation not ended reads "ongoing")."""
+    return (
+        missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
+        .assign(end=missions["end"].fillna(_("ongoing")))
+        .rename(columns=comparisons.headings() | {"region_label": _("Theatre")})
+    )
 
 
 def points_per_operation(data: Dataset) -> dict[str, int]:
@@ -351,7 +382,7 @@ def strength_panel(data: Dataset, chosen: list[str], align: str, key: str = "str
     if drawn:
         figure = charts.strength_lines(data.personnel, data.missions.loc[chosen], align=align, context=context)
     empty = N_("None of the operations chosen has a published strength figure.")
-    return framed(key, _("How did their strength change?"), figure, comparisons.strength_points(points),
+    return framed(key, _("How did their strength change?"), figure, partial(comparisons.strength_points, points),
                   "strength-over-time", context, drawn, empty)  # fmt: skip
 
 
@@ -369,10 +400,7 @@ def map_panel(
         title = _("Where the operations deployed, {year}").format(year=year)
     if shade == "years":
         title = _("Years of presence, {first}-{last}").format(first=span[0], last=span[1])
-    names = place_names(data)
     countries, seas = places = map_places(data, shown, *span)
-    table = pd.concat([countries.assign(kind=_("country")), seas.assign(kind=_("sea area"))])
-    table = table.assign(place=table["place"].map(lambda p: names.get(p, p)))
     context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
     figure = None
     if not shown.empty:
@@ -380,7 +408,15 @@ def map_panel(
             data, shown, shade, view, span, title, headquarters=headquarters, places=places, context=context
         )
     heading = _("Where did the operations deploy?")
-    return framed("map", heading, figure, readable(table), "deployments", context, shown.index, NO_MATCH)
+    table = partial(places_table, data, countries, seas)
+    return framed("map", heading, figure, table, "deployments", context, shown.index, NO_MATCH)
+
+
+def places_table(data: Dataset, countries: pd.DataFrame, seas: pd.DataFrame) -> pd.DataFrame:
+    """The map's table: each country and sea area by name, with what it is."""
+    names = place_names(data)
+    table = pd.concat([countries.assign(kind=_("country")), seas.assign(kind=_("sea area"))])
+    return readable(table.assign(place=table["place"].map(lambda p: names.get(p, p))))
 
 
 def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
@@ -393,14 +429,19 @@ def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
     )
     title = _("Where {name} deployed").format(name=name)
     figure = map_figure(data, where, view="fit", title=title, height=420, context=context)
+    heading = _("Where did {name} deploy?").format(name=name)
+    table = partial(mission_places_table, data, mission_id, where)
+    return framed("where-map", heading, figure, table, f"{mission_id}-map", context, [mission_id])
+
+
+def mission_places_table(data: Dataset, mission_id: str, where: pd.DataFrame) -> pd.DataFrame:
+    """A profile map's table: the operation's countries and sea areas by name."""
     places = geo.country_places(data.deployments)
     table = places[places["mission_id"] == mission_id].assign(kind=_("country"))
     seas = geo.sea_places(where).assign(kind=_("sea area"))
     names = place_names(data)
     table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: names.get(p, p)))
-    heading = _("Where did {name} deploy?").format(name=name)
-    return framed("where-map", heading, figure, readable(table[["place", "kind"]]),
-                  f"{mission_id}-map", context, [mission_id])  # fmt: skip
+    return readable(table[["place", "kind"]])
 
 
 def mission_strength_panel(data: Dataset, mission_id: str) -> Panel:
@@ -412,5 +453,5 @@ def mission_strength_panel(data: Dataset, mission_id: str) -> Panel:
     figure = None if len(points) < 2 else charts.personnel_over_time(points, title, context=context)
     empty = N_("Fewer than two published strength figures: nothing to draw.")
     heading = _("How large was {name} over time?").format(name=name)
-    return framed("personnel", heading, figure, comparisons.strength_points(points),
+    return framed("personnel", heading, figure, partial(comparisons.strength_points, points),
                   f"{mission_id}-strength", context, [mission_id], empty)  # fmt: skip

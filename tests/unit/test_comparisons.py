@@ -59,6 +59,17 @@ def test_peaks_leave_out_operations_with_no_published_strength(missions: pd.Data
     assert charts.values_by_type(table, "peak_personnel", COLOURS, "P", "Peaks", "%{x}").layout.xaxis.type == "linear"
 
 
+def test_equal_peaks_keep_the_start_order_whichever_operations_are_kept(missions: pd.DataFrame) -> None:
+    equal = missions.assign(peak_personnel=pd.array([500, 1000, 500], dtype="Int64"))
+    assert comparisons.peaks(equal)["id"].tolist() == [equal.index[1], equal.index[0], equal.index[2]]
+    kept = equal.iloc[[0, 2]]
+    assert comparisons.duration_and_peak(kept)["id"].tolist() == [equal.index[0], equal.index[2]]
+    labelled = charts.duration_peak_scatter(comparisons.duration_and_peak(equal), COLOURS, "Scatter", labels=2)
+    named = {name for trace in labelled.data for name in trace.text if name}
+    first = equal.loc[[equal.index[1], equal.index[0]], "short_name"]
+    assert named == set(first), "the two largest, the tie broken by start order, as pandas' nlargest does"
+
+
 def test_durations_show_every_operation_as_a_point(missions: pd.DataFrame) -> None:
     table = comparisons.durations(missions)
     assert table.loc[table["id"] == "sea-op", "end"].item() == "ongoing"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from PIL import Image
 
-from dashboard import charts, export, panels
+from dashboard import charts, components, export, i18n, panels
 from dashboard.filters import Filters
 from dashboard.missions import Dataset
 
@@ -74,3 +76,40 @@ def test_enlarge_makes_axis_text_at_least_20px_and_rewraps_the_source_line(data:
     assert footer.text.replace("<br>", " ") == panel.figure.layout.annotations[-1].text.replace("<br>", " ")
     assert big.layout.height > panel.figure.layout.height
     assert panel.figure.to_dict() == before, "the cached figure is never changed"
+
+
+def every_panel(data: Dataset) -> list[panels.Panel]:
+    """The panels of every chart page and profile, for all operations and for a few, in both languages."""
+    made: list[panels.Panel] = []
+    few = Filters(mission_types=("peace-enforcement", "training"), year_from=1995, year_to=2020)
+    for lang in ("en", "fr"):
+        with i18n.using(lang):
+            for filters in (Filters(year_from=1990, year_to=2026), few):
+                made.append(panels.overview_panel(data, filters))
+                made += [panels.timeline_panel(data, filters, partners) for partners in (False, True)]
+                made.append(panels.map_panel(data, filters, None, "operations", "world"))
+                made.append(panels.map_panel(data, filters, 2000, "years", "europe"))
+                made += panels.compare_panels(data, filters)
+            for mission_id in data.records:
+                made += [panels.mission_map_panel(data, mission_id), panels.mission_strength_panel(data, mission_id)]
+    return [panel for panel in made if panel.figure is not None]
+
+
+def test_the_page_draws_each_figure_exactly_as_plotly_writes_it(data: Dataset) -> None:
+    """components._drawn hands Streamlit the figure's own dicts, not plotly's copy of them (to_dict): the JSON must
+    be the same, which it is not if a chart holds a numeric NumPy array (to_dict writes those as base64)."""
+    drawn = every_panel(data)
+    assert len(drawn) > 150
+    for panel in drawn:
+        assert panel.figure is not None
+        written = json.loads(pio.to_json(components._drawn(panel.figure), validate=False))
+        assert written == json.loads(panel.figure.to_json()), panel.key
+
+
+def test_a_panel_makes_its_table_when_asked_in_the_language_it_was_built_in(data: Dataset) -> None:
+    with i18n.using("fr"):
+        panel = panels.compare_panels(data, Filters(year_from=1990, year_to=2026), only=["peaks"])[0]
+        french = i18n._("Peak personnel")
+    assert "table" not in panel.__dict__, "not made until it is asked for"
+    assert french != "Peak personnel" and french in panel.table.columns, "French headings, asked outside French"
+    assert panel.table is panel.table, "made once"
