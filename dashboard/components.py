@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
@@ -401,7 +402,7 @@ def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
     event = show_chart(figure, key=panel.key, selectable=selectable)
     if not presenting():
         chart_actions(panel, page)
-        data_table(panel.table, panel.key, panel.file_name)
+        data_table(lambda: panel.table, panel.key, panel.file_name)
     return event
 
 
@@ -433,13 +434,29 @@ def chart_actions(panel: panels.Panel, page: str) -> None:
     )
 
 
+BROWSER_CHECK_SECONDS = 30.0
+_browser_checked: dict[tuple[str | None, str | None], tuple[float, str]] = {}
+
+
 def browser_missing() -> str:
-    """Why images cannot be drawn here, or '' when Chromium is installed."""
+    """Why images cannot be drawn here, or '' when Chromium is installed.
+
+    The answer is kept for half a minute per BROWSER_PATH and PATH: looking for Chromium on the PATH cost
+    each chart a tenth of a millisecond on every rerun, and it is installed (`make chromium`) at most once
+    while a server runs.
+    """
+    now = time.monotonic()
+    where = (os.environ.get("BROWSER_PATH"), os.environ.get("PATH"))
+    kept = _browser_checked.get(where)
+    if kept is not None and now - kept[0] < BROWSER_CHECK_SECONDS:
+        return kept[1]
     try:
         printing.chromium()
+        missing = ""
     except printing.PrintError as error:
-        return str(error)
-    return ""
+        missing = str(error)
+    _browser_checked[where] = (now, missing)
+    return missing
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -698,16 +715,19 @@ def csv_bytes(table: pd.DataFrame, index: bool = False) -> bytes:
     return table.to_csv(index=index).encode("utf-8")
 
 
-def data_table(table: pd.DataFrame, key: str, file_name: str) -> None:
+def data_table(table: pd.DataFrame | Callable[[], pd.DataFrame], key: str, file_name: str) -> None:
     """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table.
 
-    The table is sent only while the expander is open (opening it reruns the page), so a page with its
-    tables closed neither serialises them nor makes the browser load the table component before its charts.
-    The CSV is written when the button is pressed, not on every rerun of the page.
+    The table (or the function that makes it, such as a panel's) is used only while the expander is open
+    (opening it reruns the page), so a page with its tables closed neither makes nor serialises them, nor
+    makes the browser load the table component before its charts. The CSV is written when the button is
+    pressed, not on every rerun of the page.
     """
     shown = st.expander(_("Show the data"), icon=":material/table:", key=f"{key}-data", on_change="rerun")
     if not shown.open:
         return
+    if not isinstance(table, pd.DataFrame):
+        table = table()
     with shown:
         st.dataframe(table, hide_index=True, key=f"{key}-table")
         st.download_button(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
 from dashboard.charts import ALIGNMENTS
@@ -93,25 +92,46 @@ class Filters:
         return " · ".join(parts)
 
 
-def filter_missions(missions: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+FILTERED_COLUMNS = {
+    "organisation": "organisations",
+    "mission_type": "mission_types",
+    "region": "regions",
+    "status": "statuses",
+}
+
+
+def filter_columns(missions: pd.DataFrame) -> dict[str, list[Any]]:
+    """What the filters test, as lists: the chosen-value columns, and the first and last year each was active."""
+    columns = {column: missions[column].tolist() for column in FILTERED_COLUMNS}
+    columns["first_year"] = missions["start_day"].dt.year.tolist()
+    columns["last_year"] = missions["bar_end"].dt.year.tolist()
+    return columns
+
+
+def filter_missions(
+    missions: pd.DataFrame, filters: Filters, columns: Mapping[str, list[Any]] | None = None
+) -> pd.DataFrame:
     """The missions that match every chosen value and were active at some time in the year range.
 
-    The mask is built on NumPy arrays and the table is copied only when rows are dropped: about three
-    times faster than the same test on pandas Series, and every chart page runs it at least once a rerun.
+    The test runs on plain lists (`columns`, from filter_columns; `matching` keeps them per dataset) and the
+    table is copied only when rows are dropped: NumPy's isin and comparisons cost a new filter half a
+    millisecond more, and every chart page runs this at least once a rerun.
     """
-    keep = np.ones(len(missions), dtype=bool)
-    for column, chosen in (
-        ("organisation", filters.organisations),
-        ("mission_type", filters.mission_types),
-        ("region", filters.regions),
-        ("status", filters.statuses),
-    ):
-        if chosen:
-            keep &= np.isin(missions[column].to_numpy(dtype=object), list(chosen))
-    # active at some time in [year_from, year_to]: began before the next year_to + 1 and ended on or after year_from
-    keep &= missions["start_day"].to_numpy() < np.datetime64(f"{filters.year_to + 1:04d}-01-01")
-    keep &= missions["bar_end"].to_numpy() >= np.datetime64(f"{filters.year_from:04d}-01-01")
-    return missions if keep.all() else missions.iloc[np.flatnonzero(keep)]
+    columns = filter_columns(missions) if columns is None else columns
+    tests = [
+        (columns[column], set(chosen))
+        for column, field in FILTERED_COLUMNS.items()
+        if (chosen := getattr(filters, field))
+    ]
+    first, last = columns["first_year"], columns["last_year"]
+    rows = [
+        row
+        for row in range(len(missions))
+        # active at some time in [year_from, year_to]: began by year_to and ended in or after year_from
+        if first[row] <= filters.year_to and last[row] >= filters.year_from
+        and all(values[row] in chosen for values, chosen in tests)
+    ]  # fmt: skip
+    return missions if len(rows) == len(missions) else missions.iloc[rows]
 
 
 def matching(data: Dataset, filters: Filters, labelled: bool = True) -> pd.DataFrame:
@@ -123,7 +143,9 @@ def matching(data: Dataset, filters: Filters, labelled: bool = True) -> pd.DataF
     """
     base = data.labelled_missions() if labelled else data.missions
     key = ("matching", filters, None if base is data.missions else language())
-    return data.remembered(key, lambda: filter_missions(base, filters))
+    # the filtered columns hold ids, never labels: the same lists serve every language
+    columns = data.remembered(("filter columns",), lambda: filter_columns(data.missions))
+    return data.remembered(key, lambda: filter_missions(base, filters, columns))
 
 
 @dataclass
