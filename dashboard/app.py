@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import components
 from dashboard.i18n import _
-from dashboard.navigation import DEFAULT_PAGE, PAGES
+from dashboard.navigation import PAGES
 
 st.set_page_config(
     page_title="NATO Peace Operations Explorer",
@@ -15,12 +15,10 @@ st.set_page_config(
 )
 
 language_notices = components.choose_language()
+made = components.app_pages()
 sections: dict[str, list[tuple[st.Page, str, str]]] = {}
 for page in PAGES:
-    sections.setdefault(page.section, []).append(
-        (st.Page(page.script, title=_(page.title), icon=page.icon, url_path=page.url_path,
-                 default=page.script == DEFAULT_PAGE), page.title, page.icon)
-    )  # fmt: skip
+    sections.setdefault(page.section, []).append((made[page.script], page.title, page.icon))
 navigation = st.navigation([p for pages in sections.values() for p, _t, _i in pages], position="hidden")
 components.navigation_links(
     {_(section): [(p, _(title), icon) for p, title, icon in pages] for section, pages in sections.items()}

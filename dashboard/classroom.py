@@ -69,7 +69,9 @@ def link_button(label: str, page: str, query: str) -> None:
     grouped: dict[str, list[str]] = {}
     for name, value in params:
         grouped.setdefault(name, []).append(value)
-    st.page_link(PAGE_SCRIPTS[page], label=label, icon=":material/arrow_forward:", query_params=grouped)
+    st.page_link(
+        components.page(PAGE_SCRIPTS[page]), label=label, icon=":material/arrow_forward:", query_params=grouped
+    )
 
 
 def show_concept(concept: Concept) -> None:

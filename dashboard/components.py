@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, cards, export, handout, i18n, learn, panels, printing, quiz, slides
+from dashboard import briefing, cards, export, handout, i18n, learn, navigation, panels, printing, quiz, slides
 from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.i18n import _
@@ -355,8 +355,31 @@ def language_param() -> dict[str, str]:
     return {"lang": i18n.language()} if i18n.language() != i18n.DEFAULT_LANGUAGE else {}
 
 
+def app_pages() -> dict[str, Any]:
+    """st.Page for each of navigation.PAGES (by script), titled in the current language: made once per session
+    and language, not on every rerun (each st.Page resolves its script's path on disk: a millisecond a rerun).
+    The router (app.py) runs them; links are given them (page()) rather than the script's path.
+    """
+    key = f"app-pages-{i18n.language()}"
+    made: dict[str, Any] | None = st.session_state.get(key)
+    if made is None:
+        made = {
+            page.script: st.Page(page.script, title=_(page.title), icon=page.icon, url_path=page.url_path,
+                                 default=page.script == navigation.DEFAULT_PAGE)
+            for page in navigation.PAGES
+        }  # fmt: skip
+        st.session_state[key] = made
+    return made
+
+
+def page(script: str) -> Any:
+    """The page a link goes to: its st.Page when the router made it (st.page_link given a script's path
+    resolves it on disk for each link), else the path itself."""
+    return app_pages().get(script, script)
+
+
 def mission_link(mission_id: str, label: str) -> None:
-    st.page_link("views/mission.py", label=label, query_params={"id": mission_id, **language_param()})
+    st.page_link(page("views/mission.py"), label=label, query_params={"id": mission_id, **language_param()})
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -77,7 +77,8 @@ if not views:
          ("views/mission.py", _("Mission profile"))),
         strict=True,
     ):  # fmt: skip
-        column.page_link(script, label=label, icon=":material/arrow_forward:", query_params=components.language_param())
+        column.page_link(components.page(script), label=label, icon=":material/arrow_forward:",
+                         query_params=components.language_param())  # fmt: skip
     example = _("Eight charts: strength, decades, deaths, the Balkans timeline, KFOR and ISAF, 1999, ISAF, sea")
     if st.button(_("Start from an example pack"), icon=":material/auto_awesome:", key="brief-example", help=example):
         entries.extend(view.encode() for view in map(briefing.decode, briefing.EXAMPLE_PACK) if view is not None)

@@ -35,5 +35,7 @@ st.subheader(_("Explore"))
 columns = st.columns(3)
 for index, page in enumerate(p for p in PAGES if p.script != DEFAULT_PAGE):
     with columns[index % 3]:
-        st.page_link(page.script, label=_(page.title), icon=page.icon, query_params=components.language_param())
+        st.page_link(
+            components.page(page.script), label=_(page.title), icon=page.icon, query_params=components.language_param()
+        )
         st.caption(_(page.description))
