@@ -224,6 +224,22 @@ def test_mission_profile_links_predecessor_and_successor() -> None:
     assert any(label.startswith("Took over from: IFOR") for label in links)
 
 
+def test_pages_are_made_once_per_session_and_language_and_links_point_at_them() -> None:
+    app = open_page("views/mission.py", id="sfor")
+    made = app.session_state["app-pages-en"]
+    assert sorted(made) == sorted(PAGES)
+    app.run()
+    assert app.session_state["app-pages-en"] is made, "the same pages on the next rerun"
+    hashes = {page._script_hash: page.url_path for page in made.values()}
+    links = {link.proto.label: link.proto for link in app.get("page_link")}
+    took_over = next(link for label, link in links.items() if label.startswith("Took over from: IFOR"))
+    assert hashes[took_over.page_script_hash] == took_over.page == "mission"
+    assert hashes[links["Timeline"].page_script_hash] == "timeline"
+    french = open_page("views/mission.py", id="sfor", lang="fr")
+    assert french.session_state["app-pages-fr"]["views/timeline.py"].title == "Chronologie"
+    assert "Chronologie" in [link.proto.label for link in french.get("page_link")]
+
+
 def test_unknown_mission_id_falls_back_to_kfor_with_a_notice() -> None:
     app = open_page("views/mission.py", id="atlantis")
     assert not app.exception
