@@ -18,8 +18,21 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, cards, export, handout, i18n, learn, navigation, panels, printing, quiz, slides
-from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching, read_url
+from dashboard import (
+    briefing,
+    cards,
+    comparisons,
+    export,
+    handout,
+    i18n,
+    learn,
+    navigation,
+    panels,
+    printing,
+    quiz,
+    slides,
+)
+from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching, matching_ids, read_url
 from dashboard.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.i18n import _
 from dashboard.missions import DATA_DIR, Dataset, load_dataset
@@ -248,6 +261,11 @@ def active_filters(data: Dataset) -> Filters:
 def filtered_missions(data: Dataset) -> pd.DataFrame:
     """The missions that match the sidebar, as loaded (English labels), shared by every session."""
     return matching(data, active_filters(data), labelled=False)
+
+
+def filtered_ids(data: Dataset) -> list[str]:
+    """The ids of the missions that match the sidebar (no table copied), shared by every session."""
+    return matching_ids(data, active_filters(data))
 
 
 def show_data_problems(data: Dataset) -> None:
@@ -669,6 +687,17 @@ def shared_panel(data: Dataset, builder: str, *args: Any) -> panels.Panel:
     return data.remembered(
         ("panel", builder, args, lang), lambda: cast(panels.Panel, getattr(panels, builder)(data, *args)), SHARED_PANELS
     )
+
+
+def side_by_side(data: Dataset, chosen: tuple[str, ...]) -> pd.DataFrame:
+    """compare's side-by-side table of the chosen operations, made once per choice and language and shared by
+    every session (5 ms to make, on every rerun of that view). Never change it."""
+    lang = i18n.language()
+
+    def build() -> pd.DataFrame:
+        return comparisons.side_by_side(data.labelled_missions(), chosen, data.labels("legal_basis_kinds"))
+
+    return data.remembered(("side by side", chosen, lang), build)
 
 
 def view_panel(data: Dataset, view: briefing.View) -> panels.Panel:

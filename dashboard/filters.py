@@ -101,37 +101,47 @@ FILTERED_COLUMNS = {
 
 
 def filter_columns(missions: pd.DataFrame) -> dict[str, list[Any]]:
-    """What the filters test, as lists: the chosen-value columns, and the first and last year each was active."""
+    """What the filters test, as lists: the chosen-value columns, the first and last year each was active,
+    and the ids."""
     columns = {column: missions[column].tolist() for column in FILTERED_COLUMNS}
     columns["first_year"] = missions["start_day"].dt.year.tolist()
     columns["last_year"] = missions["bar_end"].dt.year.tolist()
+    columns["id"] = [str(mission_id) for mission_id in missions.index]
     return columns
 
 
-def filter_missions(
-    missions: pd.DataFrame, filters: Filters, columns: Mapping[str, list[Any]] | None = None
-) -> pd.DataFrame:
-    """The missions that match every chosen value and were active at some time in the year range.
+def matching_rows(columns: Mapping[str, list[Any]], filters: Filters) -> list[int]:
+    """The rows that match every chosen value and were active at some time in the year range.
 
-    The test runs on plain lists (`columns`, from filter_columns; `matching` keeps them per dataset) and the
-    table is copied only when rows are dropped: NumPy's isin and comparisons cost a new filter half a
-    millisecond more, and every chart page runs this at least once a rerun.
+    A test on plain lists (from filter_columns): NumPy's isin and comparisons cost a new filter half a
+    millisecond more, and every chart page filters at least once a rerun.
     """
-    columns = filter_columns(missions) if columns is None else columns
     tests = [
         (columns[column], set(chosen))
         for column, field in FILTERED_COLUMNS.items()
         if (chosen := getattr(filters, field))
     ]
     first, last = columns["first_year"], columns["last_year"]
-    rows = [
+    return [
         row
-        for row in range(len(missions))
+        for row in range(len(first))
         # active at some time in [year_from, year_to]: began by year_to and ended in or after year_from
         if first[row] <= filters.year_to and last[row] >= filters.year_from
         and all(values[row] in chosen for values, chosen in tests)
     ]  # fmt: skip
+
+
+def filter_missions(
+    missions: pd.DataFrame, filters: Filters, columns: Mapping[str, list[Any]] | None = None
+) -> pd.DataFrame:
+    """The missions that match the filters (matching_rows); the table is copied only when rows are dropped."""
+    rows = matching_rows(filter_columns(missions) if columns is None else columns, filters)
     return missions if len(rows) == len(missions) else missions.iloc[rows]
+
+
+def _columns(data: Dataset) -> dict[str, list[Any]]:
+    # the filtered columns hold ids, never labels: the same lists serve every language
+    return data.remembered(("filter columns",), lambda: filter_columns(data.missions))
 
 
 def matching(data: Dataset, filters: Filters, labelled: bool = True) -> pd.DataFrame:
@@ -143,9 +153,15 @@ def matching(data: Dataset, filters: Filters, labelled: bool = True) -> pd.DataF
     """
     base = data.labelled_missions() if labelled else data.missions
     key = ("matching", filters, None if base is data.missions else language())
-    # the filtered columns hold ids, never labels: the same lists serve every language
-    columns = data.remembered(("filter columns",), lambda: filter_columns(data.missions))
-    return data.remembered(key, lambda: filter_missions(base, filters, columns))
+    return data.remembered(key, lambda: filter_missions(base, filters, _columns(data)))
+
+
+def matching_ids(data: Dataset, filters: Filters) -> list[str]:
+    """The ids of the missions that match, in table order, without copying the table (the profile's picker)."""
+    columns = _columns(data)
+    return data.remembered(
+        ("matching ids", filters), lambda: [columns["id"][r] for r in matching_rows(columns, filters)]
+    )
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import charts, comparisons, components
+from dashboard import charts, components
 from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTION_CHARTS, QUESTIONS
 from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, CompareReading, read_compare_url
 from dashboard.i18n import _
@@ -23,7 +23,6 @@ def choice(where: Any, label: str, labels: Mapping[str, str], key: str, **option
 
 
 data = components.dataset()
-basis_labels = data.labels("legal_basis_kinds")
 
 if "compare-ids" not in st.session_state:  # a link opened in a new session sets the controls once
     reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records))
@@ -113,7 +112,7 @@ def side_by_side() -> None:
     if len(chosen) < 2:
         st.info(_("Choose at least two operations to put them side by side."))
     if chosen:
-        facts = comparisons.side_by_side(data.labelled_missions(), chosen, basis_labels)
+        facts = components.side_by_side(data, tuple(chosen))
         st.table(facts)
         st.download_button(
             _("Download this table (CSV)"),

@@ -20,7 +20,7 @@ if data.missions.empty:
     st.error(_("No valid mission record could be loaded; see the data problems above."))
     st.stop()
 
-filtered = components.filtered_missions(data)
+filtered = components.filtered_ids(data)
 default_id = briefing.default_mission(data)
 if "id" in st.query_params:
     wanted, notice = read_mission_id({"id": st.query_params.get_all("id")}, list(data.records), default_id)
@@ -29,7 +29,7 @@ if "id" in st.query_params:
 else:  # arrived from the navigation: keep the operation chosen earlier in this session
     wanted = str(st.session_state.get("id", default_id))
 st.session_state["id"] = wanted
-choices = [*filtered.index] if wanted in filtered.index else [wanted, *filtered.index]
+choices = filtered if wanted in filtered else [wanted, *filtered]
 
 
 def remember_choice() -> None:
@@ -37,10 +37,12 @@ def remember_choice() -> None:
     st.query_params["id"] = st.session_state["id"]
 
 
-mission_id = st.selectbox(_("Operation"), choices, key="id", format_func=data.title_of, on_change=remember_choice)
+mission_id = (
+    st.selectbox(_("Operation"), choices, key="id", format_func=data.title_of, on_change=remember_choice) or wanted
+)
 st.query_params["id"] = mission_id
 mission = data.records[mission_id]
-row = data.missions.loc[mission_id]
+status = str(data.missions.at[mission_id, "status"])
 label = data.label
 
 st.title(f"{mission.name}" + (f" ({mission.acronym})" if mission.acronym else ""))
@@ -48,7 +50,7 @@ facts = [
     mission.organisation,
     label("mission_type", mission.mission_type),
     label("region", mission.region),
-    _(STATUS_LABELS.get(row["status"], row["status"])).capitalize(),
+    _(STATUS_LABELS.get(status, status)).capitalize(),
 ]
 if mission.operation_names:
     facts.append(_("Operation names: {names}").format(names=", ".join(mission.operation_names)))

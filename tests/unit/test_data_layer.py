@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import i18n
 from dashboard import missions as missions_module
-from dashboard.filters import Filters, filter_missions, matching, read_mission_id, read_url
+from dashboard.filters import Filters, filter_missions, matching, matching_ids, read_mission_id, read_url
 from dashboard.missions import Dataset, citation, missions_csv, records_as_json, records_json
 from dashboard.profile import NOT_PUBLISHED, disagreements_for, figure_markdown
 from dashboard.schema import Mission, earliest_day, latest_day
@@ -80,6 +80,19 @@ def test_matching_is_the_filtered_table_worked_out_once(data: Dataset) -> None:
         assert french is not first and french.index.tolist() == first.index.tolist()
         assert french.loc["kfor", "mission_type_label"] == data.label("mission_type", "peacekeeping-stabilisation")
         assert french.loc["kfor", "mission_type_label"] != first.loc["kfor", "mission_type_label"]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(organisations=("NATO",), year_from=1995, year_to=2005),
+        Filters(mission_types=("training", "maritime-security"), statuses=("ended",)),
+        Filters(regions=("balkans",), year_from=2030, year_to=2030),
+    ],
+)
+def test_matching_ids_are_the_ids_of_the_matching_table(data: Dataset, filters: Filters) -> None:
+    assert matching_ids(data, filters) == matching(data, filters).index.tolist()
 
 
 def test_a_dataset_remembers_only_the_most_recently_used_results(
