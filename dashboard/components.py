@@ -122,9 +122,16 @@ def today() -> date:
 def dataset() -> Dataset:
     folder = data_dir()
     stamp = fingerprint(folder)
-    data = _cached_dataset(str(folder), today(), stamp)
+    data = _latest_dataset(str(folder), today(), stamp)
     _settled(stamp)
     return data
+
+
+@lru_cache(maxsize=1)
+def _latest_dataset(folder: str, today: date, stamp: str) -> Dataset:
+    """The dataset last asked for, without asking Streamlit's cache again: pages ask for it twice a rerun,
+    and each ask hashed the arguments (a quarter of a millisecond). A new data version, day or folder asks it."""
+    return _cached_dataset(folder, today, stamp)
 
 
 @lru_cache(maxsize=1)  # not st.cache_resource: asking Streamlit's cache costs about half a millisecond a call
