@@ -153,15 +153,24 @@ def matching(data: Dataset, filters: Filters, labelled: bool = True) -> pd.DataF
     """
     base = data.labelled_missions() if labelled else data.missions
     key = ("matching", filters, None if base is data.missions else language())
-    return data.remembered(key, lambda: filter_missions(base, filters, _columns(data)))
+
+    def build() -> pd.DataFrame:
+        rows = matching_positions(data, filters)
+        return base if len(rows) == len(base) else base.iloc[rows]
+
+    return data.remembered(key, build)
+
+
+def matching_positions(data: Dataset, filters: Filters) -> list[int]:
+    """The rows of the dataset's missions table (and of its labelled copies) that match, worked out once per
+    filters: for what needs only some columns of them, without copying the whole table (matching)."""
+    return data.remembered(("matching rows", filters), lambda: matching_rows(_columns(data), filters))
 
 
 def matching_ids(data: Dataset, filters: Filters) -> list[str]:
-    """The ids of the missions that match, in table order, without copying the table (the profile's picker)."""
-    columns = _columns(data)
-    return data.remembered(
-        ("matching ids", filters), lambda: [columns["id"][r] for r in matching_rows(columns, filters)]
-    )
+    """The ids of the missions that match, in table order, without copying the table."""
+    ids = _columns(data)["id"]
+    return data.remembered(("matching ids", filters), lambda: [ids[row] for row in matching_positions(data, filters)])
 
 
 @dataclass

@@ -18,7 +18,7 @@ import pycountry
 
 from dashboard import charts, comparisons, geo, i18n
 from dashboard.comparisons import readable
-from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching
+from dashboard.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching, matching_ids, matching_positions
 from dashboard.i18n import N_, _
 from dashboard.missions import PROJECT, Dataset
 
@@ -123,14 +123,18 @@ def compare_panels(
     only: Collection[str] | None = None,
 ) -> list[Panel]:
     """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`."""
-    missions = matching(data, filters)
+    # the peak charts take their rows from the whole table: the others need the matching table, copied once
+    rows, every_id = matching_positions(data, filters), matching_ids(data, filters)
+
+    def missions() -> pd.DataFrame:
+        return matching(data, filters)
+
     type_labels = data.labels("mission_type")
     basis_labels = data.labels("legal_basis_kinds")
     colours = charts.category_colours(list(type_labels))
     subtitle = filters_subtitle(data, filters)
-    shown = len(missions)
+    shown = len(rows)
     everything = (subtitle, source_line(data, shown, shown))
-    every_id = list(missions.index)
     not_drawn = N_(
         "Based on {count} of the {total} operations that match the filters "
         "({left} have no published peak and are not drawn)."
@@ -141,7 +145,7 @@ def compare_panels(
         return only is None or key in only
 
     if wanted("decades"):
-        table = comparisons.by_decade(missions, type_labels, decades)
+        table = comparisons.by_decade(missions(), type_labels, decades)
         title = (
             _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
         )
@@ -152,7 +156,7 @@ def compare_panels(
         )
 
     if wanted("durations"):
-        table = comparisons.durations(missions)
+        table = comparisons.durations(missions())
         figure = charts.values_by_type(
             table, "duration_years", colours, _("Years (ongoing operations: so far)"),
             _("How long operations lasted, by type"), _("%{x:.1f} years"), context=everything,
@@ -161,7 +165,7 @@ def compare_panels(
         panels.append(framed("durations", heading, figure, partial(readable, table), "durations", everything, every_id))
 
     if wanted("peaks"):
-        table = comparisons.peaks(missions)
+        table = comparisons.peaks(data.labelled_missions(), rows)
         context = (subtitle, source_line(data, len(table), shown, not_drawn))
         figure = None
         if not table.empty:
@@ -175,7 +179,7 @@ def compare_panels(
         )
 
     if wanted("outcomes"):
-        table = comparisons.outcomes_by_type(missions, type_labels, data.labels("outcome"))
+        table = comparisons.outcomes_by_type(missions(), type_labels, data.labels("outcome"))
         figure = charts.stacked_by_type(
             table, "outcome", charts.OUTCOME_COLOURS, _("How operations ended, by type"), context=everything
         )
@@ -185,7 +189,7 @@ def compare_panels(
         )
 
     if wanted("basis"):
-        table = comparisons.legal_basis_by_type(missions, type_labels, basis_labels)
+        table = comparisons.legal_basis_by_type(missions(), type_labels, basis_labels)
         context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
         figure = charts.count_grid(table, "basis", basis_labels, _("Legal basis, by type"), context=context)
         panels.append(
@@ -195,7 +199,7 @@ def compare_panels(
         )
 
     if wanted("scatter"):
-        table = comparisons.duration_and_peak(missions)
+        table = comparisons.duration_and_peak(data.labelled_missions(), rows)
         footer = source_line(data, len(table), shown, not_drawn)
         footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
         figure = None
@@ -207,7 +211,7 @@ def compare_panels(
                              table["id"], NO_PEAK))  # fmt: skip
 
     if wanted("deaths"):
-        table = comparisons.personnel_deaths(missions, data.fatalities)
+        table = comparisons.personnel_deaths(missions(), data.fatalities)
         left_out = N_(
             "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
             "strength or no published count of their personnel's deaths)."

@@ -49,8 +49,8 @@ question: str = choice(st, _("Question"), QUESTIONS, "compare-question", label_v
 
 def question_charts() -> int:
     """The charts of the chosen question, for the operations the sidebar filters keep; returns how many match."""
-    missions = components.filtered_missions(data)
-    if missions.empty:
+    shown = components.filtered_ids(data)
+    if not shown:
         components.empty_notice()
         return 0
     decades = st.session_state.get("compare-decades") or "start"
@@ -87,7 +87,7 @@ def question_charts() -> int:
                         f"- **{term}**: {definition} ([{source['publisher']}: {source['title']}]({source['url']}))"
                     )
                 st.markdown("\n".join(lines))
-    return len(missions)
+    return len(shown)
 
 
 def side_by_side() -> None:
