@@ -259,8 +259,14 @@ def place_names(data: Dataset) -> dict[str, str]:
 
 def map_places(data: Dataset, missions: pd.DataFrame, first: int, last: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Presence tables (dashboard.geo.presence) of the countries and of the sea areas `missions` deployed to."""
-    countries = geo.presence(geo.country_places(data.deployments), missions, first, last)
-    return countries, geo.presence(geo.sea_places(missions), missions, first, last)
+    spans = geo.year_range(missions)
+    countries = geo.presence(country_places(data), missions, first, last, spans)
+    return countries, geo.presence(geo.sea_places(missions), missions, first, last, spans)
+
+
+def country_places(data: Dataset) -> pd.DataFrame:
+    """geo.country_places of the dataset, made once (the same for every filter). Never change it."""
+    return data.remembered(("country places",), lambda: geo.country_places(data.deployments))
 
 
 def map_figure(
@@ -440,7 +446,7 @@ def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
 
 def mission_places_table(data: Dataset, mission_id: str, where: pd.DataFrame) -> pd.DataFrame:
     """A profile map's table: the operation's countries and sea areas by name."""
-    places = geo.country_places(data.deployments)
+    places = country_places(data)
     table = places[places["mission_id"] == mission_id].assign(kind=_("country"))
     seas = geo.sea_places(where).assign(kind=_("sea area"))
     names = place_names(data)

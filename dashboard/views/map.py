@@ -116,7 +116,7 @@ def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
     place = point.get("location")
     if place:
         names = panels.place_names(data)
-        places = pd.concat([geo.country_places(data.deployments), geo.sea_places(shown)])
+        places = pd.concat([panels.country_places(data), geo.sea_places(shown)])
         here = set(places.loc[places["place"] == place, "mission_id"])
         ids = [str(i) for i in shown.index if i in here]
         st.subheader(_("Operations in {place}").format(place=names.get(place, place)))
