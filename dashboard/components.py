@@ -316,8 +316,8 @@ def _drawn(fig: go.Figure) -> go.Figure:
 
     It reads the figure's own trace and layout dicts instead of a deep copy of them (fig.to_dict()): Streamlit
     only writes them out as JSON. The copy took a tenth of a new filter's run on a page with two charts. The
-    JSON is the same: to_dict would also turn numeric NumPy arrays into base64, and no chart holds one (the
-    fingerprint test checks both ways of writing every figure).
+    JSON is the same: to_dict would also turn numeric NumPy arrays into base64, and no chart holds one
+    (tests/unit/test_export.py writes every panel's figure both ways).
     """
     drawn = fig.__dict__.get("_drawn_as")
     if drawn is None:
