@@ -70,13 +70,17 @@ def _groups(table: pd.DataFrame, by: str, fields: Sequence[str]) -> dict[str, di
     The builders draw a trace per group from these lists: pandas' groupby and a column selection per group
     cost several milliseconds a chart for a few dozen rows.
     """
-    values = {name: table[name].tolist() for name in fields}
-    groups: dict[str, dict[str, list[Any]]] = {}
-    for row, key in enumerate(table[by].tolist()):
-        group = groups.setdefault(str(key), {name: [] for name in fields})
-        for name in fields:
-            group[name].append(values[name][row])
-    return groups
+    return _grouped(table[by].tolist(), {name: table[name].tolist() for name in fields})
+
+
+def _grouped(keys: Sequence[Any], values: Mapping[str, Sequence[Any]]) -> dict[str, dict[str, list[Any]]]:
+    """The rows of `values` (columns as lists, as long as `keys`) for each key, in order of first appearance."""
+    rows_of: dict[str, list[int]] = {}
+    for row, key in enumerate(keys):
+        rows_of.setdefault(str(key), []).append(row)
+    return {
+        key: {name: [column[row] for row in rows] for name, column in values.items()} for key, rows in rows_of.items()
+    }
 
 
 def unchecked(kind: type[TraceT], **properties: Any) -> TraceT:
@@ -245,14 +249,12 @@ def mission_timeline(
     lengths = missions["bar_end"].to_numpy(dtype="datetime64[ms]") - missions["start_day"].to_numpy(
         dtype="datetime64[ms]"
     )
-    fields = zip(
-        ids, missions["mission_type"].tolist(), missions["status"].tolist(), missions["start"].tolist(),
-        missions["end"].tolist(), start_days, lengths.astype("int64").tolist(), missions["name"].tolist(),
-        missions["organisation"].tolist(), strict=True,
+    by_type = _grouped(
+        missions["mission_type"].tolist(),
+        {"id": ids, "status": missions["status"].tolist(), "start": missions["start"].tolist(),
+         "end": missions["end"].tolist(), "start_day": start_days, "length": lengths.astype("int64").tolist(),
+         "name": missions["name"].tolist(), "organisation": missions["organisation"].tolist()},
     )  # fmt: skip
-    by_type: dict[str, list[tuple[Any, ...]]] = {}
-    for entry in fields:
-        by_type.setdefault(str(entry[1]), []).append(entry)
     traces: list[BaseTraceType] = []
     for mission_type in colours:
         chosen = by_type.get(mission_type)
@@ -263,17 +265,20 @@ def mission_timeline(
                 go.Bar,
                 name=labels.get(mission_type, mission_type),
                 orientation="h",
-                y=[rows[entry[0]] for entry in chosen],
-                base=[entry[5] for entry in chosen],
-                x=[entry[6] for entry in chosen],
+                y=[rows[mission_id] for mission_id in chosen["id"]],
+                base=chosen["start_day"],
+                x=chosen["length"],
                 width=0.7,
                 marker={"color": colours[mission_type]},
                 customdata=columns(
-                    [entry[0] for entry in chosen],
-                    [entry[7] for entry in chosen],
-                    [shown_date(str(entry[3])) for entry in chosen],
-                    [_("ongoing") if entry[2] == "ongoing" else shown_date(str(entry[4])) for entry in chosen],
-                    [entry[8] for entry in chosen],
+                    chosen["id"],
+                    chosen["name"],
+                    [shown_date(str(start)) for start in chosen["start"]],
+                    [
+                        _("ongoing") if status == "ongoing" else shown_date(str(end))
+                        for status, end in zip(chosen["status"], chosen["end"], strict=True)
+                    ],
+                    chosen["organisation"],
                 ),
                 hovertemplate=_(
                     "<b>%{customdata[1]}</b> (%{customdata[4]})<br>%{customdata[2]} to %{customdata[3]}"
@@ -375,26 +380,19 @@ def operations_per_year(
     `table` is comparisons.active_per_year: one row per (year, mission type) with a count.
     """
     title = title or _("Operations under way each year")
-    by_type: dict[str, tuple[str, list[Any], list[Any], list[str]]] = {}  # label, years, counts, hovers
-    for mission_type, label, year, count, hover in zip(
-        table["mission_type"].tolist(), table["mission_type_label"].tolist(), table["year"].tolist(),
-        table["operations"].tolist(), table["hover"].tolist(), strict=True,
-    ):  # fmt: skip
-        _label, years, counts, hovers = by_type.setdefault(str(mission_type), (str(label), [], [], []))
-        years.append(year)
-        counts.append(count)
-        hovers.append(wrap(hover, 60))
     traces: list[BaseTraceType] = [
         unchecked(
             go.Bar,
-            x=years,
-            y=counts,
-            name=label,
+            x=rows["year"],
+            y=rows["operations"],
+            name=str(rows["mission_type_label"][0]),
             marker={"color": colours.get(mission_type, PALETTE[-1])},
-            customdata=hovers,
+            customdata=[wrap(hover, 60) for hover in rows["hover"]],
             hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
         )
-        for mission_type, (label, years, counts, hovers) in by_type.items()
+        for mission_type, rows in _groups(
+            table, "mission_type", ("year", "operations", "mission_type_label", "hover")
+        ).items()
     ]
     layout = {
         "barmode": "stack",
@@ -575,35 +573,30 @@ def strength_lines(
     traces: list[BaseTraceType] = []
     starts = missions["start_day"].to_dict()
     names = missions["short_name"].astype(str).to_dict()
-    rows_of: dict[str, list[int]] = {}  # each chosen operation's rows of `points`, in order of first appearance
-    for row, mission_id in enumerate(points["mission_id"].tolist()):
-        if mission_id in starts:
-            rows_of.setdefault(mission_id, []).append(row)
-    days, day_text, values = points["day"].tolist(), _days(points["day"]), points["value"].tolist()
-    dates, sources, notes = points["date"].tolist(), points["source"].tolist(), points["note"].tolist()
-    for index, (mission_id, rows) in enumerate(rows_of.items()):
+    by_operation = _grouped(
+        points["mission_id"].tolist(),
+        {"day": points["day"].tolist(), "day_text": _days(points["day"]), "value": points["value"].tolist(),
+         "date": points["date"].tolist(), "source": points["source"].tolist(), "note": points["note"].tolist()},
+    )  # fmt: skip
+    chosen = [(mission_id, rows) for mission_id, rows in by_operation.items() if mission_id in starts]
+    for index, (mission_id, rows) in enumerate(chosen):
         start = starts[mission_id]
         if align == "months":
-            x: list[Any] = [round((days[row] - start).days / DAYS_PER_MONTH, 1) for row in rows]
+            x: list[Any] = [round((day - start).days / DAYS_PER_MONTH, 1) for day in rows["day"]]
         else:
-            x = [day_text[row] for row in rows]
+            x = rows["day_text"]
         traces.append(
             unchecked(
                 go.Scatter,
                 name=names[mission_id],
                 x=x,
-                y=[values[row] for row in rows],
+                y=rows["value"],
                 mode="lines+markers",
                 line={"color": PALETTE[index % len(PALETTE)], "dash": "dot", "width": 1.5},
                 marker={"size": 8, "color": PALETTE[index % len(PALETTE)]},
                 customdata=[
-                    (
-                        mission_id,
-                        shown_date(str(dates[row])),
-                        sources[row],
-                        notes[row] if isinstance(notes[row], str) else "",
-                    )
-                    for row in rows
+                    (mission_id, shown_date(str(date)), source, note if isinstance(note, str) else "")
+                    for date, source, note in zip(rows["date"], rows["source"], rows["note"], strict=True)
                 ],
                 hovertemplate=_(
                     "<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} personnel<br>%{customdata[3]}"

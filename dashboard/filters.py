@@ -131,12 +131,14 @@ def matching_rows(columns: Mapping[str, list[Any]], filters: Filters) -> list[in
     ]  # fmt: skip
 
 
-def filter_missions(
-    missions: pd.DataFrame, filters: Filters, columns: Mapping[str, list[Any]] | None = None
-) -> pd.DataFrame:
-    """The missions that match the filters (matching_rows); the table is copied only when rows are dropped."""
-    rows = matching_rows(filter_columns(missions) if columns is None else columns, filters)
-    return missions if len(rows) == len(missions) else missions.iloc[rows]
+def filter_missions(missions: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The missions that match the filters (matching_rows)."""
+    return _rows(missions, matching_rows(filter_columns(missions), filters))
+
+
+def _rows(table: pd.DataFrame, rows: list[int]) -> pd.DataFrame:
+    """These rows of the table: the table itself when they are all of it (no copy)."""
+    return table if len(rows) == len(table) else table.iloc[rows]
 
 
 def _columns(data: Dataset) -> dict[str, list[Any]]:
@@ -154,11 +156,7 @@ def matching(data: Dataset, filters: Filters, labelled: bool = True) -> pd.DataF
     base = data.labelled_missions() if labelled else data.missions
     key = ("matching", filters, None if base is data.missions else language())
 
-    def build() -> pd.DataFrame:
-        rows = matching_positions(data, filters)
-        return base if len(rows) == len(base) else base.iloc[rows]
-
-    return data.remembered(key, build)
+    return data.remembered(key, lambda: _rows(base, matching_positions(data, filters)))
 
 
 def matching_positions(data: Dataset, filters: Filters) -> list[int]:

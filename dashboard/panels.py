@@ -424,9 +424,14 @@ def map_panel(
 
 def places_table(data: Dataset, countries: pd.DataFrame, seas: pd.DataFrame) -> pd.DataFrame:
     """The map's table: each country and sea area by name, with what it is."""
+    return readable(named_places(data, countries, seas))
+
+
+def named_places(data: Dataset, countries: pd.DataFrame, seas: pd.DataFrame) -> pd.DataFrame:
+    """Country rows then sea-area rows (each with a `place` column), places by name and `kind` added."""
     names = place_names(data)
     table = pd.concat([countries.assign(kind=_("country")), seas.assign(kind=_("sea area"))])
-    return readable(table.assign(place=table["place"].map(lambda p: names.get(p, p))))
+    return table.assign(place=table["place"].map(lambda p: names.get(p, p)))
 
 
 def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
@@ -447,10 +452,7 @@ def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
 def mission_places_table(data: Dataset, mission_id: str, where: pd.DataFrame) -> pd.DataFrame:
     """A profile map's table: the operation's countries and sea areas by name."""
     places = country_places(data)
-    table = places[places["mission_id"] == mission_id].assign(kind=_("country"))
-    seas = geo.sea_places(where).assign(kind=_("sea area"))
-    names = place_names(data)
-    table = pd.concat([table, seas]).assign(place=lambda t: t["place"].map(lambda p: names.get(p, p)))
+    table = named_places(data, places[places["mission_id"] == mission_id], geo.sea_places(where))
     return readable(table[["place", "kind"]])
 
 
