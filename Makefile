@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
 AXE := tests/browser/node_modules/axe-core/axe.min.js
-.PHONY: help run class test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench bench-quick chromium nginx clean
+.PHONY: help run class test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench bench-quick screenshots chromium nginx clean
 
 help:  ## list the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,28 +32,28 @@ class: $(APP_STAMP) nginx  ## serve a class: one Streamlit process per core behi
 	$(BIN)/python -m dashboard.serve --port 8501
 
 test: $(DEV_STAMP) chromium nginx $(AXE)  ## install what the tests need and run every check (browser tests included)
-	$(BIN)/ruff check dashboard tests data/geo bench
+	$(BIN)/ruff check dashboard tests data/geo bench docs
 	$(BIN)/mypy
-	$(BIN)/python -m dashboard.validation
+	$(BIN)/python -m dashboard.dataset.validation
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)  ## ruff
-	$(BIN)/ruff check dashboard tests data/geo bench
+	$(BIN)/ruff check dashboard tests data/geo bench docs
 
 typecheck: $(DEV_STAMP)  ## mypy on dashboard/
 	$(BIN)/mypy
 
 validate: $(APP_STAMP)  ## check every data file; one line per problem, non-zero exit on any
-	$(BIN)/python -m dashboard.validation
+	$(BIN)/python -m dashboard.dataset.validation
 
 schema: $(APP_STAMP)  ## rewrite data/schema/mission.schema.json from the model and vocabularies
-	$(BIN)/python -m dashboard.schema > data/schema/mission.schema.json
+	$(BIN)/python -m dashboard.dataset.schema > data/schema/mission.schema.json
 
 fingerprints: $(DEV_STAMP)  ## rewrite tests/reference/figures.json after a deliberate change to what the views draw
 	NPOE_TODAY=2026-11-21 $(BIN)/python -m tests.app.test_fingerprints
 
-messages: $(APP_STAMP)  ## add new interface messages to dashboard/locales/fr.po (then translate the empty ones)
-	$(BIN)/python -m dashboard.messages
+messages: $(APP_STAMP)  ## add new interface messages to dashboard/i18n/locales/fr.po (then translate the empty ones)
+	$(BIN)/python -m dashboard.i18n.messages
 
 unit data-tests app-tests browser-tests: $(DEV_STAMP) nginx $(AXE)  ## run one layer of tests
 	$(BIN)/python -m pytest tests/$(subst -tests,,$@)
@@ -64,6 +64,9 @@ bench: $(DEV_STAMP) chromium nginx  ## the speed benchmark (about 25 min): pages
 
 bench-quick: $(DEV_STAMP) chromium nginx  ## the same benchmark, short (about 4 min), to check it runs
 	$(BIN)/python -m bench.speed --quick
+
+screenshots: $(DEV_STAMP) chromium  ## retake the README's gallery (docs/images/) from the running app; look at each before committing
+	$(BIN)/python docs/screenshots.py
 
 chromium:  ## make sure Debian's chromium is there (apt-get when root; otherwise say what to run)
 	@if command -v chromium >/dev/null 2>&1; then \

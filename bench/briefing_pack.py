@@ -11,8 +11,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from dashboard import briefing, cards, slides
-from dashboard.missions import DATA_DIR, load_dataset
+from dashboard.charts import briefing
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.loading import load_dataset
+from dashboard.outputs import cards, slides
 
 ROOT = Path(__file__).resolve().parents[1]
 EIGHT = list(briefing.EXAMPLE_PACK)

@@ -246,7 +246,7 @@ def open_in_fresh_browser(url: str, charts: int) -> dict[str, Any]:
     """Launch Chromium, open the url and wait until `charts` plotly charts have drawn."""
     from playwright.sync_api import sync_playwright
 
-    from dashboard.printing import CHROMIUM_FLAGS, chromium
+    from dashboard.outputs.printing import CHROMIUM_FLAGS, chromium
 
     requests: list[Any] = []
     ws_bytes: list[int] = []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from dashboard.missions import DATA_DIR
+from dashboard.dataset.files import DATA_DIR
 
 LINKS = ("predecessors", "successors", "related")
 

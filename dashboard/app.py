@@ -4,9 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import components
 from dashboard.i18n import _
 from dashboard.navigation import PAGES
+from dashboard.ui import cache, display, links, presentation, sidebar
 
 st.set_page_config(
     page_title="NATO Peace Operations Explorer",
@@ -14,19 +14,19 @@ st.set_page_config(
     layout="wide",
 )
 
-language_notices = components.choose_language()
-made = components.app_pages()
+language_notices = sidebar.choose_language()
+made = links.app_pages()
 sections: dict[str, list[tuple[st.Page, str, str]]] = {}
 for page in PAGES:
     sections.setdefault(page.section, []).append((made[page.script], page.title, page.icon))
 navigation = st.navigation([p for pages in sections.values() for p, _t, _i in pages], position="hidden")
-components.navigation_links(
+links.navigation_links(
     {_(section): [(p, _(title), icon) for p, title, icon in pages] for section, pages in sections.items()}
 )
-data = components.dataset()
-notices = language_notices + components.sidebar_filters(data)
-components.show_notices(notices)
-components.show_data_problems(data)
-components.page_frame()
-components.presentation_frame()
+data = cache.dataset()
+notices = language_notices + sidebar.sidebar_filters(data)
+display.show_notices(notices)
+display.show_data_problems(data)
+presentation.page_frame()
+presentation.presentation_frame()
 navigation.run()

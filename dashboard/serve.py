@@ -34,7 +34,7 @@ import jinja2
 import streamlit
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent  # nginx.conf, a Jinja2 template
 
 
 class ServeError(RuntimeError):

@@ -2,28 +2,30 @@
 
 import streamlit as st
 
-from dashboard import briefing, components
+from dashboard import i18n
+from dashboard.charts import briefing
 from dashboard.i18n import _
+from dashboard.ui import briefing_pack, cache, display, downloads, links, presentation, sidebar
 
 DEFAULT_TITLE = _("NATO operations since 1990: briefing")
 
-data = components.dataset()
+data = cache.dataset()
 if not st.session_state.get("brief-url-read"):  # a link opened in a new session rebuilds its pack once
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     reading = briefing.read_pack_url(params)
     if "pack" in params:
-        st.session_state[components.PACK] = [view.encode() for view in reading.views]
+        st.session_state[briefing_pack.PACK] = [view.encode() for view in reading.views]
     st.session_state["brief-title"] = reading.title or DEFAULT_TITLE
     st.session_state["brief-url-read"] = True
-    components.show_notices(reading.notices)
+    display.show_notices(reading.notices)
 
-if st.session_state.get("brief-title") in components.in_every_language("NATO operations since 1990: briefing"):
+if st.session_state.get("brief-title") in i18n.in_every_language("NATO operations since 1990: briefing"):
     st.session_state["brief-title"] = DEFAULT_TITLE  # the default title follows the language
-entries = components.pack()
+entries = briefing_pack.pack()
 views = [view for view in map(briefing.decode, entries) if view is not None]
 title = str(st.session_state.get("brief-title") or DEFAULT_TITLE)
-components.set_url_parameter("pack", [view.encode() for view in views], [])
-components.set_url_parameter("title", [title], [DEFAULT_TITLE])
+sidebar.set_url_parameter("pack", [view.encode() for view in views], [])
+sidebar.set_url_parameter("title", [title], [DEFAULT_TITLE])
 
 
 def move(index: int, step: int) -> None:
@@ -34,15 +36,15 @@ def remove(index: int) -> None:
     entries.pop(index)
 
 
-if components.presenting():
+if presentation.presenting():
     if not views:
         st.info(_("The pack is empty: leave presentation mode and add charts first."))
         st.stop()
     asked = st.query_params.get("slide", "1")
     number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(views) else 1
-    panel = components.view_panel(data, views[number - 1])
+    panel = cache.view_panel(data, views[number - 1])
     st.header(panel.heading)
-    components.show_panel(panel, views[number - 1].page)
+    display.show_panel(panel, views[number - 1].page)
     previous, position, following = st.columns([1, 1, 1], vertical_alignment="center")
     if previous.button(
         _("Previous"), icon=":material/arrow_back:", disabled=number == 1, shortcut="Left", key="present-previous"
@@ -57,7 +59,7 @@ if components.presenting():
         st.rerun()
     st.stop()
 
-link_slot = components.title_with_link_slot(_("Briefing"))
+link_slot = links.title_with_link_slot(_("Briefing"))
 st.markdown(
     _(
         "Collect charts with **Add to briefing** under any chart: each one is kept exactly as you saw it, with its "
@@ -77,15 +79,15 @@ if not views:
          ("views/mission.py", _("Mission profile"))),
         strict=True,
     ):  # fmt: skip
-        column.page_link(components.page(script), label=label, icon=":material/arrow_forward:",
-                         query_params=components.language_param())  # fmt: skip
+        column.page_link(links.page(script), label=label, icon=":material/arrow_forward:",
+                         query_params=links.language_param())  # fmt: skip
     example = _("Eight charts: strength, decades, deaths, the Balkans timeline, KFOR and ISAF, 1999, ISAF, sea")
     if st.button(_("Start from an example pack"), icon=":material/auto_awesome:", key="brief-example", help=example):
         entries.extend(view.encode() for view in map(briefing.decode, briefing.EXAMPLE_PACK) if view is not None)
         st.rerun()
 else:
     for index, view in enumerate(views):
-        panel = components.view_panel(data, view)
+        panel = cache.view_panel(data, view)
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             text = st.container()
             text.markdown(f"**{index + 1}. {panel.heading}**")
@@ -101,16 +103,16 @@ else:
                       on_click=move, args=(index, 1), help=_("Move this chart one slide later"))  # fmt: skip
             st.button(_("Remove"), key=f"remove-{index}", icon=":material/delete:", on_click=remove, args=(index,))
 
-    link = components.page_address()
+    link = links.page_address()
     row = st.container(horizontal=True, gap="small")
-    missing = components.browser_missing()
+    missing = downloads.browser_missing()
     for fmt, label, icon in (("pptx", _("PowerPoint deck (.pptx)"), ":material/co_present:"),
                              ("pdf", "PDF", ":material/picture_as_pdf:")):  # fmt: skip
         row.download_button(
             label,
-            components.deck_builder(data, title, tuple(v.encode() for v in views), link, fmt),
-            file_name=f"{components.file_stem(title)}.{fmt}",
-            mime=components.DECK_TYPES[fmt],
+            downloads.deck_builder(data, title, tuple(v.encode() for v in views), link, fmt),
+            file_name=f"{downloads.file_stem(title)}.{fmt}",
+            mime=downloads.DECK_TYPES[fmt],
             key=f"deck-{fmt}",
             icon=icon,
             type="primary" if fmt == "pptx" else "secondary",
@@ -127,4 +129,4 @@ else:
         st.rerun()
 
 with link_slot.container():
-    components.copy_link()
+    links.copy_link()

@@ -7,11 +7,12 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import charts, components
-from dashboard.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTION_CHARTS, QUESTIONS
-from dashboard.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, CompareReading, read_compare_url
+from dashboard.dataset import filters
+from dashboard.dataset.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTION_CHARTS, QUESTIONS
+from dashboard.dataset.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, CompareReading, read_compare_url
+from dashboard.dataset.loading import short_name, vocabulary_text
 from dashboard.i18n import _
-from dashboard.missions import short_name, vocabulary_text
+from dashboard.ui import cache, display, links, sidebar
 
 
 def choice(where: Any, label: str, labels: Mapping[str, str], key: str, **options: Any) -> Any:
@@ -22,7 +23,7 @@ def choice(where: Any, label: str, labels: Mapping[str, str], key: str, **option
     )  # fmt: skip
 
 
-data = components.dataset()
+data = cache.dataset()
 
 if "compare-ids" not in st.session_state:  # a link opened in a new session sets the controls once
     reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records))
@@ -33,9 +34,9 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
     st.session_state["compare-log"] = reading.log
     st.session_state["compare-align"] = reading.align
     st.session_state["compare-against"] = reading.against
-    components.show_notices(reading.notices)
+    display.show_notices(reading.notices)
 
-link_slot = components.title_with_link_slot(_("Compare"))
+link_slot = links.title_with_link_slot(_("Compare"))
 st.markdown(
     _(
         "How the kinds of operation differ: when they ran, how long they lasted, how large they grew, how they "
@@ -49,14 +50,14 @@ question: str = choice(st, _("Question"), QUESTIONS, "compare-question", label_v
 
 def question_charts() -> int:
     """The charts of the chosen question, for the operations the sidebar filters keep; returns how many match."""
-    shown = components.filtered_ids(data)
+    shown = sidebar.filtered_ids(data)
     if not shown:
-        components.empty_notice()
+        display.empty_notice()
         return 0
     decades = st.session_state.get("compare-decades") or "start"
     log = bool(st.session_state.get("compare-log"))
     against = st.session_state.get("compare-against") or "strength"
-    for panel in components.compare_panels(data, decades, log, against, QUESTION_CHARTS[question]):
+    for panel in cache.compare_panels(data, decades, log, against, QUESTION_CHARTS[question]):
         st.subheader(panel.heading)
         if panel.key == "decades":
             choice(st, _("Count each operation in"), DECADE_MODES, "compare-decades")
@@ -69,7 +70,7 @@ def question_charts() -> int:
             )
         if panel.key == "deaths":
             choice(st, _("Deaths against"), DEATHS_AGAINST, "compare-against")
-        components.show_panel(panel, "compare")
+        display.show_panel(panel, "compare")
     # its text is sent only once it is opened (opening reruns the page), as the charts' data tables are
     meanings = st.expander(_("What the categories mean"), key="compare-meanings", on_change="rerun")
     if meanings.open:
@@ -108,15 +109,15 @@ def side_by_side() -> None:
         max_selections=COMPARE_MAX,
         persist_state="session",
     )
-    align = choice(align_column, _("Align strength by"), charts.ALIGNMENTS, "compare-align") or "months"
+    align = choice(align_column, _("Align strength by"), filters.ALIGNMENTS, "compare-align") or "months"
     if len(chosen) < 2:
         st.info(_("Choose at least two operations to put them side by side."))
     if chosen:
-        facts = components.side_by_side(data, tuple(chosen))
+        facts = cache.side_by_side(data, tuple(chosen))
         st.table(facts)
         st.download_button(
             _("Download this table (CSV)"),
-            partial(components.csv_bytes, facts, index=True),
+            partial(display.csv_bytes, facts, index=True),
             file_name="side-by-side.csv",
             mime="text/csv",
             key="side-by-side-csv",
@@ -125,8 +126,8 @@ def side_by_side() -> None:
         points = data.personnel[data.personnel["mission_id"].isin(chosen)]
         without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
         if len(without) < len(chosen):
-            components.show_panel(
-                components.shared_panel(data, "strength_panel", tuple(chosen), align, "side-by-side-strength"),
+            display.show_panel(
+                cache.shared_panel(data, "strength_panel", tuple(chosen), align, "side-by-side-strength"),
                 "compare",
             )
         if without:
@@ -148,15 +149,15 @@ shows = {
     "human-cost": ("log", "against"),
     "side-by-side": ("ids", "align"),
 }.get(question, ())
-components.set_url_parameter("question", [question], [default.question])
+sidebar.set_url_parameter("question", [question], [default.question])
 for name, value, fallback in (
     ("ids", ",".join(state.get("compare-ids") or []), ",".join(COMPARE_DEFAULT_IDS)),
     ("align", state.get("compare-align") or default.align, default.align),
     ("decades", state.get("compare-decades") or default.decades, default.decades),
     ("against", state.get("compare-against") or default.against, default.against),
 ):
-    components.set_url_parameter(name, [value if name in shows else fallback], [fallback])
-components.set_url_parameter("log", ["1"] if "log" in shows and state.get("compare-log") else [], [])
-components.data_caption(data, shown)
+    sidebar.set_url_parameter(name, [value if name in shows else fallback], [fallback])
+sidebar.set_url_parameter("log", ["1"] if "log" in shows and state.get("compare-log") else [], [])
+display.data_caption(data, shown)
 with link_slot.container():
-    components.copy_link()
+    links.copy_link()

@@ -4,13 +4,13 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import components
-from dashboard.filters import STATUS_LABELS
+from dashboard.dataset.filters import STATUS_LABELS
+from dashboard.dataset.loading import citation, missions_csv, records_json
 from dashboard.i18n import _
-from dashboard.missions import citation, missions_csv, records_json
+from dashboard.ui import cache, sidebar
 
-data = components.dataset()
-missions = components.filtered_missions(data)
+data = cache.dataset()
+missions = sidebar.filtered_missions(data)
 
 st.title(_("Data and citation"))
 query = st.text_input(_("Search"), placeholder=_("Name, acronym, country code, summary…"), key="data-search")

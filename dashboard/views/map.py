@@ -6,17 +6,20 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, geo, i18n, panels
-from dashboard.filters import MAP_SHADES, MAP_VIEWS, read_map_url
+from dashboard import i18n
+from dashboard.charts import panels
+from dashboard.dataset import geo
+from dashboard.dataset.filters import MAP_SHADES, MAP_VIEWS, read_map_url
 from dashboard.i18n import N_, _
+from dashboard.ui import cache, display, links, sidebar
 
 PLAY_SECONDS = 1.5  # one year per tick while playing
 ALL_YEARS = "All years"  # the slider's first stop (a value kept in the session: shown with _())
 VIEW_LABELS = {"world": N_("World"), "europe": N_("Europe and the Balkans")}
 
-data = components.dataset()
-filters = components.active_filters(data)
-missions = components.filtered_missions(data)
+data = cache.dataset()
+filters = sidebar.active_filters(data)
+missions = sidebar.filtered_missions(data)
 first_year, last_year = filters.year_from, min(filters.year_to, data.today.year)
 years: list[int | str] = [ALL_YEARS, *range(first_year, last_year + 1)]
 
@@ -27,7 +30,7 @@ if not st.session_state.get("map-url-read"):  # a link opened in a new session s
     st.session_state["map-view"] = reading.view
     st.session_state["map-hq"] = reading.headquarters
     st.session_state["map-url-read"] = True
-    components.show_notices(reading.notices)
+    display.show_notices(reading.notices)
 if st.session_state.get("map-year") not in years:
     st.session_state["map-year"] = ALL_YEARS
 
@@ -51,9 +54,9 @@ st.session_state.setdefault("map-hq", True)
 show_hq = hq_column.toggle(_("Headquarters"), key="map-hq", persist_state="session")
 view = st.session_state.get("map-view") or MAP_VIEWS[0]
 shade = st.session_state.get("map-shade") or MAP_SHADES[0]
-components.set_url_parameter("view", [view], [MAP_VIEWS[0]])
-components.set_url_parameter("shade", [shade], [MAP_SHADES[0]])
-components.set_url_parameter("hq", [] if show_hq else ["0"], [])
+sidebar.set_url_parameter("view", [view], [MAP_VIEWS[0]])
+sidebar.set_url_parameter("shade", [shade], [MAP_SHADES[0]])
+sidebar.set_url_parameter("hq", [] if show_hq else ["0"], [])
 playing = bool(st.session_state.get("map-playing"))
 
 
@@ -97,18 +100,18 @@ def year_and_map() -> None:
     if st.session_state.pop("map-play-changed", False):
         st.rerun()  # the whole page, so that the timer starts or stops with it
     year = st.session_state["map-year"]
-    components.set_url_parameter("year", [str(year)], [ALL_YEARS])
+    sidebar.set_url_parameter("year", [str(year)], [ALL_YEARS])
     shown = missions if year == ALL_YEARS else geo.active_in(missions, int(year))
     if shown.empty:
-        components.empty_notice()
+        display.empty_notice()
         return
-    panel = components.shared_panel(
+    panel = cache.shared_panel(
         data, "map_panel", filters, None if year == ALL_YEARS else int(year), shade, view, show_hq
     )
-    point = components.selected_point(components.show_panel(panel, "map", selectable=True))
+    point = display.selected_point(display.show_panel(panel, "map", selectable=True))
     if point is not None:
         list_operations_at(point, shown)
-    components.data_caption(data, len(shown))
+    display.data_caption(data, len(shown))
 
 
 def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
@@ -126,16 +129,16 @@ def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
             mission = data.records[mission_id]
             end = i18n.shown_date(mission.end) if mission.end else _("ongoing")
             dates = _("{start} to {end}").format(start=i18n.shown_date(mission.start), end=end)
-            components.mission_link(mission_id, f"{data.title_of(mission_id)} ({dates})")
+            links.mission_link(mission_id, f"{data.title_of(mission_id)} ({dates})")
         return
     custom = point.get("customdata")
     if custom:
         ids = str(custom[0]).split(", ")
         if len(ids) == 1:
-            st.switch_page("views/mission.py", query_params={"id": ids[0], **components.language_param()})
+            st.switch_page("views/mission.py", query_params={"id": ids[0], **links.language_param()})
         st.subheader(_("Operations run from this headquarters"))
         for mission_id in ids:
-            components.mission_link(mission_id, data.title_of(mission_id))
+            links.mission_link(mission_id, data.title_of(mission_id))
 
 
 year_and_map()

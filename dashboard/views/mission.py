@@ -2,25 +2,27 @@
 
 import streamlit as st
 
-from dashboard import briefing, components, i18n, panels
-from dashboard.filters import STATUS_LABELS, read_mission_id
-from dashboard.geo import historical_notes_for
-from dashboard.i18n import _
-from dashboard.profile import (
-    NOT_PUBLISHED,
+from dashboard import i18n
+from dashboard.charts import briefing, panels
+from dashboard.dataset.filters import STATUS_LABELS, read_mission_id
+from dashboard.dataset.geo import historical_notes_for
+from dashboard.dataset.profile import (
     dates_markdown,
     disagreements_for,
     fatalities_markdown,
     figure_markdown,
     source_link,
 )
+from dashboard.dataset.schema import NOT_PUBLISHED
+from dashboard.i18n import _
+from dashboard.ui import cache, display, downloads, links, sidebar
 
-data = components.dataset()
+data = cache.dataset()
 if data.missions.empty:
     st.error(_("No valid mission record could be loaded; see the data problems above."))
     st.stop()
 
-filtered = components.filtered_ids(data)
+filtered = sidebar.filtered_ids(data)
 default_id = briefing.default_mission(data)
 if "id" in st.query_params:
     wanted, notice = read_mission_id({"id": st.query_params.get_all("id")}, list(data.records), default_id)
@@ -58,7 +60,7 @@ st.caption(" · ".join(facts))
 if i18n.language() != i18n.DEFAULT_LANGUAGE:
     st.caption(_("Mission summaries and source titles are in English where no French text has been written."))
 st.markdown(mission.summary)
-components.fact_card_downloads(data, mission_id)
+downloads.fact_card_downloads(data, mission_id)
 
 dates, peak, nations = st.columns(3)
 dates.markdown(f"**{_('Dates')}**  \n{dates_markdown(mission)}")
@@ -90,7 +92,7 @@ if seas:
     where += "  \n" + _("**Sea areas:** {seas}").format(seas=seas)
 st.markdown(where)
 if mission.countries or mission.sea_areas or mission.headquarters:
-    components.show_panel(components.view_panel(data, briefing.View("mission", "where-map", (("id", mission_id),))),
+    display.show_panel(cache.view_panel(data, briefing.View("mission", "where-map", (("id", mission_id),))),
                           "mission")  # fmt: skip
     st.caption(_("Countries as they are today; sea areas are approximate outlines; red squares are headquarters."))
 for note in historical_notes_for(mission, data.historical_notes, data.today):
@@ -105,7 +107,7 @@ for hq in mission.headquarters:
 st.subheader(_("Strength over time"))
 points = mission.personnel  # the record's own list: the same points as the personnel table, without pandas
 if len(points) >= 2:
-    components.show_panel(components.view_panel(data, briefing.View("mission", "personnel", (("id", mission_id),))),
+    display.show_panel(cache.view_panel(data, briefing.View("mission", "personnel", (("id", mission_id),))),
                           "mission")  # fmt: skip
     st.caption(_("Points are published figures; the dotted line only joins them and is not data."))
 if not points:
@@ -145,7 +147,7 @@ for field, title in (
     ("related", _("Alongside or supported: {operation}")),
 ):
     for other in getattr(mission, field):
-        components.mission_link(other, title.format(operation=data.title_of(other)))
+        links.mission_link(other, title.format(operation=data.title_of(other)))
 if not (mission.predecessors or mission.successors or mission.related):
     st.markdown("*" + _("No predecessor, successor or related mission in the dataset yet.") + "*")
 outcome = _("**Outcome:** {outcome}.").format(outcome=label("outcome", mission.outcome))

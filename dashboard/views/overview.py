@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard import components
 from dashboard.i18n import _
 from dashboard.navigation import DEFAULT_PAGE, PAGES
+from dashboard.ui import cache, display, links, sidebar
 
-data = components.dataset()
-missions = components.filtered_missions(data)
+data = cache.dataset()
+missions = sidebar.filtered_missions(data)
 
 st.title(_("NATO Peace Operations Explorer"))
 st.markdown(
@@ -26,16 +26,16 @@ places.metric(_("Countries"), len(countries), help=_("Countries the operations d
 waters.metric(_("Sea areas"), len(seas))
 
 if missions.empty:
-    components.empty_notice()
+    display.empty_notice()
 else:
-    components.show_panel(components.shared_panel(data, "overview_panel", components.active_filters(data)), "overview")
-components.data_caption(data, len(missions))
+    display.show_panel(cache.shared_panel(data, "overview_panel", sidebar.active_filters(data)), "overview")
+display.data_caption(data, len(missions))
 
 st.subheader(_("Explore"))
 columns = st.columns(3)
 for index, page in enumerate(p for p in PAGES if p.script != DEFAULT_PAGE):
     with columns[index % 3]:
         st.page_link(
-            components.page(page.script), label=_(page.title), icon=page.icon, query_params=components.language_param()
+            links.page(page.script), label=_(page.title), icon=page.icon, query_params=links.language_param()
         )
         st.caption(_(page.description))

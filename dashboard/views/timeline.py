@@ -4,19 +4,20 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import charts, components, panels
-from dashboard.filters import matching, read_timeline_url
+from dashboard.charts import panels
+from dashboard.dataset.filters import ALIGNMENTS, matching, read_timeline_url
 from dashboard.i18n import _
+from dashboard.ui import cache, display, links, sidebar
 
-data = components.dataset()
+data = cache.dataset()
 
 params = {key: st.query_params.get_all(key) for key in st.query_params}
 if "timeline-partners" not in st.session_state:  # a link opened in a new session sets the toggle once
     reading = read_timeline_url({"partners": params.get("partners", [])}, [])
     st.session_state["timeline-partners"] = reading.partners
-    components.show_notices(reading.notices)
+    display.show_notices(reading.notices)
 
-link_slot = components.title_with_link_slot(_("Timeline"))
+link_slot = links.title_with_link_slot(_("Timeline"))
 st.markdown(
     _(
         "One bar per operation, from the day forces began it to its end (ongoing operations run to today), grouped "
@@ -29,23 +30,23 @@ partners = st.toggle(
     key="timeline-partners",
     help=_("The missions NATO took over from, handed over to, ran beside or supported"),
 )
-components.set_url_parameter("partners", ["1"] if partners else [], [])
-sidebar = components.active_filters(data)
+sidebar.set_url_parameter("partners", ["1"] if partners else [], [])
+chosen_filters = sidebar.active_filters(data)
 if partners:
-    missions = components.filtered_missions(data)
-elif sidebar.organisations and "NATO" not in sidebar.organisations:  # NATO's among those the sidebar matches
+    missions = sidebar.filtered_missions(data)
+elif chosen_filters.organisations and "NATO" not in chosen_filters.organisations:  # NATO's among the sidebar's
     missions = data.missions.iloc[:0]
 else:
-    missions = matching(data, replace(sidebar, organisations=("NATO",)), labelled=False)
+    missions = matching(data, replace(chosen_filters, organisations=("NATO",)), labelled=False)
 if missions.empty:
-    components.empty_notice()
+    display.empty_notice()
 else:
-    panel = components.shared_panel(data, "timeline_panel", sidebar, partners)
+    panel = cache.shared_panel(data, "timeline_panel", chosen_filters, partners)
     one_bar_each = len(panel.ids) <= panels.TIMELINE_MAX_BARS  # a click on a bar opens that operation's profile
-    point = components.selected_point(components.show_panel(panel, "timeline", selectable=one_bar_each))
+    point = display.selected_point(display.show_panel(panel, "timeline", selectable=one_bar_each))
     if point is not None and point.get("customdata"):
-        st.switch_page("views/mission.py", query_params={"id": point["customdata"][0], **components.language_param()})
-components.data_caption(data, len(missions))
+        st.switch_page("views/mission.py", query_params={"id": point["customdata"][0], **links.language_param()})
+display.data_caption(data, len(missions))
 
 st.subheader(_("Strength over time"))
 points = panels.points_per_operation(data)
@@ -58,7 +59,7 @@ else:
         reading = read_timeline_url({k: params.get(k, []) for k in ("strength", "align")}, options)
         st.session_state["timeline-strength"] = reading.strength or default
         st.session_state["timeline-align"] = reading.align
-        components.show_notices(reading.notices)
+        display.show_notices(reading.notices)
     st.session_state["timeline-strength"] = [i for i in st.session_state["timeline-strength"] if i in options]
     pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
     chosen = pick.multiselect(
@@ -66,14 +67,14 @@ else:
     )
     align = (
         align_column.segmented_control(
-            _("Align by"), list(charts.ALIGNMENTS), format_func=lambda a: _(charts.ALIGNMENTS[a]), key="timeline-align"
+            _("Align by"), list(ALIGNMENTS), format_func=lambda a: _(ALIGNMENTS[a]), key="timeline-align"
         )
         or "date"
     )
-    components.set_url_parameter("strength", [",".join(chosen)] if chosen else [], [",".join(default)])
-    components.set_url_parameter("align", [align], ["date"])
+    sidebar.set_url_parameter("strength", [",".join(chosen)] if chosen else [], [",".join(default)])
+    sidebar.set_url_parameter("align", [align], ["date"])
     if chosen:
-        components.show_panel(components.shared_panel(data, "strength_panel", tuple(chosen), align), "timeline")
+        display.show_panel(cache.shared_panel(data, "strength_panel", tuple(chosen), align), "timeline")
         st.caption(
             _(
                 "Each marker is a published figure with its source on hover; the dotted lines only join them and "
@@ -83,4 +84,4 @@ else:
         )
 
 with link_slot.container():
-    components.copy_link()
+    links.copy_link()

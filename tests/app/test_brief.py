@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import briefing, printing
+from dashboard.charts import briefing
+from dashboard.outputs import printing
 from tests.app.conftest import figures, open_page, open_tables
 
 PACK = "brief-pack"

@@ -18,8 +18,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import navigation
-from dashboard.comparisons import QUESTIONS
-from dashboard.missions import DATA_DIR
+from dashboard.dataset.comparisons import QUESTIONS
+from dashboard.dataset.files import DATA_DIR
 from tests.app.conftest import open_page
 
 ROOT = Path(__file__).resolve().parents[2]

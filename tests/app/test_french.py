@@ -8,7 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n
-from dashboard.missions import DATA_DIR, load_dataset
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.loading import load_dataset
 from tests.app.conftest import figures, open_page
 
 # page, URL parameters that make it draw a chart (the empty briefing page and the Learn concepts draw none)

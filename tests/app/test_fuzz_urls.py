@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.missions import DATA_DIR
+from dashboard.dataset.files import DATA_DIR
 from tests.app.conftest import open_page
 
 EVERY_PAGE = ("org", "type", "region", "status", "from", "to", "lang", "present")

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from dashboard.learn import load_learn
-from dashboard.missions import DATA_DIR, load_dataset
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.loading import load_dataset
+from dashboard.learn.content import load_learn
 from tests.app.conftest import PAGES, open_page
 
 LEARN = "views/learn.py"

@@ -212,7 +212,7 @@ def test_mission_profile_shows_every_part_with_sources() -> None:
         "Events",
         "Sources",
     ]
-    from dashboard.missions import load_dataset
+    from dashboard.dataset.loading import load_dataset
 
     for source in load_dataset().records["kfor"].sources:
         assert f"]({source.url})" in text, source.url

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
 
-from dashboard.printing import CHROMIUM_FLAGS
+from dashboard.outputs.printing import CHROMIUM_FLAGS
 from dashboard.serve import environment, free_port, start_streamlit, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -159,7 +159,7 @@ def test_clicking_a_timeline_bar_opens_that_profile(page: Page, server_url: str)
     page.wait_for_url("**/mission?id=**")
     wait_for_app(page)
     assert page.locator("[data-testid='stException']").count() == 0
-    from dashboard.missions import load_dataset
+    from dashboard.dataset.loading import load_dataset
 
     data = load_dataset()
     in_region = data.missions[data.missions["region"] == "central-south-asia"]

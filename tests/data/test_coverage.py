@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.missions import Dataset, load_dataset
+from dashboard.dataset.loading import Dataset, load_dataset
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

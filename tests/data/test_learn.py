@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard import briefing
-from dashboard.learn import load_learn
-from dashboard.missions import DATA_DIR, Dataset, load_dataset
+from dashboard.charts import briefing
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.loading import Dataset, load_dataset
+from dashboard.learn.content import load_learn
 
 
 @pytest.fixture(scope="module")

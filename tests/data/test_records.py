@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.missions import load_dataset
-from dashboard.schema import schema_text
-from dashboard.validation import validate_data_dir
+from dashboard.dataset.loading import load_dataset
+from dashboard.dataset.schema import schema_text
+from dashboard.dataset.validation import validate_data_dir
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 RECORD_FILES = sorted((DATA / "missions").glob("*.yaml"))

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.learn import Learn, load_learn
-from dashboard.missions import DATA_DIR, Dataset, build_tables, load_dataset
-from dashboard.schema import Mission
-from dashboard.validation import Vocabularies, load_vocabularies
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.loading import Dataset, build_tables, load_dataset
+from dashboard.dataset.schema import Mission
+from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
+from dashboard.learn.content import Learn, load_learn
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 21)

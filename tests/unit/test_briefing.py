@@ -11,9 +11,10 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
-from dashboard import briefing, cards, panels, printing, slides
-from dashboard.filters import Filters
-from dashboard.missions import Dataset
+from dashboard.charts import briefing, panels
+from dashboard.dataset.filters import Filters
+from dashboard.dataset.loading import Dataset
+from dashboard.outputs import cards, printing, slides
 
 EIGHT = list(briefing.EXAMPLE_PACK)
 

@@ -5,22 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import charts, comparisons, geo, panels
-from dashboard.filters import Filters
-from dashboard.missions import Dataset
-from dashboard.schema import Mission
+from dashboard.charts import frame, maps, panels, strength, timeline
+from dashboard.dataset import comparisons, geo
+from dashboard.dataset.filters import Filters
+from dashboard.dataset.loading import Dataset
+from dashboard.dataset.schema import Mission
 
-COLOURS = charts.category_colours(["peace-enforcement", "peacekeeping-stabilisation", "maritime-security"])
+COLOURS = frame.category_colours(["peace-enforcement", "peacekeeping-stabilisation", "maritime-security"])
 LABELS = {"peacekeeping-stabilisation": "Peacekeeping", "maritime-security": "Maritime"}
 
 
 def test_colours_are_stable_per_vocabulary_position() -> None:
-    assert COLOURS["peace-enforcement"] == charts.PALETTE[0]
-    assert COLOURS["maritime-security"] == charts.PALETTE[2]
+    assert COLOURS["peace-enforcement"] == frame.PALETTE[0]
+    assert COLOURS["maritime-security"] == frame.PALETTE[2]
 
 
 def test_timeline_has_one_bar_per_operation_coloured_by_type(tables: dict[str, pd.DataFrame]) -> None:
-    fig = charts.mission_timeline(tables["missions"], COLOURS, LABELS, {"balkans": "Balkans"})
+    fig = timeline.mission_timeline(tables["missions"], COLOURS, LABELS, {"balkans": "Balkans"})
     assert [trace.name for trace in fig.data] == ["Peacekeeping", "Maritime"]
     peacekeeping, maritime = fig.data
     assert list(peacekeeping.base) == ["1992-03-01", "2000-01-15"]
@@ -33,17 +34,17 @@ def test_timeline_has_one_bar_per_operation_coloured_by_type(tables: dict[str, p
 
 
 def test_timeline_groups_operations_by_theatre(tables: dict[str, pd.DataFrame]) -> None:
-    rows, headings = charts.timeline_rows(tables["missions"])
+    rows, headings = timeline.timeline_rows(tables["missions"])
     assert headings == [(0.0, "balkans"), (3.4, "east-africa")], "theatres in order of their first start"
     assert rows == {"un-op": 1.0, "minimal-op": 2.0, "sea-op": 4.4}
-    fig = charts.mission_timeline(tables["missions"], COLOURS, LABELS, {"balkans": "Balkans"})
+    fig = timeline.mission_timeline(tables["missions"], COLOURS, LABELS, {"balkans": "Balkans"})
     ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
     assert ticks[0.0] == "<b>Balkans</b>" and ticks[3.4] == "<b>east-africa</b>" and ticks[1.0] == "UNTM"
     assert fig.layout.yaxis.autorange == "reversed"
 
 
 def test_timeline_draws_succession_and_events(tables: dict[str, pd.DataFrame]) -> None:
-    fig = charts.mission_timeline(
+    fig = timeline.mission_timeline(
         tables["missions"],
         COLOURS,
         LABELS,
@@ -55,13 +56,13 @@ def test_timeline_draws_succession_and_events(tables: dict[str, pd.DataFrame]) -
     assert list(arrows.text) == ["UNTM handed over to Minimal"]
     assert list(events.x) == ["2000-01-15", "2002-06-01"] and list(events.y) == [2.0, 2.0]
     assert list(events.customdata[0]) == ["minimal-op", "2000-01-15", "Start", "https://example.org/a"]
-    plain = charts.mission_timeline(tables["missions"], COLOURS, LABELS)
+    plain = timeline.mission_timeline(tables["missions"], COLOURS, LABELS)
     assert [t.type for t in plain.data] == ["bar", "bar"], "no links or events unless given"
 
 
 def test_operations_per_year_counts_active_operations(tables: dict[str, pd.DataFrame]) -> None:
     table = comparisons.active_per_year(tables["missions"], LABELS, 1992, 2003)
-    fig = charts.operations_per_year(table, COLOURS)
+    fig = timeline.operations_per_year(table, COLOURS)
     peacekeeping = fig.data[0]
     counts = dict(zip(peacekeeping.x, peacekeeping.y, strict=True))
     assert counts[1992] == 1 and counts[2000] == 1
@@ -95,7 +96,7 @@ def test_map_draws_countries_seas_and_headquarters(
 ) -> None:
     countries, seas, markers = map_layers(tables, records)
     names = {"XKX": "Kosovo", "BIH": "Bosnia and Herzegovina", "gulf-of-aden-horn-of-africa": "Gulf of Aden"}
-    fig = charts.deployment_map(countries, seas, SHAPES, markers, names)
+    fig = maps.deployment_map(countries, seas, SHAPES, markers, names)
     land, sea, hq = fig.data
     assert list(land.locations) == ["BIH", "XKX"] and list(land.z) == [2, 1]
     assert land.colorbar.dtick == 1, "a scale up to 2 ticks whole numbers, never '1, 1'"
@@ -112,19 +113,19 @@ def test_map_draws_countries_seas_and_headquarters(
 
 def test_map_measures_and_views(tables: dict[str, pd.DataFrame], records: dict[str, Mission]) -> None:
     countries, seas, markers = map_layers(tables, records)
-    years = charts.deployment_map(countries, seas, SHAPES, markers, {}, measure="years")
+    years = maps.deployment_map(countries, seas, SHAPES, markers, {}, measure="years")
     # BIH: UNTM 1992-1995 and Minimal 2000-2002 -> 7 calendar years; XKX: 2000-2002 -> 3
     assert list(years.data[0].z) == [7, 3]
     assert years.data[0].colorbar.title.text == "Years of presence"
-    europe = charts.deployment_map(countries, seas, SHAPES, markers, {}, view="europe")
+    europe = maps.deployment_map(countries, seas, SHAPES, markers, {}, view="europe")
     assert europe.layout.geo.scope == "europe" and europe.layout.geo.resolution == 50
     assert europe.data[2].mode == "markers+text"
-    fit = charts.deployment_map(countries, seas, SHAPES, markers, {}, view="fit")
+    fit = maps.deployment_map(countries, seas, SHAPES, markers, {}, view="fit")
     assert fit.layout.geo.fitbounds == "locations" and fit.data[0].showscale is False
 
 
 def test_personnel_line_goes_through_published_points_only(tables: dict[str, pd.DataFrame]) -> None:
-    fig = charts.personnel_over_time(tables["personnel"], "Strength")
+    fig = strength.personnel_over_time(tables["personnel"], "Strength")
     line = fig.data[0]
     assert list(line.x) == ["2000-02-01", "2001-01-01"]
     assert list(line.y) == [1000, 800]
@@ -134,17 +135,17 @@ def test_personnel_line_goes_through_published_points_only(tables: dict[str, pd.
 
 def test_strength_lines_draw_published_points_only(tables: dict[str, pd.DataFrame]) -> None:
     missions = tables["missions"]
-    fig = charts.strength_lines(tables["personnel"], missions)
+    fig = strength.strength_lines(tables["personnel"], missions)
     assert [t.name for t in fig.data] == ["Minimal"], "operations with no published strength draw nothing"
     line = fig.data[0]
     assert list(line.x) == ["2000-02-01", "2001-01-01"] and list(line.y) == [1000, 800]
     assert list(line.customdata[1][:3]) == ["minimal-op", "2001", "https://example.org/b"]
     assert line.customdata[1][3] == "approximate"
-    months = charts.strength_lines(tables["personnel"], missions, align="months")
+    months = strength.strength_lines(tables["personnel"], missions, align="months")
     # 2000-01-15 -> 2000-02-01 is 17 days; -> 2001-01-01 is 352 days
     assert list(months.data[0].x) == [round(17 / 30.4375, 1), round(352 / 30.4375, 1)]
     assert months.layout.xaxis.title.text == "Months since the operation began"
-    assert charts.strength_lines(tables["personnel"], missions.loc[["un-op"]]).data == ()
+    assert strength.strength_lines(tables["personnel"], missions.loc[["un-op"]]).data == ()
 
 
 def test_a_timeline_of_too_many_operations_counts_them_per_year_and_says_so(

@@ -10,16 +10,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import charts, comparisons
-from dashboard.filters import Filters, read_compare_url
-from dashboard.profile import NOT_PUBLISHED
+from dashboard.charts import compare, frame
+from dashboard.dataset import comparisons
+from dashboard.dataset.filters import Filters, read_compare_url
+from dashboard.dataset.schema import NOT_PUBLISHED
 
 TYPES = {
     "peace-enforcement": "Peace enforcement",
     "peacekeeping-stabilisation": "Peacekeeping",
     "maritime-security": "Maritime",
 }
-COLOURS = charts.category_colours(list(TYPES))
+COLOURS = frame.category_colours(list(TYPES))
 OUTCOMES = {"ongoing": "Ongoing", "succeeded-by-mission": "Succeeded", "handed-over": "Handed over"}
 BASES = {"unsc-chapter-vii": "Chapter VII", "host-nation-consent": "Consent"}
 
@@ -43,7 +44,7 @@ def test_by_decade_counts_each_operation_once_by_start_or_in_every_active_decade
 
 
 def test_decade_bars_stack_the_table_by_type(missions: pd.DataFrame) -> None:
-    fig = charts.decade_bars(comparisons.by_decade(missions, TYPES), COLOURS, "By decade")
+    fig = compare.decade_bars(comparisons.by_decade(missions, TYPES), COLOURS, "By decade")
     assert [t.name for t in fig.data] == ["Peacekeeping", "Maritime"]
     assert list(fig.data[0].x) == ["1990s", "2000s"] and list(fig.data[0].y) == [1, 1]
     assert fig.data[1].marker.color == COLOURS["maritime-security"]
@@ -53,10 +54,10 @@ def test_decade_bars_stack_the_table_by_type(missions: pd.DataFrame) -> None:
 def test_peaks_leave_out_operations_with_no_published_strength(missions: pd.DataFrame) -> None:
     table = comparisons.peaks(missions)
     assert table["id"].tolist() == ["minimal-op"], "un-op and sea-op published no strength and must not appear"
-    fig = charts.values_by_type(table, "peak_personnel", COLOURS, "Personnel", "Peaks", "%{x:,}", log=True)
+    fig = compare.values_by_type(table, "peak_personnel", COLOURS, "Personnel", "Peaks", "%{x:,}", log=True)
     assert len(fig.data) == 1 and list(fig.data[0].x) == [1000.0]
     assert fig.layout.xaxis.type == "log"
-    assert charts.values_by_type(table, "peak_personnel", COLOURS, "P", "Peaks", "%{x}").layout.xaxis.type == "linear"
+    assert compare.values_by_type(table, "peak_personnel", COLOURS, "P", "Peaks", "%{x}").layout.xaxis.type == "linear"
 
 
 def test_equal_peaks_keep_the_start_order_whichever_operations_are_kept(missions: pd.DataFrame) -> None:
@@ -64,7 +65,7 @@ def test_equal_peaks_keep_the_start_order_whichever_operations_are_kept(missions
     assert comparisons.peaks(equal)["id"].tolist() == [equal.index[1], equal.index[0], equal.index[2]]
     kept = equal.iloc[[0, 2]]
     assert comparisons.duration_and_peak(kept)["id"].tolist() == [equal.index[0], equal.index[2]]
-    labelled = charts.duration_peak_scatter(comparisons.duration_and_peak(equal), COLOURS, "Scatter", labels=2)
+    labelled = compare.duration_peak_scatter(comparisons.duration_and_peak(equal), COLOURS, "Scatter", labels=2)
     named = {name for trace in labelled.data for name in trace.text if name}
     first = equal.loc[[equal.index[1], equal.index[0]], "short_name"]
     assert named == set(first), "the two largest, the tie broken by start order, as pandas' nlargest does"
@@ -73,7 +74,7 @@ def test_equal_peaks_keep_the_start_order_whichever_operations_are_kept(missions
 def test_durations_show_every_operation_as_a_point(missions: pd.DataFrame) -> None:
     table = comparisons.durations(missions)
     assert table.loc[table["id"] == "sea-op", "end"].item() == "ongoing"
-    fig = charts.values_by_type(table, "duration_years", COLOURS, "Years", "Durations", "%{x:.1f} years")
+    fig = compare.values_by_type(table, "duration_years", COLOURS, "Years", "Durations", "%{x:.1f} years")
     peacekeeping = fig.data[0]
     assert peacekeeping.boxpoints == "all"
     assert sorted(peacekeeping.x) == sorted(missions.loc[["un-op", "minimal-op"], "duration_years"])
@@ -87,7 +88,7 @@ def test_outcomes_by_type_are_stacked_per_type(missions: pd.DataFrame) -> None:
         ["peacekeeping-stabilisation", "handed-over", 1],
         ["maritime-security", "ongoing", 1],
     ]
-    fig = charts.stacked_by_type(table, "outcome", charts.OUTCOME_COLOURS, "Outcomes")
+    fig = compare.stacked_by_type(table, "outcome", compare.OUTCOME_COLOURS, "Outcomes")
     assert [t.name for t in fig.data] == ["Succeeded", "Handed over", "Ongoing"]
     assert list(fig.data[2].y) == ["Maritime"] and list(fig.data[2].x) == [1]
     assert fig.layout.barmode == "stack"
@@ -102,7 +103,7 @@ def test_legal_basis_counts_every_kind_an_operation_rests_on(missions: pd.DataFr
         ["peacekeeping-stabilisation", "host-nation-consent", 1, "Minimal"],
         ["maritime-security", "unsc-chapter-vii", 1, "SEA"],
     ]
-    fig = charts.count_grid(table, "basis", BASES, "Legal basis")
+    fig = compare.count_grid(table, "basis", BASES, "Legal basis")
     assert list(fig.data[0].y) == ["Peacekeeping", "Maritime"]
     assert [list(row) for row in fig.data[0].z] == [[2, 1], [1, 0]], "an empty cell is zero operations"
 
@@ -110,14 +111,14 @@ def test_legal_basis_counts_every_kind_an_operation_rests_on(missions: pd.DataFr
 def test_scatter_sizes_by_nations_and_marks_unpublished_nations_open(missions: pd.DataFrame) -> None:
     table = comparisons.duration_and_peak(missions)
     assert table["id"].tolist() == ["minimal-op"]
-    fig = charts.duration_peak_scatter(table, COLOURS, "Scatter")
+    fig = compare.duration_peak_scatter(table, COLOURS, "Scatter")
     point = fig.data[0]
     assert list(point.y) == [1000.0] and list(point.text) == ["Minimal"]
     assert point.marker.symbol == ("circle",) and point.customdata[0][1] == "12 (counted date not published)"
     unknown = table.assign(contributing_nations=pd.array([None], dtype="Int64"))
-    open_point = charts.duration_peak_scatter(unknown, COLOURS, "Scatter").data[0]
+    open_point = compare.duration_peak_scatter(unknown, COLOURS, "Scatter").data[0]
     assert open_point.marker.symbol == ("circle-open",) and open_point.customdata[0][1] == "not published"
-    assert list(charts.duration_peak_scatter(table, COLOURS, "Scatter", labels=0).data[0].text) == [""]
+    assert list(compare.duration_peak_scatter(table, COLOURS, "Scatter", labels=0).data[0].text) == [""]
 
 
 def test_side_by_side_says_not_published_instead_of_guessing(missions: pd.DataFrame) -> None:
@@ -131,9 +132,9 @@ def test_side_by_side_says_not_published_instead_of_guessing(missions: pd.DataFr
 
 
 def test_chart_context_adds_subtitle_and_source_line(missions: pd.DataFrame) -> None:
-    fig = charts.decade_bars(comparisons.by_decade(missions, TYPES), COLOURS, "By decade")
+    fig = compare.decade_bars(comparisons.by_decade(missions, TYPES), COLOURS, "By decade")
     height = fig.layout.height
-    fig = charts.with_context(fig, "NATO · active 1990-2026", "Source: here.<br>Based on 3 of the 3 operations.")
+    fig = frame.with_context(fig, "NATO · active 1990-2026", "Source: here.<br>Based on 3 of the 3 operations.")
     assert fig.layout.title.text == "By decade"
     assert fig.layout.title.subtitle.text == "NATO · active 1990-2026"
     assert fig.layout.annotations[-1].text == "Source: here.<br>Based on 3 of the 3 operations."
@@ -178,8 +179,8 @@ def test_compare_url_keeps_known_ids_and_says_what_it_dropped() -> None:
 
 
 def test_log_axes_tick_at_1_2_5_steps_across_the_data() -> None:
-    assert charts.log_ticks([450, 130_000]) == [500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000]
-    assert charts.log_ticks([]) == []
+    assert frame.log_ticks([450, 130_000]) == [500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000]
+    assert frame.log_ticks([]) == []
 
 
 def test_personnel_deaths_need_both_a_peak_and_a_count(tables: dict[str, pd.DataFrame]) -> None:
@@ -187,10 +188,10 @@ def test_personnel_deaths_need_both_a_peak_and_a_count(tables: dict[str, pd.Data
     table = comparisons.personnel_deaths(missions, fatalities)
     assert table["id"].tolist() == ["minimal-op"], "un-op and sea-op published neither and are left out"
     assert table.loc[0, "deaths"] == 12 and table.loc[0, "peak_personnel"] == 1000
-    fig = charts.deaths_scatter(table, COLOURS, "Deaths", against="strength")
+    fig = compare.deaths_scatter(table, COLOURS, "Deaths", against="strength")
     assert list(fig.data[0].x) == [1000.0] and list(fig.data[0].y) == [12.0]
     assert fig.layout.xaxis.title.text == "Peak personnel (published)"
-    by_years = charts.deaths_scatter(table, COLOURS, "Deaths", against="years")
+    by_years = compare.deaths_scatter(table, COLOURS, "Deaths", against="years")
     assert list(by_years.data[0].x) == [missions.loc["minimal-op", "duration_years"]]
 
 
@@ -199,7 +200,7 @@ def test_a_published_range_is_drawn_as_a_range_with_no_midpoint(tables: dict[str
     first = fatalities.index[0]
     fatalities.loc[first, ["value", "low", "high"]] = [pd.NA, 10, 14]
     table = comparisons.personnel_deaths(tables["missions"], fatalities)
-    fig = charts.deaths_scatter(table, COLOURS, "Deaths")
+    fig = compare.deaths_scatter(table, COLOURS, "Deaths")
     assert len(fig.data) == 1
     assert list(fig.data[0].y) == [10, 14] and fig.data[0].x[0] == fig.data[0].x[1]
     assert fig.data[0].customdata[0][1] == "10 to 14"

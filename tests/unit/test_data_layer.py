@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from dashboard import i18n
-from dashboard import missions as missions_module
-from dashboard.filters import Filters, filter_missions, matching, matching_ids, read_mission_id, read_url
-from dashboard.missions import Dataset, citation, missions_csv, records_as_json, records_json
-from dashboard.profile import NOT_PUBLISHED, disagreements_for, figure_markdown
-from dashboard.schema import Mission, earliest_day, latest_day
+from dashboard.dataset import loading
+from dashboard.dataset.filters import Filters, filter_missions, matching, matching_ids, read_mission_id, read_url
+from dashboard.dataset.loading import Dataset, citation, missions_csv, records_as_json, records_json
+from dashboard.dataset.profile import disagreements_for, figure_markdown
+from dashboard.dataset.schema import NOT_PUBLISHED, Mission, earliest_day, latest_day
 from tests.unit.conftest import TODAY
 
 
@@ -98,7 +98,7 @@ def test_matching_ids_are_the_ids_of_the_matching_table(data: Dataset, filters: 
 def test_a_dataset_remembers_only_the_most_recently_used_results(
     data: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(missions_module, "REMEMBERED", 2)
+    monkeypatch.setattr(loading, "REMEMBERED", 2)
     built: list[str] = []
 
     def build(key: str) -> str:

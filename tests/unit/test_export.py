@@ -11,17 +11,20 @@ import plotly.io as pio
 import pytest
 from PIL import Image
 
-from dashboard import charts, components, export, i18n, panels
-from dashboard.filters import Filters
-from dashboard.missions import Dataset
+from dashboard import i18n
+from dashboard.charts import frame, panels
+from dashboard.dataset.filters import Filters
+from dashboard.dataset.loading import Dataset
+from dashboard.outputs import images
+from dashboard.ui import display
 
 
 def test_png_is_1920_by_1080_and_svg_carries_title_filters_and_source(data: Dataset) -> None:
     panel = panels.compare_panels(data, Filters(organisations=("NATO",), year_from=1990, year_to=2026))[0]
     assert panel.figure is not None
-    png = Image.open(io.BytesIO(export.image(panel.figure, "png")))
+    png = Image.open(io.BytesIO(images.image(panel.figure, "png")))
     assert png.size == (1920, 1080)
-    svg = export.image(panel.figure, "svg").decode("utf-8")
+    svg = images.image(panel.figure, "svg").decode("utf-8")
     assert svg.startswith("<svg")
     for text in ("Operations by the decade they began", "NATO · all mission types", "NATO Peace Operations Explorer",
                  "checked 2026"):  # fmt: skip
@@ -30,8 +33,8 @@ def test_png_is_1920_by_1080_and_svg_carries_title_filters_and_source(data: Data
 
 def test_a_tall_chart_is_laid_out_wider_and_still_fills_the_slide() -> None:
     short, tall = go.Figure(layout={"height": 400}), go.Figure(layout={"height": 1400})
-    assert export.canvas(short) == (1280, 720, 1.5)
-    width, height, scale = export.canvas(tall)
+    assert images.canvas(short) == (1280, 720, 1.5)
+    width, height, scale = images.canvas(tall)
     assert height >= 1400 and width * scale == 1920 and height * scale == 1080
 
 
@@ -44,36 +47,36 @@ def shaded_pixels(png: bytes, colour: str) -> int:
 def test_an_exported_map_draws_its_countries_from_the_committed_boundaries(data: Dataset) -> None:
     panel = panels.mission_map_panel(data, "isaf")  # one country: Afghanistan, at the darkest shade
     assert panel.figure is not None
-    png = export.image(panel.figure, "png")
-    darkest = charts.MAP_SCALE[-1][1]
+    png = images.image(panel.figure, "png")
+    darkest = frame.MAP_SCALE[-1][1]
     assert shaded_pixels(png, str(darkest)) > 20_000, "Afghanistan should fill a large part of the fitted map"
-    assert export.TOPOJSON_URI.startswith("file://") and (export.TOPOJSON_DIR / "world_110m.json").exists()
+    assert images.TOPOJSON_URI.startswith("file://") and (images.TOPOJSON_DIR / "world_110m.json").exists()
 
 
 def test_without_the_boundary_files_the_export_fails_with_a_message(
     data: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: object
 ) -> None:
-    monkeypatch.setattr(export, "TOPOJSON_URI", "file:///nonexistent/topojson/")
+    monkeypatch.setattr(images, "TOPOJSON_URI", "file:///nonexistent/topojson/")
     panel = panels.mission_map_panel(data, "kfor")
     assert panel.figure is not None
-    with pytest.raises(export.ExportError, match="could not be drawn"):
-        export.image(panel.figure, "png")
+    with pytest.raises(images.ExportError, match="could not be drawn"):
+        images.image(panel.figure, "png")
 
 
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="png, svg"):
-        export.image(go.Figure(), "gif")
+        images.image(go.Figure(), "gif")
 
 
 def test_enlarge_makes_axis_text_at_least_20px_and_rewraps_the_source_line(data: Dataset) -> None:
     panel = panels.compare_panels(data, Filters(year_from=1990, year_to=2026))[2]
     assert panel.figure is not None
     before = panel.figure.to_dict()
-    big = export.enlarge(panel.figure)
+    big = images.enlarge(panel.figure)
     assert big.layout.font.size >= 20
     assert big.layout.title.subtitle.font.size >= 20
     footer = big.layout.annotations[-1]
-    assert all(len(line) <= charts.FOOTER_WIDTH / 1.5 for line in footer.text.split("<br>"))
+    assert all(len(line) <= frame.FOOTER_WIDTH / 1.5 for line in footer.text.split("<br>"))
     assert footer.text.replace("<br>", " ") == panel.figure.layout.annotations[-1].text.replace("<br>", " ")
     assert big.layout.height > panel.figure.layout.height
     assert panel.figure.to_dict() == before, "the cached figure is never changed"
@@ -97,7 +100,7 @@ def every_panel(data: Dataset) -> list[panels.Panel]:
 
 
 def test_the_page_draws_each_figure_exactly_as_plotly_writes_it(data: Dataset) -> None:
-    """components._drawn hands Streamlit the figure's own dicts, not plotly's copy of them (to_dict): the JSON must
+    """display._drawn hands Streamlit the figure's own dicts, not plotly's copy of them (to_dict): the JSON must
     be the same, which it is not if a chart holds a numeric NumPy array (to_dict writes those as base64).
 
     And orjson writes every figure as it is: what it cannot write (an object array, a tuple subclass) makes
@@ -107,9 +110,9 @@ def test_the_page_draws_each_figure_exactly_as_plotly_writes_it(data: Dataset) -
     assert len(drawn) > 150
     for panel in drawn:
         assert panel.figure is not None
-        spec = components._drawn(panel.figure).to_dict()
+        spec = display._drawn(panel.figure).to_dict()
         orjson.dumps(spec, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
-        written = json.loads(pio.to_json(components._drawn(panel.figure), validate=False))
+        written = json.loads(pio.to_json(display._drawn(panel.figure), validate=False))
         assert written == json.loads(panel.figure.to_json()), panel.key
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import geo
-from dashboard.missions import build_tables
-from dashboard.schema import Mission
-from dashboard.validation import Vocabularies
+from dashboard.dataset import geo
+from dashboard.dataset.loading import build_tables
+from dashboard.dataset.schema import Mission
+from dashboard.dataset.vocabularies import Vocabularies
 
 from .conftest import ROOT, TODAY, variant
 

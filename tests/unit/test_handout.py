@@ -11,10 +11,11 @@ import pytest
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from dashboard import export, handout, i18n
-from dashboard.learn import Learn
-from dashboard.missions import Dataset
-from dashboard.printing import CHROMIUM_FLAGS
+from dashboard import i18n
+from dashboard.dataset.loading import Dataset
+from dashboard.learn.content import Learn
+from dashboard.outputs import handout, images
+from dashboard.outputs.printing import CHROMIUM_FLAGS
 
 
 def laid_out(html: str) -> dict[str, float]:
@@ -53,7 +54,7 @@ def test_each_lesson_fits_one_page_with_nothing_cut_off(
     assert lesson is not None
     panels = handout.lesson_panels(data, lesson)
     # a small placeholder picture stands in for each chart: the layout gives every picture the same box
-    picture = export.thumbnail(panels[0].figure) if panels[0].figure is not None else None
+    picture = images.thumbnail(panels[0].figure) if panels[0].figure is not None else None
     with i18n.using(language):
         html = handout.handout_html(
             lesson, panels, [picture] * len(panels), "http://localhost:8501/learn", date(2026, 11, 21)
@@ -75,5 +76,5 @@ def test_a_handout_is_a_one_page_pdf_with_the_questions_and_the_sources(data: Da
     assert lesson.title.fr in text
     assert lesson.steps[0].question.fr.split("?")[0][:40] in text
     assert "Créé le 21 novembre 2026" in text
-    images = list(reader.pages[0].images)
-    assert len(images) == len(lesson.steps), "one chart a step"
+    pictures = list(reader.pages[0].images)
+    assert len(pictures) == len(lesson.steps), "one chart a step"

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from dashboard import i18n, messages
-from dashboard.i18n import _
-from dashboard.missions import DATA_DIR, vocabulary_label
-from dashboard.validation import load_vocabularies
+from dashboard import i18n
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.loading import vocabulary_label
+from dashboard.dataset.vocabularies import load_vocabularies
+from dashboard.i18n import _, messages
 
 PLACEHOLDER = re.compile(r"\{(\w*)[^}]*\}")
 

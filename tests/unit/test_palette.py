@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard import charts, panels
-from dashboard.filters import Filters
-from dashboard.missions import DATA_DIR, load_dataset
+from dashboard.charts import frame, panels
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.filters import Filters
+from dashboard.dataset.loading import load_dataset
 
 OKABE_ITO = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"}
 
@@ -26,7 +27,7 @@ def type_colours_in(figure: object, labels: dict[str, str]) -> dict[str, set[str
 def test_mission_types_have_one_colour_each_from_the_okabe_ito_palette_on_every_chart() -> None:
     data = load_dataset(DATA_DIR, date(2026, 11, 21))
     labels = data.labels("mission_type")
-    expected = {value: colour.upper() for value, colour in charts.category_colours(list(labels)).items()}
+    expected = {value: colour.upper() for value, colour in frame.category_colours(list(labels)).items()}
     assert set(expected.values()) <= OKABE_ITO and len(set(expected.values())) == len(expected), "distinct"
     everything = Filters(year_from=1990, year_to=2026)
     only_sea = Filters(mission_types=("maritime-security",), year_from=1990, year_to=2026)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import i18n, quiz
-from dashboard.learn import Learn
-from dashboard.missions import Dataset
-from dashboard.schema import earliest_day, latest_day
+from dashboard import i18n
+from dashboard.dataset.loading import Dataset
+from dashboard.dataset.schema import earliest_day, latest_day
+from dashboard.learn import quiz
+from dashboard.learn.content import Learn
 
 
 def test_the_same_seed_gives_the_same_questions_and_another_seed_others(data: Dataset, content: Learn) -> None:

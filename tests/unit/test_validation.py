@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import validation
-from dashboard.validation import Problem, check_links, check_unique_ids, load_vocabularies, validate_records
+from dashboard.dataset import validation
+from dashboard.dataset.files import Problem
+from dashboard.dataset.validation import check_links, check_unique_ids, validate_records
+from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -17,18 +19,18 @@ TODAY = date(2026, 11, 21)
 
 
 @pytest.fixture(scope="module")
-def vocabularies() -> validation.Vocabularies:
+def vocabularies() -> Vocabularies:
     loaded, problems = load_vocabularies(DATA / "vocabularies.yaml")
     assert problems == []
     return loaded
 
 
-def check(path: Path, vocabularies: validation.Vocabularies) -> tuple[dict[str, object], list[Problem]]:
+def check(path: Path, vocabularies: Vocabularies) -> tuple[dict[str, object], list[Problem]]:
     valid, problems = validate_records([path], vocabularies, TODAY, root=FIXTURES)
     return dict(valid), problems
 
 
-def test_the_valid_fixture_passes(vocabularies: validation.Vocabularies) -> None:
+def test_the_valid_fixture_passes(vocabularies: Vocabularies) -> None:
     valid, problems = check(FIXTURES / "valid" / "minimal-op.yaml", vocabularies)
     assert problems == []
     assert list(valid) == ["minimal-op"]
@@ -60,7 +62,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_each_rule_names_file_field_and_fix(name: str, vocabularies: validation.Vocabularies) -> None:
+def test_each_rule_names_file_field_and_fix(name: str, vocabularies: Vocabularies) -> None:
     field, words = CASES[name]
     valid, problems = check(FIXTURES / "invalid" / f"{name}.yaml", vocabularies)
     assert valid == {}, "an invalid record must be left out"
@@ -75,7 +77,7 @@ def test_every_invalid_fixture_has_a_case() -> None:
     assert sorted(p.stem for p in (FIXTURES / "invalid").glob("*.yaml")) == sorted(CASES)
 
 
-def test_all_problems_are_reported_at_once(vocabularies: validation.Vocabularies) -> None:
+def test_all_problems_are_reported_at_once(vocabularies: Vocabularies) -> None:
     paths = [FIXTURES / "invalid" / f"{name}.yaml" for name in ("end-before-start", "bad-country-code", "not-yaml")]
     valid, problems = validate_records(paths, vocabularies, TODAY, root=FIXTURES)
     assert valid == {}
@@ -84,7 +86,7 @@ def test_all_problems_are_reported_at_once(vocabularies: validation.Vocabularies
     }
 
 
-def test_duplicate_ids_are_named_in_both_files(vocabularies: validation.Vocabularies) -> None:
+def test_duplicate_ids_are_named_in_both_files(vocabularies: Vocabularies) -> None:
     valid, _ = check(FIXTURES / "valid" / "minimal-op.yaml", vocabularies)
     record = valid["minimal-op"]
     problems = check_unique_ids({"minimal-op": [("a.yaml", record), ("b.yaml", record)]})  # type: ignore[list-item]
@@ -92,7 +94,7 @@ def test_duplicate_ids_are_named_in_both_files(vocabularies: validation.Vocabula
     assert "also used by b.yaml" in problems[0].message
 
 
-def test_one_sided_links_are_reported(tmp_path: Path, vocabularies: validation.Vocabularies) -> None:
+def test_one_sided_links_are_reported(tmp_path: Path, vocabularies: Vocabularies) -> None:
     base = (FIXTURES / "valid" / "minimal-op.yaml").read_text()
     (tmp_path / "first-op.yaml").write_text(
         base.replace("id: minimal-op", "id: first-op").replace("successors: []", "successors: [second-op]")
@@ -143,7 +145,7 @@ def test_command_line_exits_non_zero_and_prints_one_line_per_problem(
 def test_death_counts_need_one_number_or_a_whole_range_dated_within_the_operation() -> None:
     import yaml
 
-    from dashboard.schema import Mission
+    from dashboard.dataset.schema import Mission
 
     raw = yaml.safe_load((FIXTURES / "valid" / "minimal-op.yaml").read_text())
     figure = {"group": "personnel", "cause": "accident", "as_of": "2001", "scope": "Deaths in accidents, test"}

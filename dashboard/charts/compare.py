@@ -1,0 +1,335 @@
+"""The /compare charts: mission types by decade, values and counts by type, duration against peak, deaths."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+
+from dashboard.charts.frame import (
+    MAP_SCALE,
+    PALETTE,
+    Context,
+    axis_label,
+    frame_existing,
+    framed_figure,
+    groups,
+    unchecked,
+    value_axis,
+    with_context,
+    wrap,
+)
+from dashboard.i18n import N_, _, format_number, shown_date
+
+
+def decade_bars(
+    table: pd.DataFrame, colours: Mapping[str, str], title: str, context: Context | None = None
+) -> go.Figure:
+    """Stacked bars: operations of each type in each decade (table from comparisons.by_decade)."""
+    traces: list[BaseTraceType] = []
+    decades = sorted(table["decade"].unique())
+    for mission_type, rows in groups(
+        table, "mission_type", ("decade", "operations", "mission_type_label", "names")
+    ).items():
+        traces.append(
+            unchecked(
+                go.Bar,
+                x=rows["decade"],
+                y=rows["operations"],
+                name=str(rows["mission_type_label"][0]),
+                marker={"color": colours.get(mission_type, PALETTE[0])},
+                customdata=rows["names"],
+                hovertemplate="<b>%{fullData.name}</b>, %{x}: %{y}<br>%{customdata}<extra></extra>",
+            )
+        )
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.35,
+        "legend": {"orientation": "v", "x": 1.02, "y": 1},
+        "xaxis": {"categoryorder": "array", "categoryarray": decades},
+        "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d"},
+    }
+    return framed_figure(traces, layout, title, height=400, context=context)
+
+
+def values_by_type(
+    table: pd.DataFrame,
+    value_column: str,
+    colours: Mapping[str, str],
+    axis_title: str,
+    title: str,
+    hover: str,
+    log: bool = False,
+    context: Context | None = None,
+) -> go.Figure:
+    """Each operation as a point with a box per mission type: a distribution, not an average.
+
+    `hover` is a template for one point's value, e.g. '%{x:,} personnel'.
+    """
+    traces: list[BaseTraceType] = []
+    by_type = groups(table, "mission_type", ("mission_type_label", value_column, "short_name", "id"))
+    for mission_type in colours:
+        rows = by_type.get(mission_type)
+        if rows is None:
+            continue
+        label = axis_label(str(rows["mission_type_label"][0]))
+        traces.append(
+            unchecked(
+                go.Box,
+                x=[float(value) for value in rows[value_column]],
+                y=[label] * len(rows["id"]),
+                name=label,
+                orientation="h",
+                boxpoints="all",
+                jitter=0.3,
+                pointpos=0,
+                marker={"color": colours[mission_type], "size": 10},
+                line={"color": colours[mission_type]},
+                customdata=[
+                    [name, mission_id] for name, mission_id in zip(rows["short_name"], rows["id"], strict=True)
+                ],
+                hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
+            )
+        )
+    layout = {
+        "xaxis": {"title": {"text": axis_title}, **value_axis(table[value_column].astype(float).tolist(), log)},
+        # first type at the top, as in the other charts by type (plotly stacks categories bottom-up)
+        "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": [t.name for t in traces][::-1]},
+        "showlegend": False,
+    }
+    return framed_figure(traces, layout, title, height=max(260, 80 + 56 * len(traces)), context=context)
+
+
+OUTCOME_COLOURS = {
+    "ongoing": "#9aa5b1",
+    "succeeded-by-mission": "#56B4E9",
+    "handed-over": "#0072B2",
+    "objectives-met": "#009E73",
+    "mandate-ended": "#E69F00",
+    "withdrawn": "#D55E00",
+}
+
+
+def stacked_by_type(
+    table: pd.DataFrame,
+    column: str,
+    colours: Mapping[str, str],
+    title: str,
+    axis_title: str = "",
+    context: Context | None = None,
+) -> go.Figure:
+    """Horizontal stacked bars: for each mission type, how its operations divide by `column` (e.g. outcome)."""
+    traces: list[BaseTraceType] = []
+    types = [axis_label(label) for label in dict.fromkeys(table["mission_type_label"])]
+    for value, rows in groups(table, column, ("operations", "mission_type_label", f"{column}_label", "names")).items():
+        traces.append(
+            unchecked(
+                go.Bar,
+                orientation="h",
+                x=rows["operations"],
+                y=[axis_label(label) for label in rows["mission_type_label"]],
+                name=wrap(str(rows[f"{column}_label"][0])),
+                marker={"color": colours.get(value, PALETTE[0])},
+                customdata=rows["names"],
+                hovertemplate="<b>%{y}</b>, %{fullData.name}: %{x}<br>%{customdata}<extra></extra>",
+            )
+        )
+    layout = {
+        "barmode": "stack",
+        "legend": {"traceorder": "normal"},
+        "yaxis": {"categoryorder": "array", "categoryarray": types[::-1], "automargin": True},
+        "xaxis": {"title": {"text": axis_title or _("Operations")}, "tickformat": "d"},
+    }
+    return framed_figure(traces, layout, title, height=max(320, 160 + 40 * len(types)), context=context)
+
+
+def count_grid(
+    table: pd.DataFrame, column: str, column_labels: Mapping[str, str], title: str, context: Context | None = None
+) -> go.Figure:
+    """A grid of counts, mission types down and `column` values across; empty cells are zero operations."""
+    types = list(dict.fromkeys(table["mission_type_label"]))
+    values = [v for v in column_labels if v in set(table[column])]
+    counts = table.pivot_table(index="mission_type_label", columns=column, values="operations", aggfunc="sum")
+    counts = counts.reindex(index=types, columns=values)
+    names = table.pivot_table(index="mission_type_label", columns=column, values="names", aggfunc="first")
+    names = names.reindex(index=types, columns=values).fillna("")
+    z = counts.fillna(0).astype(int).to_numpy().tolist()
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[wrap(column_labels[v], 16) for v in values],
+            y=[axis_label(label) for label in types],
+            text=[[str(n) if n else "" for n in row] for row in z],
+            texttemplate="%{text}",
+            customdata=names.to_numpy().tolist(),
+            colorscale=MAP_SCALE,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="<b>%{y}</b><br>%{x}: %{z}<br>%{customdata}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(side="top", tickangle=0, automargin=True)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_layout(plot_bgcolor="white")
+    fig = frame_existing(fig, title, height=max(320, 200 + 44 * len(types)))
+    fig.update_layout(margin={"t": 160})  # room for the wrapped column labels between title and grid
+    return fig if context is None else with_context(fig, *context)
+
+
+def duration_peak_scatter(
+    table: pd.DataFrame,
+    colours: Mapping[str, str],
+    title: str,
+    log: bool = False,
+    labels: int = 10,
+    context: Context | None = None,
+) -> go.Figure:
+    """Years against published peak strength, one bubble per operation sized by contributing nations.
+
+    The `labels` largest operations are named on the chart (more would overlap); every one is named on hover.
+    Operations whose number of nations was not published are drawn as small open circles, not given a size.
+    """
+    traces: list[BaseTraceType] = []
+    # read as lists: pandas' nlargest, mask and max took a third of this chart's time
+    ids, peaks = table["id"].tolist(), [float(peak) for peak in table["peak_personnel"].tolist()]
+    labelled = {ids[row] for row in sorted(range(len(ids)), key=lambda row: (-peaks[row], row))[:labels]}
+    known = [float(n) for n in table["contributing_nations"].tolist() if not pd.isna(n)]
+    largest = max(known, default=1.0)
+    fields = ("duration_years", "peak_personnel", "mission_type_label", "id", "short_name", "contributing_nations",
+              "contributing_nations_date")  # fmt: skip
+    by_type = groups(table, "mission_type", fields)
+    for mission_type in colours:
+        rows = by_type.get(mission_type)
+        if rows is None:
+            continue
+        nations = rows["contributing_nations"]
+        traces.append(
+            unchecked(
+                go.Scatter,
+                x=rows["duration_years"],
+                y=[float(peak) for peak in rows["peak_personnel"]],
+                mode="markers+text",
+                name=str(rows["mission_type_label"][0]),
+                text=[name if i in labelled else "" for i, name in zip(rows["id"], rows["short_name"], strict=True)],
+                textposition="top center",
+                textfont={"size": 12},
+                cliponaxis=False,
+                marker={
+                    "color": colours[mission_type],
+                    "size": [8 if pd.isna(n) else 8 + 40 * (float(n) / largest) ** 0.5 for n in nations],
+                    "symbol": ["circle-open" if pd.isna(n) else "circle" for n in nations],
+                    "opacity": 0.8,
+                    "line": {"width": 1.5, "color": colours[mission_type]},
+                },
+                customdata=[
+                    [name, nations_text(n, d)]
+                    for name, n, d in zip(rows["short_name"], nations, rows["contributing_nations_date"], strict=True)
+                ],
+                hovertemplate=_(
+                    "<b>%{customdata[0]}</b><br>%{x:.1f} years · peak %{y:,} personnel"
+                    "<br>Contributing nations: %{customdata[1]}<extra></extra>"
+                ),
+            )
+        )
+    longest = max((float(years) for years in table["duration_years"].tolist() if not pd.isna(years)), default=1.0)
+    layout = {
+        "xaxis": {"title": {"text": _("Years the operation lasted (ongoing: so far)")},
+                  "range": [-0.04 * longest, 1.05 * longest]},
+        "yaxis": {"title": {"text": _("Peak personnel (published)")}, **value_axis(peaks, log)},
+        "legend": {"orientation": "v", "x": 1.02, "y": 1},
+    }  # fmt: skip
+    return framed_figure(traces, layout, title, height=520, context=context)
+
+
+def nations_text(count: Any, counted: Any) -> str:
+    """A scatter hover's number of nations: '31 (counted 2003-08)', or 'not published'."""
+    if pd.isna(count):
+        return _("not published")
+    if pd.isna(counted):
+        return _("{count} (counted date not published)").format(count=int(count))
+    return _("{count} (counted {date})").format(count=int(count), date=shown_date(str(counted)))
+
+
+DEATHS_AXES = {  # x column and axis title (shown with _())
+    "strength": ("peak_personnel", N_("Peak personnel (published)")),
+    "years": ("duration_years", N_("Years")),
+}
+
+
+def deaths_scatter(
+    table: pd.DataFrame,
+    colours: Mapping[str, str],
+    title: str,
+    against: str = "strength",
+    log: bool = False,
+    context: Context | None = None,
+) -> go.Figure:
+    """Personnel deaths against peak strength or duration: a point for a single count, a bar for a range.
+
+    A range is drawn from its low to its high end, with no point in between: no midpoint is invented.
+    """
+    x_column, x_title = DEATHS_AXES[against][0], _(DEATHS_AXES[against][1])
+    traces: list[BaseTraceType] = []
+    fields = ("mission_type_label", x_column, "deaths", "deaths_low", "deaths_high", "short_name", "deaths_scope")
+    by_type = groups(table, "mission_type", fields)
+    for mission_type in colours:
+        rows = by_type.get(mission_type)
+        if rows is None:
+            continue
+        name = str(rows["mission_type_label"][0])
+        every = list(zip(*(rows[field] for field in fields[1:]), strict=True))  # x, deaths, low, high, name, scope
+        single = [row for row in every if not pd.isna(row[1])]
+        ranged = [row for row in every if pd.isna(row[1])]
+        hover = _("<b>%{customdata[0]}</b>: %{customdata[1]} deaths<br>%{customdata[2]}<extra></extra>")
+        if single:
+            traces.append(
+                unchecked(
+                    go.Scatter,
+                    x=[float(row[0]) for row in single],
+                    y=[float(row[1]) for row in single],
+                    mode="markers+text",
+                    name=name,
+                    legendgroup=mission_type,
+                    text=[row[4] for row in single],
+                    textposition="top center",
+                    cliponaxis=False,
+                    marker={"color": colours[mission_type], "size": 11},
+                    customdata=[[row[4], format_number(int(row[1])), row[5]] for row in single],
+                    hovertemplate=hover,
+                )
+            )
+        for index, (x, _deaths, low, high, short, scope) in enumerate(ranged):
+            x, low, high = float(x), int(low), int(high)
+            traces.append(
+                unchecked(
+                    go.Scatter,
+                    x=[x, x],
+                    y=[low, high],
+                    mode="lines+markers+text",
+                    text=["", short],
+                    textposition="top center",
+                    cliponaxis=False,
+                    name=name,
+                    legendgroup=mission_type,
+                    showlegend=not single and index == 0,
+                    line={"color": colours[mission_type], "width": 4},
+                    marker={"color": colours[mission_type], "size": 12, "symbol": "line-ew-open"},
+                    customdata=[
+                        [short, _("{low} to {high}").format(low=format_number(low), high=format_number(high)), scope]
+                    ]
+                    * 2,
+                    hovertemplate=hover,
+                )
+            )
+    values = table[x_column].astype(float).tolist()
+    x_axis = value_axis(values, log) if against == "strength" else {"rangemode": "tozero"}
+    deaths = pd.concat([table["deaths"], table["deaths_low"], table["deaths_high"]]).dropna().astype(float).tolist()
+    layout = {
+        "xaxis": {"title": {"text": x_title}, **x_axis},
+        "yaxis": {"title": {"text": _("Deaths among its personnel (published)")}, **value_axis(deaths, log)},
+    }
+    return framed_figure(traces, layout, title, height=480, context=context)

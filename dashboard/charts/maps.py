@@ -1,0 +1,144 @@
+"""Where they deployed: countries and sea areas shaded, headquarters marked, drawn from committed geometry."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+
+from dashboard.charts.frame import MAP_SCALE, Context, Unchanging, framed_figure, unchecked
+from dashboard.i18n import N_, _
+
+SEA_SCALE = [[0.0, "#d8f0ec"], [1.0, "#2a9d8f"]]
+HQ_COLOUR = "#b91c1c"
+MEASURE_TITLES = {"operations": N_("Operations"), "years": N_("Years of presence")}  # shown with _()
+VIEWS: dict[str, dict[str, Any]] = {
+    "world": {"projection": {"type": "natural earth"}},
+    "europe": {"scope": "europe", "resolution": 50, "lonaxis": {"range": [5, 35]}, "lataxis": {"range": [35, 50]}},
+    "fit": {"resolution": 50, "fitbounds": "locations", "projection": {"type": "mercator"}},
+}
+
+
+def _place_data(places: pd.DataFrame, names: Mapping[str, str]) -> list[list[str]]:
+    return [[p, names.get(p, p), d] for p, d in zip(places["place"], places["details"], strict=True)]
+
+
+def deployment_map(
+    countries: pd.DataFrame,
+    seas: pd.DataFrame,
+    sea_shapes: Mapping[str, Any],
+    markers: pd.DataFrame,
+    names: Mapping[str, str],
+    measure: str = "operations",
+    view: str = "world",
+    title: str | None = None,
+    height: int = 560,
+    context: Context | None = None,
+) -> go.Figure:
+    """Countries and sea areas shaded by `measure` ('operations' or 'years'), with headquarters markers.
+
+    `countries` and `seas` are presence tables (dashboard.dataset.geo.presence); `sea_shapes` is the GeoJSON of
+    the sea areas; `markers` comes from dashboard.dataset.geo.hq_markers. `view` is 'world', 'europe' (the
+    Balkans at 1:50m) or 'fit' (zoomed to what is drawn, for a single operation's profile).
+    """
+    title = title if title is not None else _("Where the operations deployed")
+    hover_text = (
+        _("<b>%{customdata[1]}</b><br>%{z} operation(s)<br>%{customdata[2]}<extra></extra>")
+        if measure == "operations"
+        else _("<b>%{customdata[1]}</b><br>%{z} year(s) of presence<br>%{customdata[2]}<extra></extra>")
+    )
+    sea_hover_text = (
+        _("<b>%{customdata[1]}</b> (approximate outline)<br>%{z} operation(s)<br>%{customdata[2]}<extra></extra>")
+        if measure == "operations"
+        else _(
+            "<b>%{customdata[1]}</b> (approximate outline)<br>%{z} year(s) of presence<br>%{customdata[2]}"
+            "<extra></extra>"
+        )
+    )
+    top = max([1, *countries[measure].tolist(), *seas[measure].tolist()])
+    traces: list[BaseTraceType] = []
+    if not countries.empty:
+        traces.append(
+            unchecked(
+                go.Choropleth,
+                name=_("Countries"),
+                locations=countries["place"].tolist(),
+                z=countries[measure].tolist(),
+                zmin=0,
+                zmax=top,
+                colorscale=MAP_SCALE,
+                marker={"line": {"color": "#ffffff", "width": 0.6}},
+                showscale=view != "fit",
+                colorbar={
+                    "title": {"text": _(MEASURE_TITLES[measure])},
+                    "thickness": 14,
+                    "len": 0.75,
+                    "tickformat": "d",
+                    # whole numbers only: with a small maximum, automatic ticks fall on halves and repeat as "1, 1"
+                    "dtick": max(1, math.ceil(top / 8)),
+                },
+                customdata=[
+                    [p, names.get(p, p), d] for p, d in zip(countries["place"], countries["details"], strict=True)
+                ],
+                hovertemplate=hover_text,
+            )
+        )
+    shapes = [f for f in sea_shapes.get("features", []) if f["id"] in set(seas["place"])]
+    if shapes:
+        traces.append(
+            unchecked(
+                go.Choropleth,
+                name=_("Sea areas (approximate outlines)"),
+                geojson=Unchanging({"type": "FeatureCollection", "features": shapes}),
+                featureidkey="id",
+                locations=seas["place"].tolist(),
+                z=seas[measure].tolist(),
+                zmin=0,
+                zmax=top,
+                colorscale=SEA_SCALE,
+                showscale=False,
+                showlegend=True,
+                marker={"line": {"color": "#1f7a6f", "width": 0.8}, "opacity": 0.6},
+                customdata=_place_data(seas, names),
+                hovertemplate=sea_hover_text,
+            )
+        )
+    if not markers.empty:
+        traces.append(
+            unchecked(
+                go.Scattergeo,
+                name=_("Headquarters and main bases"),
+                lat=markers["lat"].tolist(),
+                lon=markers["lon"].tolist(),
+                mode="markers" if view == "world" else "markers+text",
+                text=markers["label"].tolist(),
+                textposition="top center",
+                textfont={"size": 11, "color": "#7f1d1d"},
+                marker={"symbol": "square", "size": 8, "color": HQ_COLOUR, "line": {"color": "#ffffff", "width": 1}},
+                customdata=[[m, h] for m, h in zip(markers["missions"], markers["hover"], strict=True)],
+                hovertemplate=_("%{customdata[1]}<extra>Headquarters</extra>"),
+            )
+        )
+    geo: dict[str, Any] = {
+        "showframe": False,
+        "showcoastlines": False,
+        "showcountries": True,
+        "countrycolor": "#ffffff",
+        "showland": True,
+        "landcolor": "#e5e7eb",
+        "showocean": True,
+        "oceancolor": "#f5f9fc",
+        "showlakes": False,
+        "fitbounds": False,
+    }
+    layout = {
+        "geo": geo | VIEWS[view],
+        "legend": {"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
+        # a marker answers hover and click only right under the pointer, so small countries under it stay reachable
+        "hoverdistance": 4,
+    }
+    return framed_figure(traces, layout, title, height=height, context=context)

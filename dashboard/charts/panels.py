@@ -1,0 +1,479 @@
+"""Panels: one chart with the question it answers, its figure (subtitle and source line inside) and the table it draws.
+
+Streamlit-free, so a page can cache a whole set of panels for one choice of filters and controls,
+and tests can check them as data.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import pycountry
+
+from dashboard import i18n
+from dashboard.charts import compare, frame, maps, strength, timeline
+from dashboard.dataset import comparisons, geo
+from dashboard.dataset.comparisons import readable
+from dashboard.dataset.filters import (
+    FIRST_YEAR,
+    STATUS_LABELS,
+    STATUSES,
+    Filters,
+    matching,
+    matching_ids,
+    matching_positions,
+)
+from dashboard.dataset.loading import PROJECT, Dataset
+from dashboard.i18n import N_, _
+
+# shown with _()
+NO_PEAK = N_("None of these operations has a published peak strength.")
+NO_DEATHS = N_(
+    "None of these operations has both a published peak strength and a published count of its personnel's deaths."
+)
+DEATHS_TITLES = {
+    "strength": N_("Deaths among personnel against peak strength"),
+    "years": N_("Deaths among personnel against years"),
+}
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A chart ready to show: `figure` is None when there is nothing to draw, and `empty` says why."""
+
+    key: str  # widget keys and anchors on the page
+    heading: str  # the question the chart answers
+    figure: go.Figure | None
+    make_table: Callable[[], pd.DataFrame] = field(repr=False, compare=False)  # see table
+    file_name: str
+    empty: str = ""
+    source: str = ""  # the source line inside the figure, as plain text (slide footnotes)
+    ids: tuple[str, ...] = ()  # the operations the chart rests on (speaker notes list their sources)
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Exactly what the chart draws, with readable headings (also the CSV), made the first time it is asked for.
+
+        Most reruns never show it (it is sent only while "Show the data" is open): selecting, relabelling and
+        renaming columns for it cost a new filter a millisecond or more on each chart page.
+        """
+        return self.make_table()
+
+
+def framed(
+    key: str,
+    heading: str,
+    figure: go.Figure | None,
+    table: Callable[[], pd.DataFrame],
+    file_name: str,
+    context: tuple[str, str],
+    ids: Iterable[str],
+    empty: str = "",
+) -> Panel:
+    """A panel whose figure was built with its subtitle and source line (`context`, given to the chart builder).
+
+    `table` makes the panel's table when it is first asked for, in the language the panel is built in (pass a
+    functools.partial, not a lambda over a variable that changes later).
+    """
+    _subtitle, footer = context
+    source = re.sub(r"\s*<br>\s*", " ", footer)
+    lang = i18n.language()
+
+    def make_table() -> pd.DataFrame:
+        with i18n.using(lang):
+            return table()
+
+    return Panel(key, heading, figure, make_table, file_name, _(empty), source, tuple(str(i) for i in ids))
+
+
+def filters_subtitle(data: Dataset, filters: Filters) -> str:
+    """The filters in force, in words; organisations by their short ids (NATO, UN, EU...)."""
+    labels = {
+        "organisation": {"coalition": _("coalitions")},
+        "mission_type": data.labels("mission_type"),
+        "region": data.labels("region"),
+        "status": {s: _(STATUS_LABELS[s]) for s in STATUSES},
+    }
+    return filters.subtitle(labels)
+
+
+def source_line(data: Dataset, based_on: int, shown: int, left_out: str = "", among: str = "filters") -> str:
+    """The footer of a chart: where the figures come from and how many records it rests on.
+
+    `among` says which operations `shown` counts: those that match the "filters", or those "chosen" or "shown";
+    `left_out` is the whole count sentence to use when some are not drawn ({count}, {total}, {left}).
+    """
+    if data.last_checked:
+        source = _("Source: {project}, from the public sources cited in each record, checked {date}.").format(
+            project=PROJECT, date=i18n.shown_date(data.last_checked)
+        )
+    else:
+        source = _("Source: {project}, from the public sources cited in each record.").format(project=PROJECT)
+    counts = {
+        "filters": _("Based on {count} of the {total} operations that match the filters."),
+        "chosen": _("Based on {count} of the {total} operations chosen."),
+        "shown": _("Based on {count} of the {total} operations shown."),
+    }
+    sentence = _(left_out) if based_on < shown and left_out else counts[among]
+    return f"{source}<br>{sentence.format(count=based_on, total=shown, left=shown - based_on)}"
+
+
+def compare_panels(
+    data: Dataset,
+    filters: Filters,
+    decades: str = "start",
+    log: bool = False,
+    against: str = "strength",
+    only: Collection[str] | None = None,
+) -> list[Panel]:
+    """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`."""
+    # the peak charts take their rows from the whole table: the others need the matching table, copied once
+    rows, every_id = matching_positions(data, filters), matching_ids(data, filters)
+
+    def missions() -> pd.DataFrame:
+        return matching(data, filters)
+
+    type_labels = data.labels("mission_type")
+    basis_labels = data.labels("legal_basis_kinds")
+    colours = frame.category_colours(list(type_labels))
+    subtitle = filters_subtitle(data, filters)
+    shown = len(rows)
+    everything = (subtitle, source_line(data, shown, shown))
+    not_drawn = N_(
+        "Based on {count} of the {total} operations that match the filters "
+        "({left} have no published peak and are not drawn)."
+    )
+    panels: list[Panel] = []
+
+    def wanted(key: str) -> bool:
+        return only is None or key in only
+
+    if wanted("decades"):
+        table = comparisons.by_decade(missions(), type_labels, decades)
+        title = (
+            _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
+        )
+        figure = compare.decade_bars(table, colours, title, context=everything)
+        heading = _("When did each kind of operation run?")
+        panels.append(
+            framed("decades", heading, figure, partial(readable, table), "operations-by-decade", everything, every_id)
+        )
+
+    if wanted("durations"):
+        table = comparisons.durations(missions())
+        figure = compare.values_by_type(
+            table, "duration_years", colours, _("Years (ongoing operations: so far)"),
+            _("How long operations lasted, by type"), _("%{x:.1f} years"), context=everything,
+        )  # fmt: skip
+        heading = _("How long did each kind last?")
+        panels.append(framed("durations", heading, figure, partial(readable, table), "durations", everything, every_id))
+
+    if wanted("peaks"):
+        table = comparisons.peaks(data.labelled_missions(), rows)
+        context = (subtitle, source_line(data, len(table), shown, not_drawn))
+        figure = None
+        if not table.empty:
+            figure = compare.values_by_type(
+                table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
+                _("%{x:,} personnel"), log=log, context=context,
+            )  # fmt: skip
+        heading = _("How large did each kind grow?")
+        panels.append(
+            framed("peaks", heading, figure, partial(readable, table), "peak-strength", context, table["id"], NO_PEAK)
+        )
+
+    if wanted("outcomes"):
+        table = comparisons.outcomes_by_type(missions(), type_labels, data.labels("outcome"))
+        figure = compare.stacked_by_type(
+            table, "outcome", compare.OUTCOME_COLOURS, _("How operations ended, by type"), context=everything
+        )
+        heading = _("How did they end?")
+        panels.append(
+            framed("outcomes", heading, figure, partial(readable, table), "outcomes-by-type", everything, every_id)
+        )
+
+    if wanted("basis"):
+        table = comparisons.legal_basis_by_type(missions(), type_labels, basis_labels)
+        context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
+        figure = compare.count_grid(table, "basis", basis_labels, _("Legal basis, by type"), context=context)
+        panels.append(
+            framed(
+                "basis", _("On what legal basis?"), figure, partial(readable, table), "legal-basis", context, every_id
+            )
+        )
+
+    if wanted("scatter"):
+        table = comparisons.duration_and_peak(data.labelled_missions(), rows)
+        footer = source_line(data, len(table), shown, not_drawn)
+        footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
+        figure = None
+        if not table.empty:
+            title = _("Duration against peak strength; bubble size: contributing nations")
+            figure = compare.duration_peak_scatter(table, colours, title, log=log, context=(subtitle, footer))
+        heading = _("Did longer operations grow larger, and draw more nations?")
+        panels.append(framed("scatter", heading, figure, partial(readable, table), "duration-peak", (subtitle, footer),
+                             table["id"], NO_PEAK))  # fmt: skip
+
+    if wanted("deaths"):
+        table = comparisons.personnel_deaths(missions(), data.fatalities)
+        left_out = N_(
+            "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
+            "strength or no published count of their personnel's deaths)."
+        )
+        footer = source_line(data, len(table), shown, left_out)
+        footer += " " + _("A bar is a published range; counts cover different scopes (hover), so compare with care.")
+        figure = None
+        if not table.empty:
+            title = _(DEATHS_TITLES[against])
+            figure = compare.deaths_scatter(table, colours, title, against=against, log=log, context=(subtitle, footer))
+        heading = _("How many of their own personnel died?")
+        panels.append(framed("deaths", heading, figure, partial(readable, table), "personnel-deaths",
+                             (subtitle, footer), table["id"], NO_DEATHS))  # fmt: skip
+    return panels
+
+
+def country_name(code: str) -> str:
+    """A country's common name from its ISO 3166 alpha-3 code (XKX: Kosovo), in the current language."""
+    if code == "XKX":
+        return "Kosovo"
+    country = pycountry.countries.get(alpha_3=code)
+    if not country:
+        return code
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return _country_names(i18n.language()).gettext(str(country.name))
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def _country_names(language: str) -> gettext.NullTranslations:
+    """pycountry's own translations of the ISO 3166 names."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def place_names(data: Dataset) -> dict[str, str]:
+    """Display names for every place a map can show: countries by ISO code, sea areas by vocabulary id
+    (worked out once per dataset and language; never change the dict)."""
+
+    def names() -> dict[str, str]:
+        countries = {code: country_name(code) for code in data.deployments["country"].unique()}
+        return countries | data.labels("sea_areas")
+
+    return data.remembered(("place names", i18n.language()), names)
+
+
+def map_places(data: Dataset, missions: pd.DataFrame, first: int, last: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Presence tables (dashboard.dataset.geo.presence) of the countries and of the sea areas `missions` deployed to."""
+    spans = geo.year_range(missions)
+    countries = geo.presence(country_places(data), missions, first, last, spans)
+    return countries, geo.presence(geo.sea_places(missions), missions, first, last, spans)
+
+
+def country_places(data: Dataset) -> pd.DataFrame:
+    """geo.country_places of the dataset, made once (the same for every filter). Never change it."""
+    return data.remembered(("country places",), lambda: geo.country_places(data.deployments))
+
+
+def map_figure(
+    data: Dataset,
+    missions: pd.DataFrame,
+    shade: str = "operations",
+    view: str = "world",
+    year_range: tuple[int, int] | None = None,
+    title: str | None = None,
+    height: int = 560,
+    headquarters: bool = True,
+    places: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+    context: frame.Context | None = None,
+) -> go.Figure:
+    """The deployment map of the given operations: countries, sea areas and (optionally) headquarters.
+
+    `places` is what map_places returns for the same operations and years, when the caller has it.
+    """
+    first, last = year_range or (FIRST_YEAR, data.today.year)
+    countries, seas = places or map_places(data, missions, first, last)
+    markers = geo.hq_markers(
+        geo.headquarters(data.records, missions.index if headquarters else []),
+        dict(zip(missions.index, missions["short_name"], strict=True)),
+    )
+    return maps.deployment_map(
+        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height, context=context
+    )
+
+
+NO_MATCH = N_("No operation matches these filters.")
+STRENGTH_SUBTITLE = N_("Published figures only, each marked; the dotted lines join them and are not data")
+
+
+def overview_panel(data: Dataset, filters: Filters) -> Panel:
+    """Operations under way each year, stacked by type."""
+    missions = matching(data, filters)
+    type_labels = data.labels("mission_type")
+    table = comparisons.active_per_year(missions, type_labels, filters.year_from, min(filters.year_to, data.today.year))
+    context = (filters_subtitle(data, filters), source_line(data, len(missions), len(missions)))
+    colours = frame.category_colours(list(type_labels))
+    figure = None if missions.empty else timeline.operations_per_year(table, colours, context=context)
+    heading = _("How many operations were under way each year?")
+    shown = partial(readable, table, leave_out=("hover",))
+    return framed("overview-per-year", heading, figure, shown, "operations-per-year", context, missions.index, NO_MATCH)
+
+
+TIMELINE_MAX_BARS = 200  # more operations than this are counted per year: one bar each would not be readable
+
+
+def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
+    """One bar per operation grouped by theatre, with hand-overs and events; NATO only unless `partners`.
+
+    Past TIMELINE_MAX_BARS operations, the chart counts those under way each year instead, and says so.
+    """
+    if not partners:
+        filters = replace(filters, organisations=("NATO",))
+    missions = matching(data, filters)
+    subtitle = filters_subtitle(data, filters)
+    type_labels = data.labels("mission_type")
+    colours = frame.category_colours(list(type_labels))
+    if len(missions) > TIMELINE_MAX_BARS:
+        last_year = min(filters.year_to, data.today.year)
+        counts = comparisons.active_per_year(missions, type_labels, filters.year_from, last_year)
+        footer = (
+            source_line(data, len(missions), len(missions))
+            + " "
+            + _(
+                "More than {count} operations match, too many for one bar each: narrow the filters to see each one."
+            ).format(count=TIMELINE_MAX_BARS)
+        )
+        title = _("Operations under way each year, by type")
+        figure = timeline.operations_per_year(counts, colours, title, context=(subtitle, footer))
+        table = partial(readable, counts, leave_out=("hover",))
+        return framed("timeline", _("When did each operation run?"), figure, table, "timeline-per-year",
+                      (subtitle, footer), missions.index)  # fmt: skip
+    context = (subtitle, source_line(data, len(missions), len(missions)))
+    figure = None
+    if not missions.empty:
+        figure = timeline.mission_timeline(
+            missions,
+            colours,
+            type_labels,
+            region_labels=data.labels("region"),
+            events=data.events,
+            successors={mission_id: record.successors for mission_id, record in data.records.items()},
+            context=context,
+        )
+    return framed("timeline", _("When did each operation run?"), figure, partial(timeline_table, missions), "timeline",
+                  context, missions.index, NO_MATCH)  # fmt: skip
+
+
+def timeline_table(missions: pd.DataFrame) -> pd.DataFrame:
+    """The timeline's table: each operation with its dates (an operation not ended reads "ongoing")."""
+    return (
+        missions[["id", "short_name", "name", "organisation", "mission_type_label", "region_label", "start", "end"]]
+        .assign(end=missions["end"].fillna(_("ongoing")))
+        .rename(columns=comparisons.headings() | {"region_label": _("Theatre")})
+    )
+
+
+def points_per_operation(data: Dataset) -> dict[str, int]:
+    """How many published strength points each operation has, most first (worked out once per dataset)."""
+
+    def count() -> dict[str, int]:
+        return {str(i): int(n) for i, n in data.personnel["mission_id"].value_counts().items()}
+
+    return data.remembered(("points per operation",), count)
+
+
+def default_strength(data: Dataset, missions: pd.DataFrame, count: int = 4) -> list[str]:
+    """The operations a strength chart shows until someone picks: those with the most published points."""
+    shown = set(missions.index)
+    return [str(i) for i in points_per_operation(data) if i in shown][:count]
+
+
+def strength_panel(data: Dataset, chosen: list[str], align: str, key: str = "strength") -> Panel:
+    """Published strength of the chosen operations over time, on the calendar or by months since start."""
+    chosen = [i for i in chosen if i in data.records]
+    points = data.personnel[data.personnel["mission_id"].isin(chosen)]
+    drawn = [i for i in chosen if i in set(points["mission_id"])]
+    context = (_(STRENGTH_SUBTITLE), source_line(data, len(drawn), len(chosen), among="chosen"))
+    figure = None
+    if drawn:
+        figure = strength.strength_lines(data.personnel, data.missions.loc[chosen], align=align, context=context)
+    empty = N_("None of the operations chosen has a published strength figure.")
+    return framed(key, _("How did their strength change?"), figure, partial(comparisons.strength_points, points),
+                  "strength-over-time", context, drawn, empty)  # fmt: skip
+
+
+def map_panel(
+    data: Dataset, filters: Filters, year: int | None, shade: str, view: str, headquarters: bool = True
+) -> Panel:
+    """The /map view: where the operations that match `filters` deployed, in one year or over the whole range."""
+    missions = matching(data, filters)
+    first_year, last_year = filters.year_from, min(filters.year_to, data.today.year)
+    shown = missions if year is None else geo.active_in(missions, year)
+    span = (first_year, last_year) if year is None else (first_year, year)
+    if year is None:
+        title = _("Where the operations deployed")
+    else:
+        title = _("Where the operations deployed, {year}").format(year=year)
+    if shade == "years":
+        title = _("Years of presence, {first}-{last}").format(first=span[0], last=span[1])
+    countries, seas = places = map_places(data, shown, *span)
+    context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
+    figure = None
+    if not shown.empty:
+        figure = map_figure(
+            data, shown, shade, view, span, title, headquarters=headquarters, places=places, context=context
+        )
+    heading = _("Where did the operations deploy?")
+    table = partial(places_table, data, countries, seas)
+    return framed("map", heading, figure, table, "deployments", context, shown.index, NO_MATCH)
+
+
+def places_table(data: Dataset, countries: pd.DataFrame, seas: pd.DataFrame) -> pd.DataFrame:
+    """The map's table: each country and sea area by name, with what it is."""
+    return readable(named_places(data, countries, seas))
+
+
+def named_places(data: Dataset, countries: pd.DataFrame, seas: pd.DataFrame) -> pd.DataFrame:
+    """Country rows then sea-area rows (each with a `place` column), places by name and `kind` added."""
+    names = place_names(data)
+    table = pd.concat([countries.assign(kind=_("country")), seas.assign(kind=_("sea area"))])
+    return table.assign(place=table["place"].map(lambda p: names.get(p, p)))
+
+
+def mission_map_panel(data: Dataset, mission_id: str) -> Panel:
+    """One operation's own countries, seas and headquarters, zoomed to fit."""
+    where = data.labelled_missions().loc[[mission_id]]
+    name = str(where.iloc[0]["short_name"])
+    context = (
+        _("Countries as they are today; sea areas are approximate outlines"),
+        source_line(data, 1, 1, among="shown"),
+    )
+    title = _("Where {name} deployed").format(name=name)
+    figure = map_figure(data, where, view="fit", title=title, height=420, context=context)
+    heading = _("Where did {name} deploy?").format(name=name)
+    table = partial(mission_places_table, data, mission_id, where)
+    return framed("where-map", heading, figure, table, f"{mission_id}-map", context, [mission_id])
+
+
+def mission_places_table(data: Dataset, mission_id: str, where: pd.DataFrame) -> pd.DataFrame:
+    """A profile map's table: the operation's countries and sea areas by name."""
+    places = country_places(data)
+    table = named_places(data, places[places["mission_id"] == mission_id], geo.sea_places(where))
+    return readable(table[["place", "kind"]])
+
+
+def mission_strength_panel(data: Dataset, mission_id: str) -> Panel:
+    """One operation's published strength points, joined by a dotted line that is not data."""
+    points = data.personnel[data.personnel["mission_id"] == mission_id]
+    name = str(data.missions.loc[mission_id, "short_name"])
+    title = _("{name}: published strength").format(name=name)
+    context = (_(STRENGTH_SUBTITLE), source_line(data, 1, 1, among="shown"))
+    figure = None if len(points) < 2 else strength.personnel_over_time(points, title, context=context)
+    empty = N_("Fewer than two published strength figures: nothing to draw.")
+    heading = _("How large was {name} over time?").format(name=name)
+    return framed("personnel", heading, figure, partial(comparisons.strength_points, points),
+                  f"{mission_id}-strength", context, [mission_id], empty)  # fmt: skip

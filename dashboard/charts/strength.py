@@ -1,0 +1,91 @@
+"""How strength changed: published personnel points, on the calendar or aligned by months since start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+
+from dashboard.charts.frame import PALETTE, Context, framed_figure, grouped, iso_days, unchecked
+from dashboard.i18n import _, shown_date
+
+
+def personnel_over_time(points: pd.DataFrame, title: str, context: Context | None = None) -> go.Figure:
+    """Published strength points joined by lines; nothing drawn between points is data."""
+    line = unchecked(
+        go.Scatter,
+        x=points["day"].dt.strftime("%Y-%m-%d").tolist(),
+        y=points["value"].tolist(),
+        mode="lines+markers",
+        line={"color": PALETTE[0], "dash": "dot"},
+        marker={"size": 9, "color": PALETTE[0]},
+        customdata=list(zip(points["date"].map(lambda d: shown_date(str(d))), points["source"], strict=True)),
+        hovertemplate=_("%{customdata[0]}: %{y:,} personnel<br>Source: %{customdata[1]}<extra></extra>"),
+    )
+    layout = {
+        "yaxis": {"title": {"text": _("Personnel (published figures)")}, "rangemode": "tozero", "tickformat": ","},
+        "xaxis": {"type": "date"},
+    }
+    return framed_figure([line], layout, title, height=320, context=context)
+
+
+DAYS_PER_MONTH = 30.4375
+
+
+def strength_lines(
+    points: pd.DataFrame,
+    missions: pd.DataFrame,
+    align: str = "date",
+    title: str = "",
+    context: Context | None = None,
+) -> go.Figure:
+    """One line per operation through its published strength points only (each point marked).
+
+    `align` 'date' puts the points on the calendar; 'months' measures each from its own operation's
+    start, to compare how operations grew and shrank. Operations with no published point draw nothing.
+    """
+    title = title or _("Published strength over time")
+    traces: list[BaseTraceType] = []
+    starts = missions["start_day"].to_dict()
+    names = missions["short_name"].astype(str).to_dict()
+    by_operation = grouped(
+        points["mission_id"].tolist(),
+        {"day": points["day"].tolist(), "day_text": iso_days(points["day"]), "value": points["value"].tolist(),
+         "date": points["date"].tolist(), "source": points["source"].tolist(), "note": points["note"].tolist()},
+    )  # fmt: skip
+    chosen = [(mission_id, rows) for mission_id, rows in by_operation.items() if mission_id in starts]
+    for index, (mission_id, rows) in enumerate(chosen):
+        start = starts[mission_id]
+        if align == "months":
+            x: list[Any] = [round((day - start).days / DAYS_PER_MONTH, 1) for day in rows["day"]]
+        else:
+            x = rows["day_text"]
+        traces.append(
+            unchecked(
+                go.Scatter,
+                name=names[mission_id],
+                x=x,
+                y=rows["value"],
+                mode="lines+markers",
+                line={"color": PALETTE[index % len(PALETTE)], "dash": "dot", "width": 1.5},
+                marker={"size": 8, "color": PALETTE[index % len(PALETTE)]},
+                customdata=[
+                    (mission_id, shown_date(str(date)), source, note if isinstance(note, str) else "")
+                    for date, source, note in zip(rows["date"], rows["source"], rows["note"], strict=True)
+                ],
+                hovertemplate=_(
+                    "<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} personnel<br>%{customdata[3]}"
+                    "<br>Source: %{customdata[2]}<extra></extra>"
+                ),
+            )
+        )
+    months = {"title": {"text": _("Months since the operation began")}, "rangemode": "tozero"}
+    layout = {
+        "yaxis": {"title": {"text": _("Personnel (published figures)")}, "rangemode": "tozero", "tickformat": ","},
+        "xaxis": months if align == "months" else {"type": "date"},
+        "legend": {"orientation": "h", "y": -0.2},
+        "hovermode": "closest",
+    }
+    return framed_figure(traces, layout, title, height=420, context=context)

@@ -1,0 +1,229 @@
+"""When each operation ran: the timeline of bars grouped by theatre, and operations per year by type."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+
+from dashboard.charts.frame import (
+    PALETTE,
+    Context,
+    columns,
+    framed_figure,
+    grouped,
+    groups,
+    iso_days,
+    unchecked,
+    wrap,
+)
+from dashboard.i18n import _, shown_date
+
+LINK_COLOUR = "#6b7280"
+
+
+def timeline_rows(missions: pd.DataFrame) -> tuple[dict[str, float], list[tuple[float, str]]]:
+    """Row of each operation on the timeline, grouped by region (theatres in order of their first start).
+
+    Returns the row of every mission id and the (row, region) of each group's heading. At most a few
+    hundred operations reach here, so plain Python is faster than pandas' sort and groupby.
+    """
+    entries = list(zip(missions["region"].astype(str), missions["start_day"], missions.index.astype(str), strict=True))
+    first_start: dict[str, Any] = {}
+    for region, start, _id in entries:
+        first_start[region] = min(first_start.get(region, start), start)
+    entries.sort(key=lambda entry: (first_start[entry[0]], entry[0], entry[1], entry[2]))
+    rows: dict[str, float] = {}
+    headings: list[tuple[float, str]] = []
+    row = 0.0
+    for region, _start, mission_id in entries:
+        if not headings or headings[-1][1] != region:
+            if headings:
+                row += 0.4
+            headings.append((row, region))
+            row += 1
+        rows[mission_id] = row
+        row += 1
+    return rows, headings
+
+
+def mission_timeline(
+    missions: pd.DataFrame,
+    colours: Mapping[str, str],
+    labels: Mapping[str, str],
+    region_labels: Mapping[str, str] | None = None,
+    events: pd.DataFrame | None = None,
+    successors: Mapping[str, Sequence[str]] | None = None,
+    title: str = "",
+    context: Context | None = None,
+) -> go.Figure:
+    """One bar per operation from start to end (ongoing ones to today), coloured by mission type and
+    grouped by theatre (region); succession drawn from each bar's end to its successor's start, and
+    events as markers on their bars. Every bar and marker carries the mission id first in customdata.
+
+    The columns are read once as Python lists: at most TIMELINE_MAX_BARS operations and their events
+    reach here, and pandas' groupby, strftime and per-type selections took most of a new filter's time.
+    """
+    title = title or _("When each operation ran")
+    region_labels = region_labels or {}
+    rows, headings = timeline_rows(missions)
+    ids = [str(i) for i in missions.index]
+    start_days, end_days = iso_days(missions["start_day"]), iso_days(missions["bar_end"])
+    lengths = missions["bar_end"].to_numpy(dtype="datetime64[ms]") - missions["start_day"].to_numpy(
+        dtype="datetime64[ms]"
+    )
+    by_type = grouped(
+        missions["mission_type"].tolist(),
+        {"id": ids, "status": missions["status"].tolist(), "start": missions["start"].tolist(),
+         "end": missions["end"].tolist(), "start_day": start_days, "length": lengths.astype("int64").tolist(),
+         "name": missions["name"].tolist(), "organisation": missions["organisation"].tolist()},
+    )  # fmt: skip
+    traces: list[BaseTraceType] = []
+    for mission_type in colours:
+        chosen = by_type.get(mission_type)
+        if chosen is None:
+            continue
+        traces.append(
+            unchecked(
+                go.Bar,
+                name=labels.get(mission_type, mission_type),
+                orientation="h",
+                y=[rows[mission_id] for mission_id in chosen["id"]],
+                base=chosen["start_day"],
+                x=chosen["length"],
+                width=0.7,
+                marker={"color": colours[mission_type]},
+                customdata=columns(
+                    chosen["id"],
+                    chosen["name"],
+                    [shown_date(str(start)) for start in chosen["start"]],
+                    [
+                        _("ongoing") if status == "ongoing" else shown_date(str(end))
+                        for status, end in zip(chosen["status"], chosen["end"], strict=True)
+                    ],
+                    chosen["organisation"],
+                ),
+                hovertemplate=_(
+                    "<b>%{customdata[1]}</b> (%{customdata[4]})<br>%{customdata[2]} to %{customdata[3]}"
+                    "<extra>%{fullData.name}</extra>"
+                ),
+            )
+        )
+    link_x: list[str | None] = []
+    link_y: list[float | None] = []
+    arrow_x, arrow_y, arrow_text = [], [], []
+    short_names = dict(zip(ids, missions["short_name"].astype(str).tolist(), strict=True))
+    ends = dict(zip(ids, end_days, strict=True))
+    starts = dict(zip(ids, start_days, strict=True))
+    for mission_id, following in (successors or {}).items():
+        for successor in following:
+            if mission_id not in rows or successor not in rows:
+                continue
+            end, start = ends[mission_id], starts[successor]
+            link_x += [end, start, None]
+            link_y += [rows[mission_id], rows[successor], None]
+            arrow_x.append(start)
+            arrow_y.append(rows[successor])
+            arrow_text.append(
+                _("{before} handed over to {after}").format(
+                    before=short_names[mission_id], after=short_names[successor]
+                )
+            )
+    if link_x:
+        traces.append(
+            unchecked(
+                go.Scatter,
+                name=_("Handed over to"),
+                x=link_x,
+                y=link_y,
+                mode="lines",
+                line={"color": LINK_COLOUR, "width": 1.2, "dash": "dot"},
+                hoverinfo="skip",
+                legendgroup="links",
+            )
+        )
+        traces.append(
+            unchecked(
+                go.Scatter,
+                name=_("Handed over to"),
+                x=arrow_x,
+                y=arrow_y,
+                mode="markers",
+                marker={"symbol": "triangle-right", "size": 8, "color": LINK_COLOUR},
+                text=arrow_text,
+                hovertemplate="%{text}<extra></extra>",
+                legendgroup="links",
+                showlegend=False,
+            )
+        )
+    shown_events = []
+    if events is not None:
+        every_event = zip(
+            events["mission_id"].tolist(), iso_days(events["day"]), events["date"].tolist(), events["title"].tolist(),
+            events["source"].tolist(), strict=True,
+        )  # fmt: skip
+        shown_events = [event for event in every_event if event[0] in rows]
+    if shown_events:
+        traces.append(
+            unchecked(
+                go.Scatter,
+                name=_("Event"),
+                x=[event[1] for event in shown_events],
+                y=[rows[event[0]] for event in shown_events],
+                mode="markers",
+                marker={"symbol": "diamond", "size": 7, "color": "#ffffff", "line": {"color": "#1f2933", "width": 1}},
+                customdata=columns(
+                    [event[0] for event in shown_events],
+                    [shown_date(str(event[2])) for event in shown_events],
+                    [event[3] for event in shown_events],
+                    [event[4] for event in shown_events],
+                ),
+                hovertemplate=_("<b>%{customdata[1]}</b>: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>"),
+            )
+        )
+    tick_rows = [*rows.values(), *(row for row, _ in headings)]
+    tick_text = [*(short_names[i] for i in rows), *(f"<b>{region_labels.get(r, r)}</b>" for _, r in headings)]
+    layout = {
+        "yaxis": {"tickvals": tick_rows, "ticktext": tick_text, "autorange": "reversed", "showgrid": False,
+                  "zeroline": False},
+        "xaxis": {"type": "date"},
+        "barmode": "overlay",
+        "showlegend": True,
+        "legend": {"title": {"text": _("Mission type")}, "orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        "hovermode": "closest",
+    }  # fmt: skip
+    return framed_figure(traces, layout, title, height=130 + 24 * (len(rows) + len(headings)), context=context)
+
+
+def operations_per_year(
+    table: pd.DataFrame, colours: Mapping[str, str], title: str = "", context: Context | None = None
+) -> go.Figure:
+    """Stacked bars: how many operations of each type were active in each calendar year.
+
+    `table` is comparisons.active_per_year: one row per (year, mission type) with a count.
+    """
+    title = title or _("Operations under way each year")
+    traces: list[BaseTraceType] = [
+        unchecked(
+            go.Bar,
+            x=rows["year"],
+            y=rows["operations"],
+            name=str(rows["mission_type_label"][0]),
+            marker={"color": colours.get(mission_type, PALETTE[-1])},
+            customdata=[wrap(hover, 60) for hover in rows["hover"]],
+            hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
+        )
+        for mission_type, rows in groups(
+            table, "mission_type", ("year", "operations", "mission_type_label", "hover")
+        ).items()
+    ]
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.1,
+        "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d", "nticks": 8},
+        "xaxis": {"dtick": 5},
+    }
+    return framed_figure(traces, layout, title, height=320, context=context)

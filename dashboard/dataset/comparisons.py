@@ -1,0 +1,380 @@
+"""The tables behind the /compare charts: exactly what each chart shows, so it can also be read and downloaded.
+
+Streamlit-free and plotly-free: each function takes the missions table (already filtered) and returns
+one tidy row per bar, point or cell. Column names are snake_case; HEADINGS gives the readable ones
+that the "show the data" tables and CSV files use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from numbers import Integral
+from typing import cast
+
+import pandas as pd
+
+from dashboard.dataset.schema import NOT_PUBLISHED
+from dashboard.i18n import N_, _, format_number, shown_date
+
+DECADE_MODES = {"start": N_("Decade it began"), "active": N_("Every decade it was active")}  # shown with _()
+
+HEADINGS = {
+    "decade": N_("Decade"),
+    "year": N_("Year"),
+    "mission_type": N_("Mission type id"),
+    "mission_type_label": N_("Mission type"),
+    "operations": N_("Operations"),
+    "names": N_("Which"),
+    "id": N_("Id"),
+    "short_name": N_("Operation"),
+    "name": N_("Full name"),
+    "organisation": N_("Organisation"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "status": N_("Status"),
+    "duration_years": N_("Years"),
+    "peak_personnel": N_("Peak personnel"),
+    "peak_personnel_date": N_("Date of peak"),
+    "contributing_nations": N_("Contributing nations"),
+    "contributing_nations_date": N_("Nations counted on"),
+    "outcome": N_("Outcome id"),
+    "outcome_label": N_("Outcome"),
+    "basis": N_("Legal basis id"),
+    "basis_label": N_("Legal basis"),
+    "deaths": N_("Personnel deaths"),
+    "deaths_low": N_("Personnel deaths (low)"),
+    "deaths_high": N_("Personnel deaths (high)"),
+    "deaths_as_of": N_("Deaths counted to"),
+    "deaths_scope": N_("What the count covers"),
+    "deaths_sources": N_("Source of the count"),
+}
+
+
+VOCABULARY_IDS = ("mission_type", "outcome", "basis")  # shown by their labels, which the tables also carry
+
+
+def readable(table: pd.DataFrame, leave_out: Collection[str] = ()) -> pd.DataFrame:
+    """The table as people read it (on the page and in the CSV): labels, not vocabulary ids; plain headings.
+
+    `leave_out` names more columns to drop (those only the chart uses). One column selection and new
+    headings: pandas' drop and rename cost a millisecond or more each on every new filter.
+    """
+    kept = [column for column in table.columns if column not in VOCABULARY_IDS and column not in leave_out]
+    names = headings()
+    shown = table[kept]
+    shown.columns = pd.Index([names.get(column, column) for column in kept])
+    return shown
+
+
+def headings() -> dict[str, str]:
+    """HEADINGS in the current language."""
+    return {column: _(heading) for column, heading in HEADINGS.items()}
+
+
+def _decades(first: int, last: int) -> list[int]:
+    return list(range(first - first % 10, last - last % 10 + 1, 10))
+
+
+def by_decade(missions: pd.DataFrame, type_labels: Mapping[str, str], mode: str = "start") -> pd.DataFrame:
+    """Operations of each type per decade: by the decade each began, or in every decade it was active.
+
+    Plain Python over the columns (pandas' iterrows and groupby took most of /compare's time for a new filter).
+    """
+    columns = ["decade", "mission_type", "mission_type_label", "operations", "names"]
+    names: dict[tuple[int, str], list[str]] = {}
+    for mission_type, first, last, name in zip(
+        missions["mission_type"].tolist(), missions["start_day"].dt.year.tolist(), missions["bar_end"].dt.year.tolist(),
+        missions["short_name"].tolist(), strict=True,
+    ):  # fmt: skip
+        for decade in _decades(first, last) if mode == "active" else _decades(first, first):
+            names.setdefault((decade, str(mission_type)), []).append(str(name))
+    if not names:
+        return pd.DataFrame(columns=columns).astype({"operations": "int64"})
+    order = {value: index for index, value in enumerate(type_labels)}
+    labelled = {decade: _("{decade}s").format(decade=decade) for decade, _type in names}
+    rows = [
+        (labelled[decade], mission_type, type_labels.get(mission_type, mission_type), len(listed), ", ".join(listed))
+        for (decade, mission_type), listed in sorted(
+            names.items(), key=lambda item: (labelled[item[0][0]], order.get(item[0][1], len(order)), item[0][1])
+        )
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+HOVER_NAMES = 15  # a hover lists at most this many operations, then says how many more
+
+
+def active_per_year(
+    missions: pd.DataFrame, type_labels: Mapping[str, str], first_year: int, last_year: int
+) -> pd.DataFrame:
+    """Operations of each type active in each calendar year (years with none are left out).
+
+    `names` lists every operation (the CSV); `hover` the first HOVER_NAMES and how many more (the chart).
+    Plain Python: a few hundred operations reach here, and pandas' groupby with a join per group took
+    most of the overview's time for a new filter.
+    """
+    columns = ["year", "mission_type", "mission_type_label", "operations", "names", "hover"]
+    names: dict[tuple[str, int], list[str]] = {}
+    for mission_type, start, end, name in zip(
+        missions["mission_type"].tolist(), missions["start_day"].dt.year.tolist(), missions["bar_end"].dt.year.tolist(),
+        missions["short_name"].astype(str).tolist(), strict=True,
+    ):  # fmt: skip
+        for year in range(max(start, first_year), min(end, last_year) + 1):
+            names.setdefault((mission_type, year), []).append(name)
+    if not names:
+        return pd.DataFrame(columns=columns).astype({"year": "int64", "operations": "int64"})
+    order = {value: index for index, value in enumerate(type_labels)}
+    unknown = {t: len(order) + i for i, t in enumerate(dict.fromkeys(t for t, _year in names if t not in order))}
+    rows = [
+        (
+            year,
+            mission_type,
+            type_labels.get(mission_type, mission_type),
+            len(listed),
+            ", ".join(listed),
+            _listed(listed),
+        )
+        for (mission_type, year), listed in sorted(
+            names.items(), key=lambda item: (order.get(item[0][0], unknown.get(item[0][0], 0)), item[0][1])
+        )
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """The first HOVER_NAMES names, and how many more."""
+    shown = ", ".join(names[:HOVER_NAMES])
+    more = len(names) - HOVER_NAMES
+    return shown if more <= 0 else shown + " " + _("and {count} more").format(count=more)
+
+
+def strength_points(points: pd.DataFrame) -> pd.DataFrame:
+    """Published strength points as the table beneath a strength chart."""
+    return points[["mission_id", "date", "value", "note", "source"]].rename(
+        columns={
+            "mission_id": _("Id"),
+            "date": _("Date"),
+            "value": _("Personnel"),
+            "note": _("Note"),
+            "source": _("Source"),
+        }
+    )
+
+
+OPERATION_COLUMNS = ["id", "short_name", "mission_type", "mission_type_label", "organisation"]
+
+
+def durations(missions: pd.DataFrame) -> pd.DataFrame:
+    """One row per operation: its dates and how many years it lasted (ongoing: so far)."""
+    table = missions[[*OPERATION_COLUMNS, "start", "end", "status", "duration_years"]].copy()
+    table["end"] = table["end"].fillna(_("ongoing"))
+    return table.reset_index(drop=True)
+
+
+def largest_first(missions: pd.DataFrame, columns: list[str], rows: Sequence[int] | None = None) -> pd.DataFrame:
+    """`columns` of the operations with a published peak strength, largest first; the others are left out, not
+    guessed. Equal peaks keep the table's order (by start), whichever operations the filters keep.
+
+    `rows`: only these rows of `missions` (in table order; filters.matching_positions), so the whole table is
+    not copied first. The order is worked out on a list and the rows and columns taken in one step: pandas'
+    mask, column selection and sort took half as long again on every new filter.
+    """
+    peak = missions["peak_personnel"].tolist()
+    kept = range(len(peak)) if rows is None else rows
+    order = sorted((row for row in kept if not pd.isna(peak[row])), key=lambda row: -peak[row])
+    where = [missions.columns.get_loc(column) for column in columns]
+    table = cast(pd.DataFrame, missions.iloc[order, where])  # type: ignore[index]
+    return table.reset_index(drop=True)
+
+
+def peaks(missions: pd.DataFrame, rows: Sequence[int] | None = None) -> pd.DataFrame:
+    """One row per operation with a published peak strength, largest first (of `rows` only, if given)."""
+    return largest_first(missions, [*OPERATION_COLUMNS, "peak_personnel", "peak_personnel_date"], rows)
+
+
+def _counts_by_type(
+    long: pd.DataFrame,
+    column: str,
+    missions: pd.DataFrame,
+    type_labels: Mapping[str, str],
+    value_labels: Mapping[str, str],
+) -> pd.DataFrame:
+    """Count rows of (mission type, value), with the operations' names, in vocabulary order."""
+    names = missions["short_name"].to_dict()
+    table = (
+        long.groupby(["mission_type", column], sort=False)["id"]
+        .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
+        .reset_index()
+    )
+    type_order = {value: index for index, value in enumerate(type_labels)}
+    value_order = {value: index for index, value in enumerate(value_labels)}
+    table = table.sort_values(
+        ["mission_type", column], key=lambda c: c.map(type_order if c.name == "mission_type" else value_order)
+    )
+    table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
+    table[f"{column}_label"] = table[column].map(lambda v: value_labels.get(v, v))
+    columns = ["mission_type", "mission_type_label", column, f"{column}_label", "operations", "names"]
+    return table[columns].reset_index(drop=True)
+
+
+def outcomes_by_type(
+    missions: pd.DataFrame, type_labels: Mapping[str, str], outcome_labels: Mapping[str, str]
+) -> pd.DataFrame:
+    """How many operations of each type ended each way (or are ongoing)."""
+    long = pd.DataFrame(
+        {"id": missions.index, "mission_type": missions["mission_type"], "outcome": missions["outcome"]}
+    )
+    return _counts_by_type(long, "outcome", missions, type_labels, outcome_labels)
+
+
+def legal_basis_by_type(
+    missions: pd.DataFrame, type_labels: Mapping[str, str], basis_labels: Mapping[str, str]
+) -> pd.DataFrame:
+    """How many operations of each type rested on each kind of legal basis (one operation can have several)."""
+    long = pd.DataFrame(
+        [
+            {"id": mission_id, "mission_type": mission["mission_type"], "basis": basis}
+            for mission_id, mission in missions.iterrows()
+            for basis in str(mission["legal_basis"]).split("; ")
+            if basis
+        ],
+        columns=["id", "mission_type", "basis"],
+    )
+    return _counts_by_type(long, "basis", missions, type_labels, basis_labels)
+
+
+def duration_and_peak(missions: pd.DataFrame, rows: Sequence[int] | None = None) -> pd.DataFrame:
+    """Operations with a published peak: years, peak and (where published) contributing nations (of `rows`)."""
+    columns = [
+        *OPERATION_COLUMNS,
+        "duration_years",
+        "peak_personnel",
+        "peak_personnel_date",
+        "contributing_nations",
+        "contributing_nations_date",
+    ]
+    return largest_first(missions, columns, rows)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of the side-by-side table: a label and how to read it from a mission row."""
+
+    label: str
+    column: str
+    date_column: str | None = None
+
+
+SIDE_BY_SIDE_FACTS = (
+    Fact(N_("Full name"), "name"),
+    Fact(N_("Organisation"), "organisation"),
+    Fact(N_("Mission type"), "mission_type_label"),
+    Fact(N_("Theatre"), "region_label"),
+    Fact(N_("Began"), "start"),
+    Fact(N_("Ended"), "end"),
+    Fact(N_("Years (ongoing: so far)"), "duration_years"),
+    Fact(N_("Peak strength"), "peak_personnel", "peak_personnel_date"),
+    Fact(N_("Contributing nations"), "contributing_nations", "contributing_nations_date"),
+    Fact(N_("Countries deployed to"), "country_count"),
+    Fact(N_("Legal basis"), "legal_basis_labels"),
+    Fact(N_("UN Security Council resolutions"), "unsc_resolutions"),
+    Fact(N_("Outcome"), "outcome_label"),
+    Fact(N_("Came after"), "predecessors"),
+    Fact(N_("Handed over to"), "successors"),
+    Fact(N_("Sources cited"), "source_count"),
+)
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float | str) and (value != value or value == ""))
+
+
+def _fact_text(mission: pd.Series, fact: Fact) -> str:
+    value = mission[fact.column]
+    if _missing(value):
+        if fact.column == "end":
+            return _("ongoing")
+        if fact.column in ("predecessors", "successors", "unsc_resolutions"):
+            return _("none")
+        return _(NOT_PUBLISHED)
+    if isinstance(value, Integral):
+        text = format_number(int(value))
+    elif fact.column in ("start", "end"):
+        text = shown_date(str(value))
+    else:
+        text = str(value)
+    if fact.date_column and not _missing(mission[fact.date_column]):
+        text = _("{value} ({date})").format(value=text, date=shown_date(str(mission[fact.date_column])))
+    return text
+
+
+def side_by_side(missions: pd.DataFrame, ids: Sequence[str], basis_labels: Mapping[str, str]) -> pd.DataFrame:
+    """The chosen operations' facts in one table: a row per fact, a column per operation.
+
+    An unpublished figure reads "not published"; nothing is filled in.
+    """
+    chosen = missions.loc[list(ids)].copy()
+    chosen["legal_basis_labels"] = chosen["legal_basis"].map(
+        lambda kinds: "; ".join(basis_labels.get(k, k) for k in str(kinds).split("; ") if k)
+    )
+    chosen["predecessors"] = chosen["predecessors"].map(lambda v: _names(v, missions))
+    chosen["successors"] = chosen["successors"].map(lambda v: _names(v, missions))
+    chosen["country_count"] = chosen["country_count"].astype(object)
+    columns = {
+        str(mission["short_name"]): [_fact_text(mission, fact) for fact in SIDE_BY_SIDE_FACTS]
+        for _, mission in chosen.iterrows()
+    }
+    return pd.DataFrame(columns, index=pd.Index([_(fact.label) for fact in SIDE_BY_SIDE_FACTS], name=_("Fact")))
+
+
+def _names(ids: str, missions: pd.DataFrame) -> str:
+    """'IFOR; SFOR' from 'ifor; sfor' (ids outside the table stay as they are)."""
+    return "; ".join(
+        str(missions.loc[i, "short_name"]) if i in missions.index else i for i in str(ids).split("; ") if i
+    )
+
+
+DEATHS_AGAINST = {"strength": N_("Peak strength"), "years": N_("Years")}  # shown with _()
+
+# The questions /compare answers, one at a time (`question` in its URL), and the charts each draws.
+QUESTIONS = {
+    "when": N_("When"),
+    "how-long": N_("How long"),
+    "how-large": N_("How large"),
+    "outcomes": N_("How they ended"),
+    "basis": N_("Legal basis"),
+    "human-cost": N_("Human cost"),
+    "side-by-side": N_("Side by side"),
+}  # shown with _()
+QUESTION_CHARTS = {
+    "when": ("decades",),
+    "how-long": ("durations",),
+    "how-large": ("peaks", "scatter"),
+    "outcomes": ("outcomes",),
+    "basis": ("basis",),
+    "human-cost": ("deaths",),
+    "side-by-side": (),
+}
+
+
+def personnel_deaths(missions: pd.DataFrame, fatalities: pd.DataFrame) -> pd.DataFrame:
+    """Operations with both a published peak strength and a count of their personnel's deaths (all causes).
+
+    Only counts marked `whole_operation` (all its personnel, every nation, from the start) are compared:
+    one nation's toll or one incident would mislead beside them. Where a record holds several, the first
+    listed is used. A range keeps both ends.
+    """
+    personnel = (fatalities["group"] == "personnel") & (fatalities["cause"] == "all-causes")
+    counts = fatalities[personnel & fatalities["whole_operation"].astype(bool)]
+    first = counts.sort_values("order").drop_duplicates("mission_id").set_index("mission_id")
+    known = missions[missions["peak_personnel"].notna() & missions.index.isin(first.index)]
+    table = known[[*OPERATION_COLUMNS, "duration_years", "peak_personnel", "peak_personnel_date"]].copy()
+    chosen = first.loc[known.index]
+    table["deaths"] = chosen["value"]
+    table["deaths_low"] = chosen["low"]
+    table["deaths_high"] = chosen["high"]
+    table["deaths_as_of"] = chosen["as_of"]
+    table["deaths_scope"] = chosen["scope"]
+    table["deaths_sources"] = chosen["sources"]
+    return table.sort_values("peak_personnel", ascending=False).reset_index(drop=True)

@@ -1,0 +1,351 @@
+"""Data layer: validated YAML records -> pandas tables. Never imports streamlit."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import pandas as pd
+
+from dashboard.dataset.files import DATA_DIR, Problem
+from dashboard.dataset.geo import HistoricalNote, load_historical_notes, load_sea_shapes
+from dashboard.dataset.schema import Mission, earliest_day, latest_day
+from dashboard.dataset.validation import validate_data_dir
+from dashboard.dataset.vocabularies import Vocabularies
+from dashboard.i18n import language
+
+T = TypeVar("T")
+REMEMBERED = 512  # results a dataset keeps (remembered): every filter combination a class tried, many times over
+_REMEMBERING = threading.Lock()
+
+PROJECT = "NATO Peace Operations Explorer"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the pages show, built once from the files."""
+
+    missions: pd.DataFrame  # one row per valid record, indexed by id
+    personnel: pd.DataFrame  # one row per published strength point
+    events: pd.DataFrame  # one row per event
+    deployments: pd.DataFrame  # one row per (mission, country)
+    fatalities: pd.DataFrame  # one row per published death count, in record order ("order")
+    records: dict[str, Mission]
+    vocabularies: Vocabularies
+    problems: list[Problem]
+    today: date
+    sea_shapes: dict[str, Any] = field(default_factory=dict)  # GeoJSON of the sea areas the map draws
+    historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
+    _remembered: dict[Hashable, OrderedDict[Hashable, Any]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def remembered(self, key: tuple[Hashable, ...], build: Callable[[], T], keep: int | None = None) -> T:
+        """build(), worked out once per key for this dataset and shared by every session (never change it).
+
+        `key` starts with what kind of result it is; the `keep` (default REMEMBERED) most recently used
+        results of each kind are kept. A dict lookup: asking one of Streamlit's caches costs about half a
+        millisecond (it hashes every argument), and a page asks several times a rerun. Two sessions asking
+        at once may both build it.
+        """
+        with _REMEMBERING:
+            kind = self._remembered.setdefault(key[0], OrderedDict())
+            if key in kind:
+                kind.move_to_end(key)
+                return cast(T, kind[key])
+        value = build()
+        with _REMEMBERING:
+            kind[key] = value
+            while len(kind) > (keep or REMEMBERED):
+                kind.popitem(last=False)
+        return value
+
+    @cached_property
+    def last_checked(self) -> str | None:
+        """The latest date any source was read: when the data was last checked (worked out once)."""
+        dates = [s.accessed for r in self.records.values() for s in r.sources]
+        return max(dates) if dates else None
+
+    def title_of(self, mission_id: str) -> str:
+        """'KFOR — Kosovo Force': how pickers and links name an operation."""
+        mission = self.records[mission_id]
+        return f"{short_name(mission)} — {mission.name}"
+
+    def labels(self, vocabulary: str) -> dict[str, str]:
+        """Every value of a vocabulary with its display label, in vocabulary order."""
+        return {value: self.label(vocabulary, value) for value in self.vocabularies.get(vocabulary, {})}
+
+    def label(self, vocabulary: str, value: str) -> str:
+        """The display label of a controlled value (the id itself if the vocabulary lacks it)."""
+        return vocabulary_label(self.vocabularies, vocabulary, value)
+
+    def labelled_missions(self) -> pd.DataFrame:
+        """The missions table with its label columns in the current language (relabel), worked out once per
+        language: the chart pages filter this table instead of relabelling what they filtered on every rerun."""
+
+        def build() -> pd.DataFrame:
+            table = self.relabel(self.missions)
+            same = all(table[label].tolist() == self.missions[label].tolist() for _id, label, _v in LABEL_COLUMNS)
+            return self.missions if same else table  # in English: the table itself (filtered results are shared)
+
+        return self.remembered(("labelled", language()), build)
+
+    def relabel(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The table with its label columns (mission_type_label, region_label, outcome_label) in the current
+        language: the missions table builds them once, in English, when the data is loaded.
+        """
+        changes = {
+            label: table[column].map(self.labels(vocabulary))
+            for column, label, vocabulary in LABEL_COLUMNS
+            if column in table.columns and label in table.columns
+        }
+        return table.assign(**changes) if changes else table
+
+
+LABEL_COLUMNS = (  # id column, label column, vocabulary
+    ("mission_type", "mission_type_label", "mission_type"),
+    ("region", "region_label", "region"),
+    ("outcome", "outcome_label", "outcome"),
+)
+
+
+def vocabulary_text(entry: dict[str, Any]) -> tuple[str, str]:
+    """A vocabulary value's label and definition in the current language (English where it has no translation)."""
+    translated = entry.get("fr") if language() == "fr" else None
+    other = translated if isinstance(translated, dict) else {}
+    return str(other.get("label") or entry["label"]), str(other.get("definition") or entry["definition"])
+
+
+def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) -> str:
+    """The display label of a controlled value in the current language (the id itself if the vocabulary lacks it)."""
+    entry = vocabularies.get(vocabulary, {}).get(value)
+    return vocabulary_text(entry)[0] if entry else value
+
+
+def short_name(mission: Mission) -> str:
+    return mission.short_name or mission.acronym or mission.name.removeprefix("Operation ")
+
+
+def status_of(mission: Mission, today: date) -> str:
+    return "ongoing" if mission.end is None or latest_day(mission.end) >= today else "ended"
+
+
+def mission_row(mission: Mission, vocabularies: Vocabularies, today: date) -> dict[str, Any]:
+    """The flat, table-friendly view of one record."""
+    start_day = pd.Timestamp(earliest_day(mission.start))
+    bar_end = pd.Timestamp(latest_day(mission.end) if mission.end else today)
+    end_day = bar_end if mission.end else pd.NaT
+
+    def label(vocabulary: str, value: str) -> str:
+        return vocabulary_label(vocabularies, vocabulary, value)
+
+    return {
+        "id": mission.id,
+        "name": mission.name,
+        "acronym": mission.acronym,
+        "short_name": short_name(mission),
+        "organisation": mission.organisation,
+        "mission_type": mission.mission_type,
+        "mission_type_label": label("mission_type", mission.mission_type),
+        "domains": "; ".join(mission.domains),
+        "start": mission.start,
+        "end": mission.end,
+        "start_day": start_day,
+        "end_day": end_day,
+        "bar_end": bar_end,
+        "status": status_of(mission, today),
+        "duration_years": round((bar_end - start_day).days / 365.25, 2),
+        "region": mission.region,
+        "region_label": label("region", mission.region),
+        "countries": "; ".join(mission.countries),
+        "country_count": len(mission.countries),
+        "sea_areas": "; ".join(mission.sea_areas),
+        "legal_basis": "; ".join(mission.legal_basis.kinds),
+        "unsc_resolutions": "; ".join(str(n) for n in mission.legal_basis.unsc_resolutions),
+        "peak_personnel": mission.peak_personnel.value if mission.peak_personnel else None,
+        "peak_personnel_date": mission.peak_personnel.date if mission.peak_personnel else None,
+        "contributing_nations": mission.contributing_nations.value if mission.contributing_nations else None,
+        "contributing_nations_date": mission.contributing_nations.date if mission.contributing_nations else None,
+        "outcome": mission.outcome,
+        "outcome_label": label("outcome", mission.outcome),
+        "predecessors": "; ".join(mission.predecessors),
+        "successors": "; ".join(mission.successors),
+        "related": "; ".join(mission.related),
+        "summary": mission.summary,
+        "source_count": len(mission.sources),
+    }
+
+
+MISSION_COLUMNS = [
+    "id",
+    "name",
+    "acronym",
+    "short_name",
+    "organisation",
+    "mission_type",
+    "mission_type_label",
+    "domains",
+    "start",
+    "end",
+    "start_day",
+    "end_day",
+    "bar_end",
+    "status",
+    "duration_years",
+    "region",
+    "region_label",
+    "countries",
+    "country_count",
+    "sea_areas",
+    "legal_basis",
+    "unsc_resolutions",
+    "peak_personnel",
+    "peak_personnel_date",
+    "contributing_nations",
+    "contributing_nations_date",
+    "outcome",
+    "outcome_label",
+    "predecessors",
+    "successors",
+    "related",
+    "summary",
+    "source_count",
+]
+
+
+FATALITY_COLUMNS = [
+    "mission_id",
+    "order",
+    "group",
+    "cause",
+    "value",
+    "low",
+    "high",
+    "as_of",
+    "scope",
+    "sources",
+    "whole_operation",
+    "note",
+]
+
+
+def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today: date) -> dict[str, pd.DataFrame]:
+    """The tables of a Dataset, from valid records."""
+    ordered = sorted(records.values(), key=lambda m: (earliest_day(m.start), m.id))
+    missions = pd.DataFrame([mission_row(m, vocabularies, today) for m in ordered], columns=MISSION_COLUMNS)
+    for column in ("peak_personnel", "contributing_nations", "country_count"):
+        missions[column] = missions[column].astype("Int64")
+    missions = missions.set_index("id", drop=False)
+    missions.index.name = None  # the id stays a column too, for exports; an unnamed index avoids ambiguity
+    personnel = pd.DataFrame(
+        [
+            {
+                "mission_id": m.id,
+                "date": p.date,
+                "day": pd.Timestamp(earliest_day(p.date)),
+                "value": p.value,
+                "source": p.source,
+                "note": p.note,
+            }
+            for m in ordered
+            for p in m.personnel
+        ],
+        columns=["mission_id", "date", "day", "value", "source", "note"],
+    )
+    events = pd.DataFrame(
+        [
+            {
+                "mission_id": m.id,
+                "date": e.date,
+                "day": pd.Timestamp(earliest_day(e.date)),
+                "title": e.title,
+                "source": e.source,
+            }
+            for m in ordered
+            for e in m.events
+        ],
+        columns=["mission_id", "date", "day", "title", "source"],
+    )
+    fatalities = pd.DataFrame(
+        [
+            {
+                "mission_id": m.id,
+                "order": index,
+                "group": f.group,
+                "cause": f.cause,
+                "value": f.value,
+                "low": f.low,
+                "high": f.high,
+                "as_of": f.as_of,
+                "scope": f.scope,
+                "sources": " ; ".join(f.sources),
+                "whole_operation": f.whole_operation,
+                "note": f.note,
+            }
+            for m in ordered
+            for index, f in enumerate(m.human_cost.figures)
+        ],
+        columns=FATALITY_COLUMNS,
+    )
+    for column in ("value", "low", "high"):
+        fatalities[column] = fatalities[column].astype("Int64")
+    deployments = pd.DataFrame(
+        [{"mission_id": m.id, "country": c} for m in ordered for c in m.countries],
+        columns=["mission_id", "country"],
+    )
+    return {
+        "missions": missions,
+        "personnel": personnel,
+        "events": events,
+        "deployments": deployments,
+        "fatalities": fatalities,
+    }
+
+
+def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Dataset:
+    """Validate every file and build the tables; invalid records are left out and listed in problems."""
+    today = today or date.today()
+    vocabularies, records, problems = validate_data_dir(data_dir, today)
+    sea_shapes, sea_problems = load_sea_shapes(data_dir, vocabularies)
+    notes, note_problems = load_historical_notes(data_dir)
+    tables = build_tables(records, vocabularies, today)
+    return Dataset(
+        records=records,
+        vocabularies=vocabularies,
+        problems=problems + sea_problems + note_problems,
+        today=today,
+        sea_shapes=sea_shapes,
+        historical_notes=notes,
+        **tables,
+    )
+
+
+def records_as_json(records: dict[str, Mission], ids: list[str]) -> list[dict[str, Any]]:
+    """Full records, in the given order, ready for JSON download."""
+    return [records[i].model_dump(mode="json") for i in ids]
+
+
+def records_json(records: dict[str, Mission], ids: list[str]) -> bytes:
+    """The data page's JSON download: the full records, in the given order."""
+    return json.dumps(records_as_json(records, ids), indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def missions_csv(missions: pd.DataFrame) -> bytes:
+    """The data page's CSV download: the missions table as shown, without the computed day columns."""
+    return missions.drop(columns=["start_day", "end_day", "bar_end"]).to_csv(index=False).encode("utf-8")
+
+
+def citation(today: date, last_checked: str | None, url: str = "http://localhost:8501") -> str:
+    """How to cite the dataset, in a form students can paste."""
+    checked = f"; sources last checked {last_checked}" if last_checked else ""
+    return (
+        f"{PROJECT} (dataset), version of {today.isoformat()}{checked}. Available at {url}. "
+        "Data licensed CC BY 4.0; each figure cites its own public source."
+    )

@@ -1,0 +1,321 @@
+"""The mission record contract: a pydantic model whose exported JSON Schema documents every field.
+
+Structure and types live here; the controlled vocabularies (data/vocabularies.yaml) and the rules
+that span fields or records live in validation.py. `mission_json_schema` adds the vocabularies to
+the exported schema as enums, so the file in data/schema/ is complete on its own.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.vocabularies import load_vocabularies
+from dashboard.i18n import N_
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# how the app shows a figure, a date or a count that no source publishes (the record leaves it empty)
+NOT_PUBLISHED = N_("not published")  # shown with _()
+MISSION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check_partial_date(text: str) -> str:
+    """Accept 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' naming a real calendar date."""
+    if not PARTIAL_DATE.match(text):
+        raise ValueError(f"'{text}' is not a date: write 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' in quotes")
+    earliest_day(text)
+    return text
+
+
+def earliest_day(text: str) -> date:
+    """The first day a partial date can mean: '1999' -> 1999-01-01."""
+    parts = [int(p) for p in text.split("-")]
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError as error:
+        raise ValueError(f"'{text}' is not a calendar date ({error})") from error
+
+
+def latest_day(text: str) -> date:
+    """The last day a partial date can mean: '1999-02' -> 1999-02-28."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    month = parts[1] if len(parts) == 2 else 12
+    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
+PartialDate = Annotated[
+    StrictStr,
+    AfterValidator(check_partial_date),
+    Field(
+        description="A quoted ISO date at the precision the source gives: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.",
+        examples=["1999-06-12", "2009-08", "1995"],
+    ),
+]
+SourceUrl = Annotated[
+    StrictStr,
+    Field(
+        description="The URL of the source of this value; must be one of the record's `sources` urls.",
+        examples=["https://www.nato.int/cps/en/natohq/topics_48818.htm"],
+    ),
+]
+Note = Annotated[
+    StrictStr | None,
+    Field(default=None, description="What exactly the value counts, or why it is qualified; own words."),
+]
+Number = StrictInt | StrictFloat
+
+
+class Record(BaseModel):
+    """Base for every part of a record: unknown keys are errors, so a typo cannot hide a value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Record):
+    """A public source that the record's values come from."""
+
+    title: StrictStr = Field(description="The page's or document's title.", examples=["NATO's role in Kosovo"])
+    publisher: StrictStr = Field(description="Who published it.", examples=["NATO", "United Nations Security Council"])
+    url: StrictStr = Field(
+        pattern=r"^https?://", description="Where it can be read.", examples=["https://www.nato.int/..."]
+    )
+    accessed: PartialDate = Field(description="When the page was read for this record ('YYYY-MM-DD').")
+
+
+class Figure(Record):
+    """A published number with the date it describes and its source."""
+
+    value: Number = Field(ge=0, description="The number exactly as published.", examples=[50000])
+    date: PartialDate | None = Field(
+        description="The date the number describes (not the date it was published); null only when the "
+        "source gives none, never guessed."
+    )
+    source: SourceUrl
+    note: Note = None
+
+
+class DatedFigure(Figure):
+    """A published number that must have a date: one point of a series."""
+
+    date: PartialDate = Field(description="The date the number describes (not the date it was published).")
+
+
+class LegalBasis(Record):
+    """Why the operation was lawful in the view of those who ran it."""
+
+    kinds: list[StrictStr] = Field(
+        min_length=1,
+        description="Kinds of legal basis (vocabulary `legal_basis_kinds`).",
+        examples=[["unsc-chapter-vii", "peace-agreement"]],
+    )
+    unsc_resolutions: list[StrictInt] = Field(
+        default_factory=list,
+        description="Numbers of the UN Security Council resolutions it rests on; empty if none.",
+        examples=[[1244]],
+    )
+    note: StrictStr = Field(
+        min_length=1,
+        description="In own words: which resolutions and chapter, agreement, invitation or NAC decision; "
+        "says plainly when there was no UN authorisation.",
+    )
+
+
+class Headquarters(Record):
+    """A headquarters or main base, with the coordinates of the named place."""
+
+    name: StrictStr = Field(description="Name of the headquarters and its town.", examples=["Film City, Pristina"])
+    lat: Number = Field(ge=-90, le=90, description="Latitude of the named place, decimal degrees.")
+    lon: Number = Field(ge=-180, le=180, description="Longitude of the named place, decimal degrees.")
+    source: SourceUrl
+
+
+class Event(Record):
+    """A dated milestone: a resolution, a decision, an expansion, a hand-over, the end."""
+
+    date: PartialDate
+    title: StrictStr = Field(min_length=1, description="What happened, in own words, one line.")
+    source: SourceUrl
+
+
+class Disagreement(Record):
+    """A value another source gives for a field, kept so the UI can show the disagreement."""
+
+    field: StrictStr = Field(description="The field this value disagrees on.", examples=["start", "peak_personnel"])
+    value: StrictStr | Number = Field(description="The other source's value.")
+    source: SourceUrl
+    note: StrictStr = Field(description="Why the two differ, or why the record keeps its own value.")
+
+
+class Fatalities(Record):
+    """Deaths as one credible source (or two that disagree) published them, with exactly what is counted."""
+
+    group: StrictStr = Field(
+        description="Whose deaths (vocabulary `casualty_groups`): the operation's personnel, or civilians killed"
+        " by the operation's own actions.",
+        examples=["personnel"],
+    )
+    cause: StrictStr = Field(
+        description="Which deaths (vocabulary `fatality_causes`): all causes, hostile action, accidents, other.",
+        examples=["all-causes"],
+    )
+    value: StrictInt | None = Field(
+        default=None, ge=0, description="The number as published; null when the source gives a range."
+    )
+    low: StrictInt | None = Field(default=None, ge=0, description="Lower end of a published range, else null.")
+    high: StrictInt | None = Field(default=None, ge=0, description="Upper end of a published range, else null.")
+    as_of: PartialDate = Field(description="The date the count runs to (for a finished operation, its end).")
+    scope: StrictStr = Field(
+        min_length=20,
+        description="Exactly what is counted, in own words: whose deaths, where, when, under whose command,"
+        " confirmed by whom (e.g. 'civilian deaths confirmed by the UN Commission of Inquiry', not 'civilians').",
+    )
+    sources: list[SourceUrl] = Field(
+        min_length=1,
+        max_length=2,
+        description="The source of the number; two when a range joins two sources that disagree (low, high).",
+    )
+    whole_operation: StrictBool = Field(
+        default=False,
+        description="True only when the count covers all the operation's personnel (every nation) from its start"
+        " to `as_of`; only such counts are compared across operations. False for one nation, one incident or a"
+        " span that includes other operations.",
+    )
+    note: Note = None
+
+
+class HumanCost(Record):
+    """What is published about deaths caused by or suffered in the operation."""
+
+    note: StrictStr | None = Field(
+        default=None,
+        description="What is and is not published, in own words: e.g. that NATO left casualty figures to the"
+        " contributing nations; null when the figures speak for themselves.",
+    )
+    figures: list[Fatalities] = Field(default_factory=list, description="Published death counts; empty if none.")
+
+
+class Mission(Record):
+    """One operation or mission: one YAML file in data/missions/, named after its id."""
+
+    id: StrictStr = Field(
+        pattern=MISSION_ID.pattern,
+        description="Lowercase, hyphenated common short name; equals the file name.",
+        examples=["kfor", "deny-flight"],
+    )
+    name: StrictStr = Field(min_length=1, description="Full name.", examples=["Kosovo Force"])
+    acronym: StrictStr | None = Field(description="Common acronym, or null.", examples=["KFOR"])
+    short_name: StrictStr | None = Field(
+        default=None,
+        min_length=1,
+        max_length=28,
+        description="Label for charts and lists where the acronym is missing or unknown to most readers;"
+        " omit it to use the acronym (or the name).",
+        examples=["NATO support to AMIS"],
+    )
+    operation_names: list[StrictStr] = Field(
+        description="Code names of the operation(s); empty if none.", examples=[["Joint Guardian"]]
+    )
+    organisation: StrictStr = Field(description="Who led it (vocabulary `organisation`).", examples=["NATO"])
+    mission_type: StrictStr = Field(
+        description="What kind of mission it was (vocabulary `mission_type`).",
+        examples=["peacekeeping-stabilisation"],
+    )
+    domains: list[StrictStr] = Field(
+        min_length=1, description="Where it operated: land, air, maritime (vocabulary `domains`)."
+    )
+    start: PartialDate = Field(description="When forces began the operation (not the decision date).")
+    end: PartialDate | None = Field(description="When it ended; null while ongoing.")
+    legal_basis: LegalBasis = Field(description="Why the operation was lawful in the view of those who ran it.")
+    countries: list[StrictStr] = Field(
+        description="ISO 3166-1 alpha-3 codes of the countries it operated in or over; XKX for Kosovo.",
+        examples=[["XKX"]],
+    )
+    sea_areas: list[StrictStr] = Field(
+        description="Sea areas it operated in (vocabulary `sea_areas`).", examples=[["adriatic-sea"]]
+    )
+    region: StrictStr = Field(description="Theatre region (vocabulary `region`).", examples=["balkans"])
+    headquarters: list[Headquarters] = Field(description="Headquarters and main bases; the main HQ first.")
+    personnel: list[DatedFigure] = Field(
+        description="Published deployed strength over time, in date order; empty if none was published."
+    )
+    peak_personnel: Figure | None = Field(
+        description="The highest published deployed strength, with its date; null if not published."
+    )
+    contributing_nations: Figure | None = Field(
+        description="How many nations contributed forces, at a date; null if not published."
+    )
+    predecessors: list[StrictStr] = Field(description="Ids of the missions this one took over from.")
+    successors: list[StrictStr] = Field(description="Ids of the missions that took over from this one.")
+    related: list[StrictStr] = Field(
+        description="Ids of missions that ran beside this one in the same place, or that it supported or was"
+        " supported by (e.g. ISAF and Operation Enduring Freedom; NATO's airlift for the African Union's AMIS)."
+    )
+    outcome: StrictStr = Field(description="How it ended (vocabulary `outcome`).", examples=["handed-over"])
+    outcome_note: StrictStr = Field(min_length=1, description="One sentence on the outcome, own words.")
+    summary: StrictStr = Field(min_length=1, description="Two to four sentences in own words.")
+    events: list[Event] = Field(description="Dated, sourced milestones in date order.")
+    disagreements: list[Disagreement] = Field(
+        default_factory=list, description="Values other sources give where they disagree with this record."
+    )
+    human_cost: HumanCost = Field(
+        default_factory=HumanCost,
+        description="Deaths among the operation's personnel and civilians it killed, where credibly published.",
+    )
+    sources: list[Source] = Field(min_length=1, description="Every source the record's values come from.")
+
+
+def _vocabulary_enum(definition: dict[str, Any], values: list[str]) -> None:
+    target = definition["items"] if definition.get("type") == "array" else definition
+    target["enum"] = values
+
+
+CONTROLLED_FIELDS: dict[str, str] = {
+    "organisation": "organisation",
+    "mission_type": "mission_type",
+    "domains": "domains",
+    "region": "region",
+    "outcome": "outcome",
+    "sea_areas": "sea_areas",
+}
+
+
+def mission_json_schema(vocabularies: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The JSON Schema of a mission record, with every controlled vocabulary as an enum."""
+    schema = Mission.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "NATO Peace Operations Explorer mission record"
+    # pydantic leaves out a field's description when the field is a plain $ref to a nested model.
+    for name, info in Mission.model_fields.items():
+        schema["properties"][name].setdefault("description", info.description)
+    for field, vocabulary in CONTROLLED_FIELDS.items():
+        _vocabulary_enum(schema["properties"][field], sorted(vocabularies[vocabulary]))
+    _vocabulary_enum(schema["$defs"]["LegalBasis"]["properties"]["kinds"], sorted(vocabularies["legal_basis_kinds"]))
+    fatalities = schema["$defs"]["Fatalities"]["properties"]
+    _vocabulary_enum(fatalities["group"], sorted(vocabularies["casualty_groups"]))
+    _vocabulary_enum(fatalities["cause"], sorted(vocabularies["fatality_causes"]))
+    return schema
+
+
+def schema_text(vocabularies: dict[str, dict[str, Any]]) -> str:
+    """The schema as committed in data/schema/mission.schema.json."""
+    return json.dumps(mission_json_schema(vocabularies), indent=2, ensure_ascii=False) + "\n"
+
+
+def main() -> None:
+    """Print the schema with the vocabularies of data/vocabularies.yaml (make schema)."""
+    vocabularies, problems = load_vocabularies(DATA_DIR / "vocabularies.yaml")
+    if problems:
+        raise SystemExit("\n".join(str(p) for p in problems))
+    print(schema_text(vocabularies), end="")
+
+
+if __name__ == "__main__":
+    main()

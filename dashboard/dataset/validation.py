@@ -1,0 +1,380 @@
+"""Validate mission records: the schema, then small named domain rules, then rules across records.
+
+Every problem names the file, the field and what to do about it, one line each, and all problems
+are reported at once. `python -m dashboard.dataset.validation` (make validate) exits non-zero on any.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pycountry
+from pydantic import ValidationError
+
+from dashboard.dataset.files import DATA_DIR, Problem, field_path, read_yaml
+from dashboard.dataset.schema import CONTROLLED_FIELDS, DatedFigure, Event, Mission, earliest_day, latest_day
+from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
+
+KOSOVO = "XKX"  # user-assigned code, not in ISO 3166-1, used by the EU, IMF and this dataset
+
+
+def explain(detail: Any) -> str:
+    """Turn one pydantic error into a sentence with a fix."""
+    kind, given = detail["type"], detail.get("input")
+    if kind == "missing":
+        return "is missing; add it (null or [] when the value is unknown or empty)"
+    if kind == "extra_forbidden":
+        return "is not a field of the record; remove it or correct its spelling (see data/README.md)"
+    if given is None and kind.endswith("_type"):
+        return "is empty; give a value (use [] for an empty list; this field cannot be null)"
+    if kind == "string_type" and isinstance(given, date):
+        return f"{given} must be a quoted date: write '{given.isoformat()}' in quotes"
+    if kind == "string_type":
+        return f"must be text, not {given!r}; put it in quotes"
+    if kind in ("int_type", "float_type"):
+        return f"must be a number, not {given!r}; write the digits only"
+    if kind == "list_type":
+        return f"must be a list, not {given!r}; write [] when empty"
+    if kind == "model_type" or kind == "dict_type":
+        return f"must be a mapping with named fields, not {given!r}"
+    if kind == "string_pattern_mismatch":
+        return f"{given!r} has the wrong form ({detail['msg'].lower()})"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    return message
+
+
+RecordRule = Callable[[str, Path, Mission, Vocabularies, date], list[Problem]]
+
+
+def check_id_matches_file(shown_as: str, path: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    if mission.id != path.stem:
+        return [
+            Problem(
+                shown_as,
+                "id",
+                f"'{mission.id}' differs from the file name; rename the file to "
+                f"{mission.id}.yaml or set id: {path.stem}",
+            )
+        ]
+    return []
+
+
+def check_end_not_before_start(
+    shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date
+) -> list[Problem]:
+    problems = []
+    if mission.end is not None and latest_day(mission.end) < earliest_day(mission.start):
+        problems.append(
+            Problem(shown_as, "end", f"'{mission.end}' is before start '{mission.start}'; correct one of the dates")
+        )
+    if earliest_day(mission.start) > today:
+        problems.append(
+            Problem(
+                shown_as, "start", f"'{mission.start}' is in the future; records describe operations that have begun"
+            )
+        )
+    return problems
+
+
+def check_vocabularies(
+    shown_as: str, _p: Path, mission: Mission, vocabularies: Vocabularies, _t: date
+) -> list[Problem]:
+    problems = []
+    values: list[tuple[str, str, str]] = []
+    for field, vocabulary in CONTROLLED_FIELDS.items():
+        raw = getattr(mission, field)
+        values += [(field, vocabulary, v) for v in (raw if isinstance(raw, list) else [raw])]
+    values += [("legal_basis.kinds", "legal_basis_kinds", v) for v in mission.legal_basis.kinds]
+    for index, figure in enumerate(mission.human_cost.figures):
+        values.append((f"human_cost.figures[{index}].group", "casualty_groups", figure.group))
+        values.append((f"human_cost.figures[{index}].cause", "fatality_causes", figure.cause))
+    for field, vocabulary, value in values:
+        allowed = vocabularies.get(vocabulary, {})
+        if value not in allowed:
+            problems.append(
+                Problem(
+                    shown_as,
+                    field,
+                    f"'{value}' is not in the {vocabulary} vocabulary; use one of: "
+                    f"{', '.join(sorted(allowed))} (or add it to data/vocabularies.yaml)",
+                )
+            )
+    return problems
+
+
+def check_country_codes(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    problems = []
+    for index, code in enumerate(mission.countries):
+        if code != KOSOVO and pycountry.countries.get(alpha_3=code) is None:
+            hint = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+            fix = f"use '{hint.alpha_3}'" if hint else "use an ISO 3166-1 alpha-3 code such as 'BIH' (XKX for Kosovo)"
+            problems.append(Problem(shown_as, f"countries[{index}]", f"'{code}' is not a country code; {fix}"))
+    for code, count in Counter(mission.countries).items():
+        if count > 1:
+            problems.append(Problem(shown_as, "countries", f"'{code}' is listed {count} times; list it once"))
+    return problems
+
+
+def cited_sources(mission: Mission) -> list[tuple[str, str]]:
+    """(field, url) for every value that names a source."""
+    cited = [(f"personnel[{i}].source", p.source) for i, p in enumerate(mission.personnel)]
+    cited += [(f"events[{i}].source", e.source) for i, e in enumerate(mission.events)]
+    cited += [(f"headquarters[{i}].source", h.source) for i, h in enumerate(mission.headquarters)]
+    cited += [(f"disagreements[{i}].source", d.source) for i, d in enumerate(mission.disagreements)]
+    cited += [
+        (f"human_cost.figures[{i}].sources[{j}]", url)
+        for i, f in enumerate(mission.human_cost.figures)
+        for j, url in enumerate(f.sources)
+    ]
+    for name in ("peak_personnel", "contributing_nations"):
+        figure = getattr(mission, name)
+        if figure is not None:
+            cited.append((f"{name}.source", figure.source))
+    return cited
+
+
+def check_sources_cited(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    listed = {source.url for source in mission.sources}
+    problems = [
+        Problem(
+            shown_as,
+            field,
+            f"'{url}' is not in sources; add it to sources (title, publisher, url, accessed) or cite a listed url",
+        )
+        for field, url in cited_sources(mission)
+        if url not in listed
+    ]
+    for url, count in Counter(source.url for source in mission.sources).items():
+        if count > 1:
+            problems.append(Problem(shown_as, "sources", f"'{url}' is listed {count} times; list it once"))
+    return problems
+
+
+def check_dated_values_in_order_and_span(
+    shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date
+) -> list[Problem]:
+    problems = []
+    first = earliest_day(mission.start)
+    last = latest_day(mission.end) if mission.end else today
+    dated: tuple[tuple[str, list[DatedFigure] | list[Event]], ...] = (
+        ("personnel", mission.personnel),
+        ("events", mission.events),
+    )
+    for field, items in dated:
+        dates = [item.date for item in items]
+        days = [earliest_day(text) for text in dates]
+        for index, (text, day) in enumerate(zip(dates, days, strict=True)):
+            if index and day < days[index - 1]:
+                problems.append(
+                    Problem(
+                        shown_as,
+                        f"{field}[{index}].date",
+                        f"'{text}' comes before the previous entry '{dates[index - 1]}'; list {field} in date order",
+                    )
+                )
+            if field == "personnel" and (latest_day(text) < first or day > last):
+                problems.append(
+                    Problem(
+                        shown_as,
+                        f"{field}[{index}].date",
+                        f"'{text}' is outside the operation "
+                        f"({mission.start} to {mission.end or 'today'}); check the date or the source",
+                    )
+                )
+    return problems
+
+
+def check_peak_not_below_points(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    if mission.peak_personnel is None:
+        return []
+    higher = [p for p in mission.personnel if p.value > mission.peak_personnel.value]
+    return [
+        Problem(
+            shown_as,
+            "peak_personnel",
+            f"{mission.peak_personnel.value} is below the personnel point "
+            f"{p.value} on {p.date}; the peak must be the highest published figure",
+        )
+        for p in higher
+    ]
+
+
+def check_disagreement_fields(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
+    known = set(Mission.model_fields)
+    return [
+        Problem(
+            shown_as,
+            f"disagreements[{i}].field",
+            f"'{d.field}' is not a field of the record; name one of "
+            "the record's fields, such as start, end or peak_personnel",
+        )
+        for i, d in enumerate(mission.disagreements)
+        if d.field.split(".")[0] not in known
+    ]
+
+
+def check_fatalities(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date) -> list[Problem]:
+    """A death count is one number or an ordered range, dated no later than today and no earlier than the start."""
+    problems = []
+    for index, figure in enumerate(mission.human_cost.figures):
+        field = f"human_cost.figures[{index}]"
+        has_range = figure.low is not None or figure.high is not None
+        if figure.value is None and not has_range:
+            problems.append(Problem(shown_as, field, "has no number; give value, or low and high for a range"))
+        elif figure.value is not None and has_range:
+            problems.append(
+                Problem(shown_as, field, "gives both value and a range; keep value, or low and high, not both")
+            )
+        elif has_range and (figure.low is None or figure.high is None):
+            problems.append(Problem(shown_as, field, "has half a range; give both low and high"))
+        elif figure.low is not None and figure.high is not None and figure.low > figure.high:
+            problems.append(Problem(shown_as, f"{field}.low", f"{figure.low} is above high {figure.high}; swap them"))
+        if earliest_day(figure.as_of) > today or latest_day(figure.as_of) < earliest_day(mission.start):
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"{field}.as_of",
+                    f"'{figure.as_of}' is outside {mission.start} to today; give the date the count runs to",
+                )
+            )
+        if len(figure.sources) == 2 and not has_range:
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"{field}.sources",
+                    "two sources belong to a range (low from the first, high from the second); "
+                    "for one number cite one source and record the other under disagreements",
+                )
+            )
+    return problems
+
+
+RECORD_RULES: tuple[RecordRule, ...] = (
+    check_id_matches_file,
+    check_end_not_before_start,
+    check_vocabularies,
+    check_country_codes,
+    check_sources_cited,
+    check_dated_values_in_order_and_span,
+    check_peak_not_below_points,
+    check_disagreement_fields,
+    check_fatalities,
+)
+
+
+def check_unique_ids(missions: dict[str, list[tuple[str, Mission]]]) -> list[Problem]:
+    return [
+        Problem(
+            shown_as,
+            "id",
+            f"'{mission_id}' is also used by {', '.join(s for s, _ in entries if s != shown_as)};"
+            " give each record its own id",
+        )
+        for mission_id, entries in missions.items()
+        if len(entries) > 1
+        for shown_as, _ in entries
+    ]
+
+
+def check_links(missions: dict[str, list[tuple[str, Mission]]], other_files: set[str]) -> list[Problem]:
+    """Predecessor, successor and related ids resolve, and each link is recorded on both sides.
+
+    A link to a file that exists but failed the schema is that file's problem, reported there.
+    """
+    problems = []
+    mirror = {"predecessors": "successors", "successors": "predecessors", "related": "related"}
+    for entries in missions.values():
+        for shown_as, mission in entries:
+            for field, other_field in mirror.items():
+                for index, other_id in enumerate(getattr(mission, field)):
+                    if other_id not in missions and other_id in other_files:
+                        continue
+                    if other_id not in missions:
+                        problems.append(
+                            Problem(
+                                shown_as,
+                                f"{field}[{index}]",
+                                f"'{other_id}' is not the id of any "
+                                "record; correct the id or add data/missions/"
+                                f"{other_id}.yaml",
+                            )
+                        )
+                        continue
+                    other = missions[other_id][0][1]
+                    if mission.id not in getattr(other, other_field):
+                        problems.append(
+                            Problem(
+                                shown_as,
+                                f"{field}[{index}]",
+                                f"'{other_id}' does not list '{mission.id}' in its {other_field}; add it there too",
+                            )
+                        )
+    return problems
+
+
+def validate_records(
+    paths: Iterable[Path], vocabularies: Vocabularies, today: date, root: Path | None = None
+) -> tuple[dict[str, Mission], list[Problem]]:
+    """Check every record; return the valid ones by id and every problem found."""
+    problems: list[Problem] = []
+    parsed: dict[str, list[tuple[str, Mission]]] = {}
+    paths = sorted(paths)
+    for path in paths:
+        shown_as = str(path.relative_to(root)) if root else str(path)
+        raw, read_problems = read_yaml(path, shown_as)
+        problems += read_problems
+        if read_problems:
+            continue
+        if not isinstance(raw, dict):
+            problems.append(
+                Problem(shown_as, "", "must hold one mapping of fields (id, name, ...); see data/README.md")
+            )
+            continue
+        try:
+            mission = Mission.model_validate(raw)
+        except ValidationError as error:
+            problems += [Problem(shown_as, field_path(d["loc"]), explain(d)) for d in error.errors()]
+            continue
+        for rule in RECORD_RULES:
+            problems += rule(shown_as, path, mission, vocabularies, today)
+        parsed.setdefault(mission.id, []).append((shown_as, mission))
+    problems += check_unique_ids(parsed)
+    problems += check_links(parsed, {path.stem for path in paths})
+    failed = {p.file for p in problems}
+    valid = {
+        mission_id: entries[0][1]
+        for mission_id, entries in parsed.items()
+        if len(entries) == 1 and entries[0][0] not in failed
+    }
+    return valid, problems
+
+
+def validate_data_dir(data_dir: Path, today: date) -> tuple[Vocabularies, dict[str, Mission], list[Problem]]:
+    """Validate data/vocabularies.yaml and every data/missions/*.yaml."""
+    root = data_dir.parent
+    vocabularies, problems = load_vocabularies(
+        data_dir / "vocabularies.yaml", str((data_dir / "vocabularies.yaml").relative_to(root))
+    )
+    paths = list((data_dir / "missions").glob("*.yaml"))
+    if not paths:
+        problems.append(Problem(str((data_dir / "missions").relative_to(root)), "", "holds no *.yaml records"))
+    missions, record_problems = validate_records(paths, vocabularies, today, root)
+    return vocabularies, missions, problems + record_problems
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[1]) if len(argv) > 1 else DATA_DIR
+    _, missions, problems = validate_data_dir(data_dir, date.today())
+    for problem in problems:
+        print(problem)
+    print(f"{len(missions)} valid records, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

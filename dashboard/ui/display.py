@@ -1,0 +1,202 @@
+"""Showing things: every chart (offline map configuration, downloads, "Add to briefing", its data table),
+the notices for data problems and links not understood, and the caption under a view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any, cast
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import i18n
+from dashboard.charts import panels
+from dashboard.dataset.files import Problem
+from dashboard.dataset.loading import Dataset
+from dashboard.i18n import _
+from dashboard.outputs import images
+from dashboard.ui.briefing_pack import add_to_pack
+from dashboard.ui.downloads import browser_missing
+from dashboard.ui.presentation import presenting
+
+# plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
+# from dashboard/static/topojson/ (relative, so it also works under a base URL path).
+PLOTLY_CONFIG: dict[str, Any] = {
+    "topojsonURL": "app/static/topojson/",
+    "displaylogo": False,
+    # the camera button: the same 16:9 canvas as the server-side export, at 1.5x, so 1920x1080 pixels
+    "toImageButtonOptions": {
+        "format": "png",
+        "width": 1280,
+        "height": 720,
+        "scale": 1.5,
+        "filename": "nato-operations",
+    },
+}
+
+
+def show_data_problems(data: Dataset) -> None:
+    """Name every invalid record in a visible warning; the app runs on the valid ones."""
+    show_problems(data.problems, _("data file(s) have problems and are left out"))
+
+
+def show_problems(problems: list[Problem], what: str) -> None:
+    """Problems found in data files, one line each, behind a visible warning."""
+    if not problems:
+        return
+    files = sorted({p.file for p in problems})
+    details = _("details")
+    with st.expander(f":material/warning: {len(files)} {what} — {details}", expanded=False):
+        st.warning("\n".join(f"- `{p}`" for p in problems))
+
+
+def show_notices(notices: list[str]) -> None:
+    for notice in notices:
+        st.info(notice, icon=":material/link_off:")
+
+
+class _Drawn(go.Figure):  # type: ignore[misc]
+    """A figure as st.plotly_chart reads it (its to_dict), worked out once and kept with the figure.
+
+    st.plotly_chart deep-copies a figure into a dict on every rerun that draws it: 2-3 ms for the timeline's
+    two charts, on every rerun, although the charts come from caches and never change. This stands in for the
+    figure there and only there: it is never built as a figure (no plotly __init__), and Streamlit asks it
+    for nothing but to_dict.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self._spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
+
+
+def _drawn(fig: go.Figure) -> go.Figure:
+    """The figure's _Drawn stand-in, made the first time it is drawn (charts are never changed once built).
+
+    It reads the figure's own trace and layout dicts instead of a deep copy of them (fig.to_dict()): Streamlit
+    only writes them out as JSON. The copy took a tenth of a new filter's run on a page with two charts. The
+    JSON is the same: to_dict would also turn numeric NumPy arrays into base64, and no chart holds one
+    (tests/unit/test_export.py writes every panel's figure both ways).
+    """
+    drawn = fig.__dict__.get("_drawn_as")
+    if drawn is None:
+        drawn = _Drawn({"data": fig._data, "layout": fig._layout})
+        fig._drawn_as = drawn
+    return cast(go.Figure, drawn)
+
+
+def show_chart(fig: go.Figure, key: str, selectable: bool = False) -> Any:
+    """Every plotly chart goes through here, so each one gets the offline map configuration."""
+    return st.plotly_chart(
+        _drawn(fig),
+        key=key,
+        config=PLOTLY_CONFIG,
+        theme=None,
+        on_select="rerun" if selectable else "ignore",
+        selection_mode=("points",),
+    )
+
+
+def selected_point(event: Any) -> dict[str, Any] | None:
+    """The first clicked point of a chart's selection event, if any."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    return points[0] if points else None
+
+
+def data_caption(data: Dataset, shown: int) -> None:
+    """Say how many records a view rests on and when the data was last checked."""
+    if data.last_checked:
+        text = _(
+            "Based on {shown} of {total} operations in the dataset · sources last checked {date} · "
+            "every figure links to its source on the operation's profile."
+        ).format(shown=shown, total=len(data.missions), date=i18n.shown_date(data.last_checked))
+    else:
+        text = _(
+            "Based on {shown} of {total} operations in the dataset · "
+            "every figure links to its source on the operation's profile."
+        ).format(shown=shown, total=len(data.missions))
+    st.caption(text)
+
+
+def empty_notice() -> None:
+    st.info(_("No operation matches these filters. Widen the year range or clear a filter in the sidebar."))
+
+
+def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
+    """A panel's chart with its image downloads, "add to briefing" and data table, or the reason there is no chart.
+
+    Returns the chart's selection event when `selectable`.
+    """
+    if panel.figure is None:
+        st.markdown(f"*{panel.empty}*")
+        return None
+    figure = images.enlarge(panel.figure) if presenting() else panel.figure
+    event = show_chart(figure, key=panel.key, selectable=selectable)
+    if not presenting():
+        chart_actions(panel, page)
+        data_table(lambda: panel.table, panel.key, panel.file_name)
+    return event
+
+
+def chart_actions(panel: panels.Panel, page: str) -> None:
+    """PNG and SVG downloads (drawn on the server when clicked) and the button that adds the chart to the pack."""
+    assert panel.figure is not None
+    missing = browser_missing()
+    row = st.container(horizontal=True, gap="small")
+    for fmt, label in (("png", "PNG 1920x1080"), ("svg", "SVG")):
+        image_help = _("The chart as a {format} image, with its title, filters and source line").format(format=label)
+        row.download_button(
+            label,
+            partial(images.image, panel.figure, fmt),
+            file_name=f"{panel.file_name}.{fmt}",
+            mime=images.FORMATS[fmt],
+            key=f"{panel.key}-{fmt}",
+            icon=":material/image:",
+            on_click="ignore",
+            disabled=bool(missing),
+            help=missing or image_help,
+        )
+    row.button(
+        _("Add to briefing"),
+        key=f"{panel.key}-brief",
+        icon=":material/playlist_add:",
+        on_click=add_to_pack,
+        args=(page, panel.key),
+        help=_("Collect this chart, as you see it now, in the briefing pack (the Briefing page builds the slides)"),
+    )
+
+
+def csv_bytes(table: pd.DataFrame, index: bool = False) -> bytes:
+    return table.to_csv(index=index).encode("utf-8")
+
+
+def data_table(table: pd.DataFrame | Callable[[], pd.DataFrame], key: str, file_name: str) -> None:
+    """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table.
+
+    The table (or the function that makes it, such as a panel's) is used only while the expander is open
+    (opening it reruns the page), so a page with its tables closed neither makes nor serialises them, nor
+    makes the browser load the table component before its charts. The CSV is written when the button is
+    pressed, not on every rerun of the page.
+    """
+    shown = st.expander(_("Show the data"), icon=":material/table:", key=f"{key}-data", on_change="rerun")
+    if not shown.open:
+        return
+    if not isinstance(table, pd.DataFrame):
+        table = table()
+    with shown:
+        st.dataframe(table, hide_index=True, key=f"{key}-table")
+        st.download_button(
+            _("Download this table (CSV)"),
+            partial(csv_bytes, table),
+            file_name=f"{file_name}.csv",
+            mime="text/csv",
+            key=f"{key}-csv",
+            on_click="ignore",
+        )
