@@ -29,12 +29,12 @@ class Shot(NamedTuple):
     caption: str
 
 
-LAPTOP, PROJECTOR, PHONE = (1400, 900), (1920, 1080), (390, 844)
+LAPTOP, PROJECTOR, PHONE = (1400, 900), (1920, 1080), (390, 844)  # taller laptop shots show a chart whole
 SHOTS = (
     Shot("overview", "/", *LAPTOP, "Overview: operations under way each year, by type"),
-    Shot("timeline", "/timeline?region=balkans&partners=1", *LAPTOP, "Timeline: the Balkans, with partner missions"),
-    Shot("map", "/map?view=europe&year=1999", *LAPTOP, "Map: Europe and the Balkans in 1999"),
-    Shot("compare", "/compare?question=how-long", *LAPTOP, "Compare: how long each kind of operation lasted"),
+    Shot("timeline", "/timeline?region=balkans&partners=1", 1400, 1500, "Timeline: the Balkans, with partner missions"),
+    Shot("map", "/map?view=europe&year=1999", 1400, 1250, "Map: Europe and the Balkans in 1999"),
+    Shot("compare", "/compare?question=how-long", 1400, 1250, "Compare: how long each kind of operation lasted"),
     Shot("profile", "/mission?id=kfor", *LAPTOP, "A profile: KFOR, every figure with its source"),
     Shot("lesson-present", "/learn?lesson=bosnia&step=4&present=1", *PROJECTOR, "A lesson step, presented"),
     Shot("phone", "/mission?id=isaf", *PHONE, "On a phone: ISAF's profile"),

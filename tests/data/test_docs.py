@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from dashboard.navigation import PAGES
-from dashboard.schema import (
+import pytest
+
+from dashboard.dataset.schema import (
     Disagreement,
     Event,
     Fatalities,
@@ -16,6 +18,7 @@ from dashboard.schema import (
     Mission,
     Source,
 )
+from dashboard.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = (ROOT / "data" / "README.md").read_text()
@@ -45,3 +48,41 @@ def test_readme_leads_with_the_two_commands_and_ci_runs_the_test_one() -> None:
 def test_every_url_parameter_is_documented() -> None:
     for parameter in ("org", "type", "region", "status", "from", "to", "id"):
         assert f"`{parameter}`" in README
+
+
+DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "data" / "README.md", *(ROOT / "docs").glob("*.md")]
+LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def anchors(path: Path) -> set[str]:
+    """GitHub's anchors for a Markdown file's headings."""
+    headings = re.findall(r"^#+ (.+)$", path.read_text(), flags=re.MULTILINE)
+    return {re.sub(r"[^a-z0-9 -]", "", heading.lower()).replace(" ", "-") for heading in headings}
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_link_between_the_docs_works(doc: Path) -> None:
+    for target in LINK.findall(doc.read_text()):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        file_part, _, anchor = target.partition("#")
+        linked = (doc.parent / file_part).resolve() if file_part else doc
+        assert linked.exists(), f"{doc.relative_to(ROOT)} links to {target}, which does not exist"
+        if anchor:
+            assert anchor in anchors(linked), f"{doc.relative_to(ROOT)} links to {target}: no such heading"
+
+
+def test_the_readme_is_short_and_its_gallery_is_what_make_screenshots_takes() -> None:
+    assert len(README.splitlines()) <= 150, "the README is for users; move details to docs/"
+    shown = set(re.findall(r"\(docs/images/([\w-]+)\.png\)", README))
+    taken = set(re.findall(r'Shot\(\s*"([\w-]+)"', (ROOT / "docs" / "screenshots.py").read_text()))
+    assert len(taken) >= 7 and shown == taken, f"gallery {sorted(shown)} but make screenshots takes {sorted(taken)}"
+    for name in taken:
+        assert (ROOT / "docs" / "images" / f"{name}.png").exists(), f"docs/images/{name}.png: run make screenshots"
+
+
+def test_the_architecture_doc_names_every_module() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text()
+    for path in (ROOT / "dashboard").glob("*/*.py"):
+        if path.stem != "__init__" and path.parent.name != "views":
+            assert f"`{path.stem}`" in text, f"docs/architecture.md does not say where {path.stem} sits"
