@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from dashboard.charts import panels
+from dashboard.charts import panels, questions
 from dashboard.charts.panels import Panel
 from dashboard.dataset.comparisons import QUESTION_CHARTS
 from dashboard.dataset.filters import (
@@ -23,6 +23,7 @@ from dashboard.dataset.filters import (
     read_compare_url,
     read_map_url,
     read_mission_id,
+    read_official,
     read_timeline_url,
     read_url,
 )
@@ -155,7 +156,7 @@ def default_mission(data: Dataset) -> str:
     return "kfor" if "kfor" in data.records else str(data.missions.index[0])
 
 
-def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = panels.compare_panels) -> Panel:
+def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = questions.compare_panels) -> Panel:
     """The panel a view names, built as its page builds it (`compare`: what builds the /compare charts)."""
     params: dict[str, list[str]] = {}
     for key, value in view.params:
@@ -171,7 +172,7 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = panel
         if not timeline.partners:
             shown = shown[shown["organisation"] == "NATO"]
         chosen = [i for i in timeline.strength if i in shown.index] or panels.default_strength(data, shown)
-        return panels.strength_panel(data, chosen, timeline.align)
+        return panels.strength_panel(data, chosen, timeline.align, official_only=timeline.official)
     if view.page == "map":
         last_year = min(filters.year_to, data.today.year)
         where = read_map_url(params, filters.year_from, last_year)
@@ -180,13 +181,14 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = panel
         controls = read_compare_url(params, list(data.records))
         if view.chart == "side-by-side-strength":
             ids = controls.ids if controls.ids is not None else [i for i in COMPARE_DEFAULT_IDS if i in data.records]
-            return panels.strength_panel(data, ids, controls.align, key=view.chart)
-        built = compare(data, filters, controls.decades, controls.log, controls.against)
+            return panels.strength_panel(data, ids, controls.align, key=view.chart, official_only=controls.official)
+        official = controls.official
+        built = compare(data, filters, controls.decades, controls.log, controls.against, official_only=official)
         return next(p for p in built if p.key == view.chart)
     mission_id, _ = read_mission_id(params, list(data.records), default_mission(data))
     if view.chart == "where-map":
         return panels.mission_map_panel(data, mission_id)
-    return panels.mission_strength_panel(data, mission_id)
+    return panels.mission_strength_panel(data, mission_id, official_only=read_official(params, []))
 
 
 def describe(data: Dataset, view: View) -> str:

@@ -22,6 +22,7 @@ from dashboard.charts.frame import (
     with_context,
     wrap,
 )
+from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.i18n import N_, _, format_number, shown_date
 
 
@@ -64,13 +65,16 @@ def values_by_type(
     hover: str,
     log: bool = False,
     context: Context | None = None,
+    grade_column: str | None = None,
 ) -> go.Figure:
     """Each operation as a point with a box per mission type: a distribution, not an average.
 
-    `hover` is a template for one point's value, e.g. '%{x:,} personnel'.
+    `hover` is a template for one point's value, e.g. '%{x:,} personnel'; with `grade_column`, the hover also
+    gives the grade of the value's source.
     """
     traces: list[BaseTraceType] = []
-    by_type = groups(table, "mission_type", ("mission_type_label", value_column, "short_name", "id"))
+    fields = ("mission_type_label", value_column, "short_name", "id", *((grade_column,) if grade_column else ()))
+    by_type = groups(table, "mission_type", fields)
     for mission_type in colours:
         rows = by_type.get(mission_type)
         if rows is None:
@@ -89,9 +93,15 @@ def values_by_type(
                 marker={"color": colours[mission_type], "size": 10},
                 line={"color": colours[mission_type]},
                 customdata=[
-                    [name, mission_id] for name, mission_id in zip(rows["short_name"], rows["id"], strict=True)
+                    [name, mission_id, *grade]
+                    for name, mission_id, *grade in zip(
+                        rows["short_name"], rows["id"], *([graded(rows[grade_column])] if grade_column else []),
+                        strict=True,
+                    )
                 ],
-                hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
+                hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}"
+                + ("<br>" + _("Source: %{customdata[2]}") if grade_column else "")
+                + "<extra></extra>",
             )
         )
     layout = {
@@ -101,6 +111,11 @@ def values_by_type(
         "showlegend": False,
     }
     return framed_figure(traces, layout, title, height=max(260, 80 + 56 * len(traces)), context=context)
+
+
+def graded(grades: list[Any]) -> list[str]:
+    """Grades as the hover says them: 'official'."""
+    return [str(_(GRADE_LABELS[grade])).lower() if grade in GRADE_LABELS else "" for grade in grades]
 
 
 OUTCOME_COLOURS = {

@@ -20,6 +20,8 @@ import plotly.io as pio
 from plotly.basedatatypes import BaseTraceType
 
 from dashboard import i18n
+from dashboard.dataset.publishers import GRADE_LABELS
+from dashboard.i18n import _
 
 TraceT = TypeVar("TraceT", bound=BaseTraceType)
 
@@ -268,3 +270,9 @@ def _context_updates(
         "font": {"size": 12, "color": "#52606d"},
     }
     return updates, footer_note
+
+
+def cited(publishers: list[Any], grades: list[Any]) -> list[str]:
+    """'NATO · official': who published each value and the grade of that source, for a hover."""
+    labels = {grade: _(label).lower() for grade, label in GRADE_LABELS.items()}
+    return [f"{publisher} · {labels.get(grade, grade)}" for publisher, grade in zip(publishers, grades, strict=True)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 
@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import pycountry
 
 from dashboard import i18n
-from dashboard.charts import compare, frame, maps, strength, timeline
+from dashboard.charts import frame, maps, strength, timeline
 from dashboard.dataset import comparisons, geo
 from dashboard.dataset.comparisons import readable
 from dashboard.dataset.filters import (
@@ -26,21 +26,9 @@ from dashboard.dataset.filters import (
     STATUSES,
     Filters,
     matching,
-    matching_ids,
-    matching_positions,
 )
 from dashboard.dataset.loading import PROJECT, Dataset
 from dashboard.i18n import N_, _
-
-# shown with _()
-NO_PEAK = N_("None of these operations has a published peak strength.")
-NO_DEATHS = N_(
-    "None of these operations has both a published peak strength and a published count of its personnel's deaths."
-)
-DEATHS_TITLES = {
-    "strength": N_("Deaths among personnel against peak strength"),
-    "years": N_("Deaths among personnel against years"),
-}
 
 
 @dataclass(frozen=True)
@@ -122,120 +110,6 @@ def source_line(data: Dataset, based_on: int, shown: int, left_out: str = "", am
     }
     sentence = _(left_out) if based_on < shown and left_out else counts[among]
     return f"{source}<br>{sentence.format(count=based_on, total=shown, left=shown - based_on)}"
-
-
-def compare_panels(
-    data: Dataset,
-    filters: Filters,
-    decades: str = "start",
-    log: bool = False,
-    against: str = "strength",
-    only: Collection[str] | None = None,
-) -> list[Panel]:
-    """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`."""
-    # the peak charts take their rows from the whole table: the others need the matching table, copied once
-    rows, every_id = matching_positions(data, filters), matching_ids(data, filters)
-
-    def missions() -> pd.DataFrame:
-        return matching(data, filters)
-
-    type_labels = data.labels("mission_type")
-    basis_labels = data.labels("legal_basis_kinds")
-    colours = frame.category_colours(list(type_labels))
-    subtitle = filters_subtitle(data, filters)
-    shown = len(rows)
-    everything = (subtitle, source_line(data, shown, shown))
-    not_drawn = N_(
-        "Based on {count} of the {total} operations that match the filters "
-        "({left} have no published peak and are not drawn)."
-    )
-    panels: list[Panel] = []
-
-    def wanted(key: str) -> bool:
-        return only is None or key in only
-
-    if wanted("decades"):
-        table = comparisons.by_decade(missions(), type_labels, decades)
-        title = (
-            _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
-        )
-        figure = compare.decade_bars(table, colours, title, context=everything)
-        heading = _("When did each kind of operation run?")
-        panels.append(
-            framed("decades", heading, figure, partial(readable, table), "operations-by-decade", everything, every_id)
-        )
-
-    if wanted("durations"):
-        table = comparisons.durations(missions())
-        figure = compare.values_by_type(
-            table, "duration_years", colours, _("Years (ongoing operations: so far)"),
-            _("How long operations lasted, by type"), _("%{x:.1f} years"), context=everything,
-        )  # fmt: skip
-        heading = _("How long did each kind last?")
-        panels.append(framed("durations", heading, figure, partial(readable, table), "durations", everything, every_id))
-
-    if wanted("peaks"):
-        table = comparisons.peaks(data.labelled_missions(), rows)
-        context = (subtitle, source_line(data, len(table), shown, not_drawn))
-        figure = None
-        if not table.empty:
-            figure = compare.values_by_type(
-                table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
-                _("%{x:,} personnel"), log=log, context=context,
-            )  # fmt: skip
-        heading = _("How large did each kind grow?")
-        panels.append(
-            framed("peaks", heading, figure, partial(readable, table), "peak-strength", context, table["id"], NO_PEAK)
-        )
-
-    if wanted("outcomes"):
-        table = comparisons.outcomes_by_type(missions(), type_labels, data.labels("outcome"))
-        figure = compare.stacked_by_type(
-            table, "outcome", compare.OUTCOME_COLOURS, _("How operations ended, by type"), context=everything
-        )
-        heading = _("How did they end?")
-        panels.append(
-            framed("outcomes", heading, figure, partial(readable, table), "outcomes-by-type", everything, every_id)
-        )
-
-    if wanted("basis"):
-        table = comparisons.legal_basis_by_type(missions(), type_labels, basis_labels)
-        context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
-        figure = compare.count_grid(table, "basis", basis_labels, _("Legal basis, by type"), context=context)
-        panels.append(
-            framed(
-                "basis", _("On what legal basis?"), figure, partial(readable, table), "legal-basis", context, every_id
-            )
-        )
-
-    if wanted("scatter"):
-        table = comparisons.duration_and_peak(data.labelled_missions(), rows)
-        footer = source_line(data, len(table), shown, not_drawn)
-        footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
-        figure = None
-        if not table.empty:
-            title = _("Duration against peak strength; bubble size: contributing nations")
-            figure = compare.duration_peak_scatter(table, colours, title, log=log, context=(subtitle, footer))
-        heading = _("Did longer operations grow larger, and draw more nations?")
-        panels.append(framed("scatter", heading, figure, partial(readable, table), "duration-peak", (subtitle, footer),
-                             table["id"], NO_PEAK))  # fmt: skip
-
-    if wanted("deaths"):
-        table = comparisons.personnel_deaths(missions(), data.fatalities)
-        left_out = N_(
-            "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
-            "strength or no published count of their personnel's deaths)."
-        )
-        footer = source_line(data, len(table), shown, left_out)
-        footer += " " + _("A bar is a published range; counts cover different scopes (hover), so compare with care.")
-        figure = None
-        if not table.empty:
-            title = _(DEATHS_TITLES[against])
-            figure = compare.deaths_scatter(table, colours, title, against=against, log=log, context=(subtitle, footer))
-        heading = _("How many of their own personnel died?")
-        panels.append(framed("deaths", heading, figure, partial(readable, table), "personnel-deaths",
-                             (subtitle, footer), table["id"], NO_DEATHS))  # fmt: skip
-    return panels
 
 
 def country_name(code: str) -> str:
@@ -392,15 +266,32 @@ def default_strength(data: Dataset, missions: pd.DataFrame, count: int = 4) -> l
     return [str(i) for i in points_per_operation(data) if i in shown][:count]
 
 
-def strength_panel(data: Dataset, chosen: list[str], align: str, key: str = "strength") -> Panel:
-    """Published strength of the chosen operations over time, on the calendar or by months since start."""
+def official_points(points: pd.DataFrame, official_only: bool) -> tuple[pd.DataFrame, str]:
+    """The strength points to draw and what the subtitle adds: with `official_only`, only the officially sourced
+    points, and how many others were left out."""
+    subtitle = _(STRENGTH_SUBTITLE)
+    if not official_only:
+        return points, subtitle
+    kept = points[points["grade"] == "official"]
+    left = _("Official sources only: {count} of {total} points rest on other sources and are left out").format(
+        count=len(points) - len(kept), total=len(points)
+    )
+    return kept, f"{subtitle}<br>{left}"
+
+
+def strength_panel(
+    data: Dataset, chosen: list[str], align: str, key: str = "strength", official_only: bool = False
+) -> Panel:
+    """Published strength of the chosen operations over time, on the calendar or by months since start (with
+    `official_only`, from official sources only)."""
     chosen = [i for i in chosen if i in data.records]
-    points = data.personnel[data.personnel["mission_id"].isin(chosen)]
+    points, subtitle = official_points(data.personnel[data.personnel["mission_id"].isin(chosen)], official_only)
     drawn = [i for i in chosen if i in set(points["mission_id"])]
-    context = (_(STRENGTH_SUBTITLE), source_line(data, len(drawn), len(chosen), among="chosen"))
+    context = (subtitle, source_line(data, len(drawn), len(chosen), among="chosen"))
     figure = None
     if drawn:
-        figure = strength.strength_lines(data.personnel, data.missions.loc[chosen], align=align, context=context)
+        everything = points if official_only else data.personnel
+        figure = strength.strength_lines(everything, data.missions.loc[chosen], align=align, context=context)
     empty = N_("None of the operations chosen has a published strength figure.")
     return framed(key, _("How did their strength change?"), figure, partial(comparisons.strength_points, points),
                   "strength-over-time", context, drawn, empty)  # fmt: skip
@@ -466,12 +357,13 @@ def mission_places_table(data: Dataset, mission_id: str, where: pd.DataFrame) ->
     return readable(table[["place", "kind"]])
 
 
-def mission_strength_panel(data: Dataset, mission_id: str) -> Panel:
-    """One operation's published strength points, joined by a dotted line that is not data."""
-    points = data.personnel[data.personnel["mission_id"] == mission_id]
+def mission_strength_panel(data: Dataset, mission_id: str, official_only: bool = False) -> Panel:
+    """One operation's published strength points, joined by a dotted line that is not data (with `official_only`,
+    from official sources only)."""
+    points, subtitle = official_points(data.personnel[data.personnel["mission_id"] == mission_id], official_only)
     name = str(data.missions.loc[mission_id, "short_name"])
     title = _("{name}: published strength").format(name=name)
-    context = (_(STRENGTH_SUBTITLE), source_line(data, 1, 1, among="shown"))
+    context = (subtitle, source_line(data, 1, 1, among="shown"))
     figure = None if len(points) < 2 else strength.personnel_over_time(points, title, context=context)
     empty = N_("Fewer than two published strength figures: nothing to draw.")
     heading = _("How large was {name} over time?").format(name=name)

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from dashboard.charts.frame import PALETTE, Context, framed_figure, grouped, iso_days, unchecked
+from dashboard.charts.frame import PALETTE, Context, cited, framed_figure, grouped, iso_days, unchecked
 from dashboard.i18n import _, shown_date
 
 
@@ -21,7 +21,13 @@ def personnel_over_time(points: pd.DataFrame, title: str, context: Context | Non
         mode="lines+markers",
         line={"color": PALETTE[0], "dash": "dot"},
         marker={"size": 9, "color": PALETTE[0]},
-        customdata=list(zip(points["date"].map(lambda d: shown_date(str(d))), points["source"], strict=True)),
+        customdata=list(
+            zip(
+                points["date"].map(lambda d: shown_date(str(d))),
+                cited(points["publisher"].tolist(), points["grade"].tolist()),
+                strict=True,
+            )
+        ),
         hovertemplate=_("%{customdata[0]}: %{y:,} personnel<br>Source: %{customdata[1]}<extra></extra>"),
     )
     layout = {
@@ -53,7 +59,8 @@ def strength_lines(
     by_operation = grouped(
         points["mission_id"].tolist(),
         {"day": points["day"].tolist(), "day_text": iso_days(points["day"]), "value": points["value"].tolist(),
-         "date": points["date"].tolist(), "source": points["source"].tolist(), "note": points["note"].tolist()},
+         "date": points["date"].tolist(), "note": points["note"].tolist(),
+         "source": cited(points["publisher"].tolist(), points["grade"].tolist())},
     )  # fmt: skip
     chosen = [(mission_id, rows) for mission_id, rows in by_operation.items() if mission_id in starts]
     for index, (mission_id, rows) in enumerate(chosen):

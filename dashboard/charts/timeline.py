@@ -12,6 +12,7 @@ from plotly.basedatatypes import BaseTraceType
 from dashboard.charts.frame import (
     PALETTE,
     Context,
+    cited,
     columns,
     framed_figure,
     grouped,
@@ -163,7 +164,7 @@ def mission_timeline(
     if events is not None:
         every_event = zip(
             events["mission_id"].tolist(), iso_days(events["day"]), events["date"].tolist(), events["title"].tolist(),
-            events["source"].tolist(), strict=True,
+            cited(events["publisher"].tolist(), events["grade"].tolist()), strict=True,
         )  # fmt: skip
         shown_events = [event for event in every_event if event[0] in rows]
     if shown_events:

@@ -14,6 +14,7 @@ from typing import cast
 
 import pandas as pd
 
+from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.dataset.schema import NOT_PUBLISHED
 from dashboard.i18n import N_, _, format_number, shown_date
 
@@ -36,8 +37,10 @@ HEADINGS = {
     "duration_years": N_("Years"),
     "peak_personnel": N_("Peak personnel"),
     "peak_personnel_date": N_("Date of peak"),
+    "peak_personnel_grade": N_("Grade of the peak's source"),
     "contributing_nations": N_("Contributing nations"),
     "contributing_nations_date": N_("Nations counted on"),
+    "contributing_nations_grade": N_("Grade of the nations' source"),
     "outcome": N_("Outcome id"),
     "outcome_label": N_("Outcome"),
     "basis": N_("Legal basis id"),
@@ -48,6 +51,7 @@ HEADINGS = {
     "deaths_as_of": N_("Deaths counted to"),
     "deaths_scope": N_("What the count covers"),
     "deaths_sources": N_("Source of the count"),
+    "deaths_grade": N_("Grade of the count's source"),
 }
 
 
@@ -63,8 +67,16 @@ def readable(table: pd.DataFrame, leave_out: Collection[str] = ()) -> pd.DataFra
     kept = [column for column in table.columns if column not in VOCABULARY_IDS and column not in leave_out]
     names = headings()
     shown = table[kept]
+    grades = [column for column in kept if column.endswith("grade")]
+    if grades:  # the grade of a source in words, as the profile's badges say it
+        shown = shown.assign(**{column: shown[column].map(grade_label) for column in grades})
     shown.columns = pd.Index([names.get(column, column) for column in kept])
     return shown
+
+
+def grade_label(grade: object) -> object:
+    """'official' -> 'Official' in the current language; anything else (a missing grade) as it is."""
+    return _(GRADE_LABELS[grade]) if isinstance(grade, str) and grade in GRADE_LABELS else grade
 
 
 def headings() -> dict[str, str]:
@@ -151,13 +163,16 @@ def _listed(names: Sequence[str]) -> str:
 
 def strength_points(points: pd.DataFrame) -> pd.DataFrame:
     """Published strength points as the table beneath a strength chart."""
-    return points[["mission_id", "date", "value", "note", "source"]].rename(
+    table = points[["mission_id", "date", "value", "note", "source", "publisher", "grade"]]
+    return table.assign(grade=table["grade"].map(grade_label)).rename(
         columns={
             "mission_id": _("Id"),
             "date": _("Date"),
             "value": _("Personnel"),
             "note": _("Note"),
             "source": _("Source"),
+            "publisher": _("Publisher"),
+            "grade": _("Grade of the source"),
         }
     )
 
@@ -190,7 +205,9 @@ def largest_first(missions: pd.DataFrame, columns: list[str], rows: Sequence[int
 
 def peaks(missions: pd.DataFrame, rows: Sequence[int] | None = None) -> pd.DataFrame:
     """One row per operation with a published peak strength, largest first (of `rows` only, if given)."""
-    return largest_first(missions, [*OPERATION_COLUMNS, "peak_personnel", "peak_personnel_date"], rows)
+    return largest_first(
+        missions, [*OPERATION_COLUMNS, "peak_personnel", "peak_personnel_date", "peak_personnel_grade"], rows
+    )
 
 
 def _counts_by_type(
@@ -377,4 +394,5 @@ def personnel_deaths(missions: pd.DataFrame, fatalities: pd.DataFrame) -> pd.Dat
     table["deaths_as_of"] = chosen["as_of"]
     table["deaths_scope"] = chosen["scope"]
     table["deaths_sources"] = chosen["sources"]
+    table["deaths_grade"] = chosen["grade"]
     return table.sort_values("peak_personnel", ascending=False).reset_index(drop=True)

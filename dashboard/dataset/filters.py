@@ -301,7 +301,14 @@ class TimelineReading:
     partners: bool = False
     strength: list[str] = field(default_factory=list)  # empty: the page's default choice
     align: str = "date"
+    official: bool = False  # strength from official sources only
     notices: list[str] = field(default_factory=list)
+
+
+def read_official(params: Mapping[str, Sequence[str]], notices: list[str]) -> bool:
+    """`official=1`: draw only the figures whose source is official (data/publishers.yaml)."""
+    every = N_("Ignored official={value}: use {allowed}; showing figures from every source.")
+    return one_of(params, "official", FLAG, every, notices) == "1"
 
 
 def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequence[str]) -> TimelineReading:
@@ -320,6 +327,7 @@ def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequen
         )
     calendar = N_("Ignored align={value}: use {allowed}; showing calendar dates.")
     reading.align = one_of(params, "align", list(ALIGNMENTS), calendar, reading.notices) or "date"
+    reading.official = read_official(params, reading.notices)
     return reading
 
 
@@ -329,8 +337,8 @@ COMPARE_MAX = 4
 
 @dataclass
 class CompareReading:
-    """What a /compare URL asked for (`question`, `ids`, `decades`, `log`, `align`, `against`), and notices for
-    what was not understood."""
+    """What a /compare URL asked for (`question`, `ids`, `decades`, `log`, `align`, `against`, `official`), and
+    notices for what was not understood."""
 
     question: str = "when"
     ids: list[str] | None = None  # None: the page's default choice
@@ -338,6 +346,7 @@ class CompareReading:
     log: bool = False
     align: str = "months"
     against: str = "strength"
+    official: bool = False
     notices: list[str] = field(default_factory=list)
 
 
@@ -369,6 +378,7 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
     reading.align = one_of(params, "align", list(ALIGNMENTS), by_months, notices) or "months"
     strength = N_("Ignored against={value}: use {allowed}; showing strength.")
     reading.against = one_of(params, "against", list(DEATHS_AGAINST), strength, notices) or "strength"
+    reading.official = read_official(params, notices)
     when = N_("Ignored question={value}: use {allowed}; showing when operations ran.")
     if "question" in params:
         reading.question = one_of(params, "question", list(QUESTIONS), when, notices) or "when"

@@ -16,7 +16,8 @@ import pandas as pd
 
 from dashboard.dataset.files import DATA_DIR, Problem
 from dashboard.dataset.geo import HistoricalNote, load_historical_notes, load_sea_shapes
-from dashboard.dataset.schema import Mission, earliest_day, latest_day
+from dashboard.dataset.publishers import Registry, load_publishers, source_evidence
+from dashboard.dataset.schema import Figure, Mission, earliest_day, latest_day
 from dashboard.dataset.validation import validate_data_dir
 from dashboard.dataset.vocabularies import Vocabularies
 from dashboard.i18n import language
@@ -43,6 +44,7 @@ class Dataset:
     today: date
     sea_shapes: dict[str, Any] = field(default_factory=dict)  # GeoJSON of the sea areas the map draws
     historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
+    publishers: Registry = field(default_factory=dict)  # data/publishers.yaml: the grade of every cited url
     _remembered: dict[Hashable, OrderedDict[Hashable, Any]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -137,7 +139,9 @@ def status_of(mission: Mission, today: date) -> str:
     return "ongoing" if mission.end is None or latest_day(mission.end) >= today else "ended"
 
 
-def mission_row(mission: Mission, vocabularies: Vocabularies, today: date) -> dict[str, Any]:
+def mission_row(
+    mission: Mission, vocabularies: Vocabularies, today: date, publishers: Registry | None = None
+) -> dict[str, Any]:
     """The flat, table-friendly view of one record."""
     start_day = pd.Timestamp(earliest_day(mission.start))
     bar_end = pd.Timestamp(latest_day(mission.end) if mission.end else today)
@@ -145,6 +149,9 @@ def mission_row(mission: Mission, vocabularies: Vocabularies, today: date) -> di
 
     def label(vocabulary: str, value: str) -> str:
         return vocabulary_label(vocabularies, vocabulary, value)
+
+    def grade_of(figure: Figure | None) -> str | None:
+        return source_evidence(mission, figure.source, publishers or {}).grade if figure is not None else None
 
     return {
         "id": mission.id,
@@ -171,8 +178,10 @@ def mission_row(mission: Mission, vocabularies: Vocabularies, today: date) -> di
         "unsc_resolutions": "; ".join(str(n) for n in mission.legal_basis.unsc_resolutions),
         "peak_personnel": mission.peak_personnel.value if mission.peak_personnel else None,
         "peak_personnel_date": mission.peak_personnel.date if mission.peak_personnel else None,
+        "peak_personnel_grade": grade_of(mission.peak_personnel),
         "contributing_nations": mission.contributing_nations.value if mission.contributing_nations else None,
         "contributing_nations_date": mission.contributing_nations.date if mission.contributing_nations else None,
+        "contributing_nations_grade": grade_of(mission.contributing_nations),
         "outcome": mission.outcome,
         "outcome_label": label("outcome", mission.outcome),
         "predecessors": "; ".join(mission.predecessors),
@@ -208,8 +217,10 @@ MISSION_COLUMNS = [
     "unsc_resolutions",
     "peak_personnel",
     "peak_personnel_date",
+    "peak_personnel_grade",
     "contributing_nations",
     "contributing_nations_date",
+    "contributing_nations_grade",
     "outcome",
     "outcome_label",
     "predecessors",
@@ -233,13 +244,24 @@ FATALITY_COLUMNS = [
     "sources",
     "whole_operation",
     "note",
+    "grade",
 ]
 
 
-def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today: date) -> dict[str, pd.DataFrame]:
-    """The tables of a Dataset, from valid records."""
+def build_tables(
+    records: dict[str, Mission], vocabularies: Vocabularies, today: date, publishers: Registry | None = None
+) -> dict[str, pd.DataFrame]:
+    """The tables of a Dataset, from valid records; every sourced value carries its grade (data/publishers.yaml)."""
     ordered = sorted(records.values(), key=lambda m: (earliest_day(m.start), m.id))
-    missions = pd.DataFrame([mission_row(m, vocabularies, today) for m in ordered], columns=MISSION_COLUMNS)
+    registry = publishers or {}
+
+    def graded(mission: Mission, url: str) -> dict[str, str]:
+        found = source_evidence(mission, url, registry)
+        return {"grade": found.grade, "publisher": found.name}
+
+    missions = pd.DataFrame(
+        [mission_row(m, vocabularies, today, registry) for m in ordered], columns=MISSION_COLUMNS
+    )
     for column in ("peak_personnel", "contributing_nations", "country_count"):
         missions[column] = missions[column].astype("Int64")
     missions = missions.set_index("id", drop=False)
@@ -253,11 +275,12 @@ def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today:
                 "value": p.value,
                 "source": p.source,
                 "note": p.note,
+                **graded(m, p.source),
             }
             for m in ordered
             for p in m.personnel
         ],
-        columns=["mission_id", "date", "day", "value", "source", "note"],
+        columns=["mission_id", "date", "day", "value", "source", "note", "grade", "publisher"],
     )
     events = pd.DataFrame(
         [
@@ -267,11 +290,12 @@ def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today:
                 "day": pd.Timestamp(earliest_day(e.date)),
                 "title": e.title,
                 "source": e.source,
+                **graded(m, e.source),
             }
             for m in ordered
             for e in m.events
         ],
-        columns=["mission_id", "date", "day", "title", "source"],
+        columns=["mission_id", "date", "day", "title", "source", "grade", "publisher"],
     )
     fatalities = pd.DataFrame(
         [
@@ -288,6 +312,7 @@ def build_tables(records: dict[str, Mission], vocabularies: Vocabularies, today:
                 "sources": " ; ".join(f.sources),
                 "whole_operation": f.whole_operation,
                 "note": f.note,
+                "grade": graded(m, f.sources[0])["grade"],
             }
             for m in ordered
             for index, f in enumerate(m.human_cost.figures)
@@ -313,9 +338,10 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
     """Validate every file and build the tables; invalid records are left out and listed in problems."""
     today = today or date.today()
     vocabularies, records, problems = validate_data_dir(data_dir, today)
+    publishers, _ = load_publishers(data_dir)  # its problems are among validate_data_dir's
     sea_shapes, sea_problems = load_sea_shapes(data_dir, vocabularies)
     notes, note_problems = load_historical_notes(data_dir)
-    tables = build_tables(records, vocabularies, today)
+    tables = build_tables(records, vocabularies, today, publishers)
     return Dataset(
         records=records,
         vocabularies=vocabularies,
@@ -323,6 +349,7 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
         today=today,
         sea_shapes=sea_shapes,
         historical_notes=notes,
+        publishers=publishers,
         **tables,
     )
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from dashboard.dataset.schema import NOT_PUBLISHED, Fatalities, Figure, Mission
+from collections import Counter
+
+from dashboard.dataset.publishers import GRADE_DEFINITIONS, GRADE_LABELS, GRADES, Evidence, Registry, source_evidence
+from dashboard.dataset.schema import NOT_PUBLISHED, Fatalities, Figure, Mission, cited_sources
 from dashboard.i18n import _, format_number, shown_date
+
+# A grade's badge colour; the badge also says the grade in words, so colour is never the only cue.
+GRADE_BADGES = {"official": "blue", "independent": "violet", "reference": "orange", "copy-personal": "gray",
+                "refused": "red"}  # fmt: skip
 
 
 def source_title(mission: Mission, url: str) -> str:
@@ -14,18 +21,59 @@ def source_title(mission: Mission, url: str) -> str:
     return url
 
 
-def source_link(mission: Mission, url: str, text: str = "") -> str:
+def grade_badge(found: Evidence) -> str:
+    """':blue-badge[Official]': the grade of a source as a small labelled badge (Streamlit markdown)."""
+    label = _(GRADE_LABELS[found.grade])
+    if found.through_copy:
+        label = _("{grade}, via a copy").format(grade=label)
+    return f":{GRADE_BADGES[found.grade]}-badge[{label}]"
+
+
+def source_link(mission: Mission, url: str, text: str = "", registry: Registry | None = None) -> str:
+    """A link to a source, titled with its publisher and title; with a registry, followed by its grade's badge."""
     title = source_title(mission, url).replace('"', "'")
-    return f'[{text or _("source")}]({url} "{title}")'
+    link = f'[{text or _("source")}]({url} "{title}")'
+    return link if registry is None else f"{link} {grade_badge(source_evidence(mission, url, registry))}"
 
 
-def figure_markdown(mission: Mission, figure: Figure | None, unit: str = "") -> str:
+def grade_legend() -> str:
+    """Each grade's badge and what it means, as a Markdown list."""
+    lines = [
+        f"- {grade_badge(Evidence('', None, grade))} {_(GRADE_DEFINITIONS[grade])}" for grade in GRADES
+    ]
+    lines.append("- " + _(
+        "A badge ending \"via a copy\" marks an official or independent original read in a copy or a web archive "
+        "that names it. The grade comes from the publisher of each source (data/publishers.yaml), never typed by hand."
+    ))  # fmt: skip
+    return "\n".join(lines)
+
+
+def evidence_counts(mission: Mission, registry: Registry) -> Counter[str]:
+    """How many of the record's sourced values (figures, events, headquarters, counts, disagreements) rest on
+    each grade."""
+    return Counter(source_evidence(mission, url, registry).grade for _field, url in cited_sources(mission))
+
+
+def evidence_line(mission: Mission, registry: Registry) -> str:
+    """'Evidence: of 24 sourced values on this page, official: 15, independent: 6, ...' (best grade first)."""
+    counts = evidence_counts(mission, registry)
+    parts = [
+        _("{grade}: {count}").format(grade=_(GRADE_LABELS[grade]).lower(), count=format_number(counts[grade]))
+        for grade in GRADES
+        if counts[grade]
+    ]
+    return _("Evidence: of {total} sourced values on this page, {parts}.").format(
+        total=format_number(sum(counts.values())), parts=", ".join(parts)
+    )
+
+
+def figure_markdown(mission: Mission, figure: Figure | None, unit: str = "", registry: Registry | None = None) -> str:
     """'50,000 personnel (1999, [source](...))', or 'not published'."""
     if figure is None:
         return f"*{_(NOT_PUBLISHED)}*"
     value = f"{format_number(figure.value)}{unit}"
     note = f" — {figure.note}" if figure.note else ""
-    link = source_link(mission, figure.source)
+    link = source_link(mission, figure.source, registry=registry)
     if figure.date:
         cited = _("{value} ({date}, {source})").format(value=value, date=shown_date(figure.date), source=link)
     else:
@@ -33,11 +81,11 @@ def figure_markdown(mission: Mission, figure: Figure | None, unit: str = "") -> 
     return f"{cited}{note}"
 
 
-def disagreements_for(mission: Mission, field: str) -> list[str]:
-    """Markdown lines for what other sources say about one field."""
+def disagreements_for(mission: Mission, field: str, registry: Registry | None = None) -> list[str]:
+    """Markdown lines for what other sources say about one field (with a registry, each with its grade)."""
     return [
         _("{value} according to {source}: {note}").format(
-            value=d.value, source=source_link(mission, d.source, source_title(mission, d.source)), note=d.note
+            value=d.value, source=source_link(mission, d.source, source_title(mission, d.source), registry), note=d.note
         )
         for d in mission.disagreements
         if d.field.split(".")[0] == field
@@ -56,14 +104,17 @@ def count_text(figure: Fatalities) -> str:
     return _("{low} to {high}").format(low=format_number(figure.low or 0), high=format_number(figure.high or 0))
 
 
-def fatalities_markdown(mission: Mission, figure: Fatalities, cause_label: str) -> str:
+def fatalities_markdown(
+    mission: Mission, figure: Fatalities, cause_label: str, registry: Registry | None = None
+) -> str:
     """One death count with what it covers and its source(s)."""
     if len(figure.sources) == 2:
         links = _("low: {low}, high: {high}").format(
-            low=source_link(mission, figure.sources[0]), high=source_link(mission, figure.sources[1])
+            low=source_link(mission, figure.sources[0], registry=registry),
+            high=source_link(mission, figure.sources[1], registry=registry),
         )
     else:
-        links = source_link(mission, figure.sources[0])
+        links = source_link(mission, figure.sources[0], registry=registry)
     note = f" {figure.note}" if figure.note else ""
     scope = figure.scope.rstrip(".")
     counted = _("**{count}** ({cause}, to {date}): {scope}.").format(

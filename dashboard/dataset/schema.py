@@ -13,7 +13,17 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.vocabularies import load_vocabularies
@@ -79,6 +89,37 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Original(Record):
+    """The document that a copy or an archived page reproduces, named so that a reader can cite the original."""
+
+    publisher: StrictStr = Field(
+        description="Who published the original.", examples=["United Nations Security Council", "Reuters"]
+    )
+    title: StrictStr | None = Field(
+        default=None, description="The original's title (give it, or its symbol, or both).",
+        examples=["Security Council resolution 1244 (1999)"],
+    )  # fmt: skip
+    symbol: StrictStr | None = Field(
+        default=None, description="The original's document symbol, where it has one.", examples=["S/RES/1244 (1999)"]
+    )
+    date: PartialDate | None = Field(
+        description="When the original was published ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD'), as the copy or the "
+        "original states it; null when neither gives a date (never estimated).",
+        examples=["1999-06-10"],
+    )
+    url: StrictStr | None = Field(
+        default=None, pattern=r"^https?://",
+        description="Where the original itself is published, when it still is.",
+        examples=["https://docs.un.org/en/S/RES/1244(1999)"],
+    )  # fmt: skip
+
+    @model_validator(mode="after")
+    def names_the_document(self) -> Original:
+        if not self.title and not self.symbol:
+            raise ValueError("give the original's title or its document symbol (or both), so a reader can find it")
+        return self
+
+
 class Source(Record):
     """A public source that the record's values come from."""
 
@@ -88,6 +129,11 @@ class Source(Record):
         pattern=r"^https?://", description="Where it can be read.", examples=["https://www.nato.int/..."]
     )
     accessed: PartialDate = Field(description="When the page was read for this record ('YYYY-MM-DD').")
+    original: Original | None = Field(
+        default=None,
+        description="Required when the url is a copy of another publisher's document or a web archive of a page "
+        "(data/publishers.yaml says which domains are): the original it reproduces.",
+    )
 
 
 class Figure(Record):
@@ -270,6 +316,24 @@ class Mission(Record):
         description="Deaths among the operation's personnel and civilians it killed, where credibly published.",
     )
     sources: list[Source] = Field(min_length=1, description="Every source the record's values come from.")
+
+
+def cited_sources(mission: Mission) -> list[tuple[str, str]]:
+    """(field, url) for every value that names a source."""
+    cited = [(f"personnel[{i}].source", p.source) for i, p in enumerate(mission.personnel)]
+    cited += [(f"events[{i}].source", e.source) for i, e in enumerate(mission.events)]
+    cited += [(f"headquarters[{i}].source", h.source) for i, h in enumerate(mission.headquarters)]
+    cited += [(f"disagreements[{i}].source", d.source) for i, d in enumerate(mission.disagreements)]
+    cited += [
+        (f"human_cost.figures[{i}].sources[{j}]", url)
+        for i, f in enumerate(mission.human_cost.figures)
+        for j, url in enumerate(f.sources)
+    ]
+    for name in ("peak_personnel", "contributing_nations"):
+        figure = getattr(mission, name)
+        if figure is not None:
+            cited.append((f"{name}.source", figure.source))
+    return cited
 
 
 def _vocabulary_enum(definition: dict[str, Any], values: list[str]) -> None:

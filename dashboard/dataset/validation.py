@@ -17,7 +17,24 @@ import pycountry
 from pydantic import ValidationError
 
 from dashboard.dataset.files import DATA_DIR, Problem, field_path, read_yaml
-from dashboard.dataset.schema import CONTROLLED_FIELDS, DatedFigure, Event, Mission, earliest_day, latest_day
+from dashboard.dataset.publishers import (
+    GRADE_OF_KIND,
+    GRADES,
+    PUBLISHER_RULES,
+    EvidenceSummary,
+    Registry,
+    load_publishers,
+    summarise,
+)
+from dashboard.dataset.schema import (
+    CONTROLLED_FIELDS,
+    DatedFigure,
+    Event,
+    Mission,
+    cited_sources,
+    earliest_day,
+    latest_day,
+)
 from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
 
 KOSOVO = "XKX"  # user-assigned code, not in ISO 3166-1, used by the EU, IMF and this dataset
@@ -118,24 +135,6 @@ def check_country_codes(shown_as: str, _p: Path, mission: Mission, _v: Vocabular
         if count > 1:
             problems.append(Problem(shown_as, "countries", f"'{code}' is listed {count} times; list it once"))
     return problems
-
-
-def cited_sources(mission: Mission) -> list[tuple[str, str]]:
-    """(field, url) for every value that names a source."""
-    cited = [(f"personnel[{i}].source", p.source) for i, p in enumerate(mission.personnel)]
-    cited += [(f"events[{i}].source", e.source) for i, e in enumerate(mission.events)]
-    cited += [(f"headquarters[{i}].source", h.source) for i, h in enumerate(mission.headquarters)]
-    cited += [(f"disagreements[{i}].source", d.source) for i, d in enumerate(mission.disagreements)]
-    cited += [
-        (f"human_cost.figures[{i}].sources[{j}]", url)
-        for i, f in enumerate(mission.human_cost.figures)
-        for j, url in enumerate(f.sources)
-    ]
-    for name in ("peak_personnel", "contributing_nations"):
-        figure = getattr(mission, name)
-        if figure is not None:
-            cited.append((f"{name}.source", figure.source))
-    return cited
 
 
 def check_sources_cited(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, _t: date) -> list[Problem]:
@@ -318,9 +317,11 @@ def check_links(missions: dict[str, list[tuple[str, Mission]]], other_files: set
 
 
 def validate_records(
-    paths: Iterable[Path], vocabularies: Vocabularies, today: date, root: Path | None = None
+    paths: Iterable[Path], vocabularies: Vocabularies, today: date, root: Path | None = None,
+    publishers: Registry | None = None,
 ) -> tuple[dict[str, Mission], list[Problem]]:
-    """Check every record; return the valid ones by id and every problem found."""
+    """Check every record (with `publishers`, its sources against the registry too); return the valid ones by id
+    and every problem found."""
     problems: list[Problem] = []
     parsed: dict[str, list[tuple[str, Mission]]] = {}
     paths = sorted(paths)
@@ -342,6 +343,9 @@ def validate_records(
             continue
         for rule in RECORD_RULES:
             problems += rule(shown_as, path, mission, vocabularies, today)
+        if publishers is not None:
+            for publisher_rule in PUBLISHER_RULES:
+                problems += publisher_rule(shown_as, mission, publishers)
         parsed.setdefault(mission.id, []).append((shown_as, mission))
     problems += check_unique_ids(parsed)
     problems += check_links(parsed, {path.stem for path in paths})
@@ -355,16 +359,31 @@ def validate_records(
 
 
 def validate_data_dir(data_dir: Path, today: date) -> tuple[Vocabularies, dict[str, Mission], list[Problem]]:
-    """Validate data/vocabularies.yaml and every data/missions/*.yaml."""
+    """Validate data/vocabularies.yaml, data/publishers.yaml and every data/missions/*.yaml."""
     root = data_dir.parent
     vocabularies, problems = load_vocabularies(
         data_dir / "vocabularies.yaml", str((data_dir / "vocabularies.yaml").relative_to(root))
     )
+    publishers, publisher_problems = load_publishers(data_dir)
+    problems += publisher_problems
     paths = list((data_dir / "missions").glob("*.yaml"))
     if not paths:
         problems.append(Problem(str((data_dir / "missions").relative_to(root)), "", "holds no *.yaml records"))
-    missions, record_problems = validate_records(paths, vocabularies, today, root)
+    # a missing or unreadable registry is one problem, not one per source of every record
+    missions, record_problems = validate_records(paths, vocabularies, today, root, publishers or None)
     return vocabularies, missions, problems + record_problems
+
+
+def evidence_report(summary: EvidenceSummary) -> str:
+    """What the valid records rest on, in two lines (for make validate)."""
+    total = sum(summary.citations.values())
+    grades = {grade: sum(n for kind, n in summary.citations.items() if GRADE_OF_KIND.get(kind) == grade)
+              for grade in GRADES}  # fmt: skip
+    shares = ", ".join(f"{grade} {100 * n / max(total, 1):.1f}%" for grade, n in grades.items())
+    strength = ", ".join(
+        f"{grade} {100 * summary.strength_share(grade):.0f}%" for grade in GRADES if summary.strength[grade]
+    )
+    return f"{total} citations: {shares}\n{sum(summary.strength.values())} strength figures: {strength}"
 
 
 def main(argv: list[str]) -> int:
@@ -373,6 +392,9 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(problem)
     print(f"{len(missions)} valid records, {len(problems)} problems", file=sys.stderr)
+    registry, _ = load_publishers(data_dir)
+    if registry:
+        print(evidence_report(summarise(missions.values(), registry)), file=sys.stderr)
     return 1 if problems else 0
 
 

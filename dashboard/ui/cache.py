@@ -18,12 +18,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.charts import briefing, panels
+from dashboard.charts import briefing, panels, questions
 from dashboard.dataset import comparisons
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.filters import Filters
 from dashboard.dataset.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.dataset.loading import Dataset, load_dataset
+from dashboard.dataset.publishers import PUBLISHERS_FILE
 from dashboard.learn import content, quiz
 from dashboard.ui.sidebar import active_filters
 
@@ -57,7 +58,8 @@ def fingerprint(folder: Path) -> str:
     if kept is not None and now - kept[0] < FINGERPRINT_SECONDS:
         return kept[1]
     digest = hashlib.blake2b(digest_size=16)
-    singles = [folder / "vocabularies.yaml", folder / SEA_AREAS_FILE, folder / HISTORICAL_STATES_FILE]
+    singles = [folder / "vocabularies.yaml", folder / PUBLISHERS_FILE, folder / SEA_AREAS_FILE,
+               folder / HISTORICAL_STATES_FILE]  # fmt: skip
     for path in singles:
         try:
             info = path.stat()
@@ -144,6 +146,7 @@ def _cached_compare_panels(
     against: str,
     lang: str,
     only: tuple[str, ...] | None = None,
+    official: bool = False,
 ) -> list[panels.Panel]:
     """Build the compare charts (all, or those keyed in `only`) once per data version, filters, controls and
     language, shared by all sessions.
@@ -152,15 +155,18 @@ def _cached_compare_panels(
     builds nothing. Figures are never changed after this.
     """
     with i18n.using(lang):
-        return panels.compare_panels(cached_dataset(folder, today, stamp), filters, decades, log, against, only)
+        data = cached_dataset(folder, today, stamp)
+        return questions.compare_panels(data, filters, decades, log, against, only, official)
 
 
-def compare_panels(data: Dataset, decades: str, log: bool, against: str, only: tuple[str, ...]) -> list[panels.Panel]:
-    """The compare charts keyed in `only`, for the sidebar's filters."""
+def compare_panels(
+    data: Dataset, decades: str, log: bool, against: str, only: tuple[str, ...], official: bool = False
+) -> list[panels.Panel]:
+    """The compare charts keyed in `only`, for the sidebar's filters (`official`: official sources only)."""
     folder = data_dir()
     stamp = fingerprint(folder)
     return _cached_compare_panels(
-        str(folder), data.today, stamp, active_filters(data), decades, log, against, i18n.language(), only
+        str(folder), data.today, stamp, active_filters(data), decades, log, against, i18n.language(), only, official
     )
 
 
@@ -203,8 +209,12 @@ def cached_view(data: Dataset, folder: str, stamp: str, view: briefing.View, lan
     Kept by the dataset (see shared_panel), as a profile's two charts are asked for on every rerun.
     """
 
-    def compare(_: Dataset, filters: Filters, decades: str, log: bool, against: str) -> list[panels.Panel]:
-        return _cached_compare_panels(folder, data.today, stamp, filters, decades, log, against, lang)
+    def compare(
+        _: Dataset, filters: Filters, decades: str, log: bool, against: str, official_only: bool = False
+    ) -> list[panels.Panel]:
+        return _cached_compare_panels(
+            folder, data.today, stamp, filters, decades, log, against, lang, None, official_only
+        )
 
     def build() -> panels.Panel:
         with i18n.using(lang):  # a pack is drawn outside the page's run, where the language is not set

@@ -53,6 +53,21 @@ def show_problems(problems: list[Problem], what: str) -> None:
         st.warning("\n".join(f"- `{p}`" for p in problems))
 
 
+def official_toggle(key: str, where: Any = st) -> bool:
+    """The "Official sources only" switch of a chart of figures (its state under `key`, kept for the session)."""
+    return bool(
+        where.toggle(
+            _("Official sources only"),
+            key=key,
+            persist_state="session",
+            help=_(
+                "Draw only the figures published by NATO, the UN, the EU, the AU, the OSCE, a government, a "
+                "parliament, an audit body or a court; the chart says how many it leaves out"
+            ),
+        )
+    )
+
+
 def show_notices(notices: list[str]) -> None:
     for notice in notices:
         st.info(notice, icon=":material/link_off:")

@@ -34,6 +34,7 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
     st.session_state["compare-log"] = reading.log
     st.session_state["compare-align"] = reading.align
     st.session_state["compare-against"] = reading.against
+    st.session_state["compare-official"] = reading.official
     display.show_notices(reading.notices)
 
 link_slot = links.title_with_link_slot(_("Compare"))
@@ -57,7 +58,8 @@ def question_charts() -> int:
     decades = st.session_state.get("compare-decades") or "start"
     log = bool(st.session_state.get("compare-log"))
     against = st.session_state.get("compare-against") or "strength"
-    for panel in cache.compare_panels(data, decades, log, against, QUESTION_CHARTS[question]):
+    official = question in ("how-large", "human-cost") and display.official_toggle("compare-official")
+    for panel in cache.compare_panels(data, decades, log, against, QUESTION_CHARTS[question], official):
         st.subheader(panel.heading)
         if panel.key == "decades":
             choice(st, _("Count each operation in"), DECADE_MODES, "compare-decades")
@@ -110,6 +112,7 @@ def side_by_side() -> None:
         persist_state="session",
     )
     align = choice(align_column, _("Align strength by"), filters.ALIGNMENTS, "compare-align") or "months"
+    official = display.official_toggle("compare-official")
     if len(chosen) < 2:
         st.info(_("Choose at least two operations to put them side by side."))
     if chosen:
@@ -127,7 +130,7 @@ def side_by_side() -> None:
         without = [short_name(data.records[i]) for i in chosen if i not in set(points["mission_id"])]
         if len(without) < len(chosen):
             display.show_panel(
-                cache.shared_panel(data, "strength_panel", tuple(chosen), align, "side-by-side-strength"),
+                cache.shared_panel(data, "strength_panel", tuple(chosen), align, "side-by-side-strength", official),
                 "compare",
             )
         if without:
@@ -145,9 +148,9 @@ state = st.session_state
 default = CompareReading()
 shows = {
     "when": ("decades",),
-    "how-large": ("log",),
-    "human-cost": ("log", "against"),
-    "side-by-side": ("ids", "align"),
+    "how-large": ("log", "official"),
+    "human-cost": ("log", "against", "official"),
+    "side-by-side": ("ids", "align", "official"),
 }.get(question, ())
 sidebar.set_url_parameter("question", [question], [default.question])
 for name, value, fallback in (
@@ -158,6 +161,7 @@ for name, value, fallback in (
 ):
     sidebar.set_url_parameter(name, [value if name in shows else fallback], [fallback])
 sidebar.set_url_parameter("log", ["1"] if "log" in shows and state.get("compare-log") else [], [])
+sidebar.set_url_parameter("official", ["1"] if "official" in shows and state.get("compare-official") else [], [])
 display.data_caption(data, shown)
 with link_slot.container():
     links.copy_link()

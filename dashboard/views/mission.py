@@ -4,15 +4,18 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.charts import briefing, panels
-from dashboard.dataset.filters import STATUS_LABELS, read_mission_id
+from dashboard.dataset.filters import STATUS_LABELS, read_mission_id, read_official
 from dashboard.dataset.geo import historical_notes_for
 from dashboard.dataset.profile import (
     dates_markdown,
     disagreements_for,
+    evidence_line,
     fatalities_markdown,
     figure_markdown,
+    grade_legend,
     source_link,
 )
+from dashboard.dataset.publishers import source_evidence
 from dashboard.dataset.schema import NOT_PUBLISHED
 from dashboard.i18n import _
 from dashboard.ui import cache, display, downloads, links, sidebar
@@ -46,6 +49,9 @@ st.query_params["id"] = mission_id
 mission = data.records[mission_id]
 status = str(data.missions.at[mission_id, "status"])
 label = data.label
+registry = data.publishers or None  # every source link below carries its grade as a badge (once registered)
+if "mission-official" not in st.session_state:
+    st.session_state["mission-official"] = read_official({"official": st.query_params.get_all("official")}, [])
 
 st.title(f"{mission.name}" + (f" ({mission.acronym})" if mission.acronym else ""))
 facts = [
@@ -61,11 +67,17 @@ if i18n.language() != i18n.DEFAULT_LANGUAGE:
     st.caption(_("Mission summaries and source titles are in English where no French text has been written."))
 st.markdown(mission.summary)
 downloads.fact_card_downloads(data, mission_id)
+if registry:
+    st.caption(evidence_line(mission, registry))
+    with st.expander(_("What the source badges mean")):
+        st.markdown(grade_legend())
 
 dates, peak, nations = st.columns(3)
 dates.markdown(f"**{_('Dates')}**  \n{dates_markdown(mission)}")
-peak.markdown(f"**{_('Peak personnel')}**  \n{figure_markdown(mission, mission.peak_personnel)}")
-nations.markdown(f"**{_('Contributing nations')}**  \n{figure_markdown(mission, mission.contributing_nations)}")
+peak.markdown(f"**{_('Peak personnel')}**  \n{figure_markdown(mission, mission.peak_personnel, registry=registry)}")
+nations.markdown(
+    f"**{_('Contributing nations')}**  \n{figure_markdown(mission, mission.contributing_nations, registry=registry)}"
+)
 FIELD_NAMES = {
     "start": _("start"),
     "end": _("end"),
@@ -73,7 +85,7 @@ FIELD_NAMES = {
     "contributing_nations": _("contributing nations"),
     "personnel": _("personnel"),
 }
-disputed = [(f, line) for f in FIELD_NAMES for line in disagreements_for(mission, f)]
+disputed = [(f, line) for f in FIELD_NAMES for line in disagreements_for(mission, f, registry)]
 if disputed:
     with st.expander(_("Where sources disagree ({count})").format(count=len(disputed)), expanded=True):
         st.markdown("\n".join(f"- **{FIELD_NAMES[field]}**: {line}" for field, line in disputed))
@@ -102,22 +114,31 @@ if mission.headquarters:
 else:
     st.markdown(_("**Headquarters and main bases**: *{not_published}*").format(not_published=_(NOT_PUBLISHED)))
 for hq in mission.headquarters:
-    st.markdown(f"- {hq.name} ({hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source)})")
+    st.markdown(f"- {hq.name} ({hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source, registry=registry)})")
 
 st.subheader(_("Strength over time"))
 points = mission.personnel  # the record's own list: the same points as the personnel table, without pandas
+official = bool(points) and display.official_toggle("mission-official")
+st.query_params.pop("official", None)
+if official:
+    st.query_params["official"] = "1"
+    points = [p for p in points if source_evidence(mission, p.source, data.publishers).grade == "official"]
+    st.caption(
+        _("Official sources only: {count} of {total} published figures rest on other sources and are left out.")
+        .format(count=len(mission.personnel) - len(points), total=len(mission.personnel))
+    )
 if len(points) >= 2:
-    display.show_panel(cache.view_panel(data, briefing.View("mission", "personnel", (("id", mission_id),))),
-                          "mission")  # fmt: skip
+    strength_view = (("id", mission_id), ("official", "1")) if official else (("id", mission_id),)
+    display.show_panel(cache.view_panel(data, briefing.View("mission", "personnel", strength_view)), "mission")
     st.caption(_("Points are published figures; the dotted line only joins them and is not data."))
-if not points:
+if not mission.personnel:
     st.markdown("*" + _("Strength over time: {not_published}.").format(not_published=_(NOT_PUBLISHED)) + "*")
 else:
     st.markdown(
         "\n".join(
             f"- {i18n.shown_date(str(p.date))}: {i18n.format_number(int(p.value))} "
             f"{('— ' + p.note) if isinstance(p.note, str) else ''} "
-            f"({source_link(mission, str(p.source))})"
+            f"({source_link(mission, str(p.source), registry=registry)})"
             for p in points
         )
     )
@@ -133,7 +154,7 @@ if mission.human_cost.note:
     st.markdown(mission.human_cost.note)
 for group in ("personnel", "civilians"):
     counts = [f for f in mission.human_cost.figures if f.group == group]
-    lines = [f"- {fatalities_markdown(mission, f, label('fatality_causes', f.cause))}" for f in counts]
+    lines = [f"- {fatalities_markdown(mission, f, label('fatality_causes', f.cause), registry)}" for f in counts]
     heading = label("casualty_groups", group)
     if lines:
         st.markdown(f"**{heading}**\n" + "\n".join(lines))
@@ -155,7 +176,10 @@ st.markdown(f"{outcome} {mission.outcome_note}")
 
 st.subheader(_("Events"))
 st.markdown(
-    "\n".join(f"- **{i18n.shown_date(e.date)}** — {e.title} ({source_link(mission, e.source)})" for e in mission.events)
+    "\n".join(
+        f"- **{i18n.shown_date(e.date)}** — {e.title} ({source_link(mission, e.source, registry=registry)})"
+        for e in mission.events
+    )
     or "*" + _("No events recorded yet.") + "*"
 )
 

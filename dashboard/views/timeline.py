@@ -56,9 +56,10 @@ if not options:
 else:
     default = panels.default_strength(data, missions)
     if "timeline-strength" not in st.session_state:  # read the URL once per session, as the sidebar does
-        reading = read_timeline_url({k: params.get(k, []) for k in ("strength", "align")}, options)
+        reading = read_timeline_url({k: params.get(k, []) for k in ("strength", "align", "official")}, options)
         st.session_state["timeline-strength"] = reading.strength or default
         st.session_state["timeline-align"] = reading.align
+        st.session_state["timeline-official"] = reading.official
         display.show_notices(reading.notices)
     st.session_state["timeline-strength"] = [i for i in st.session_state["timeline-strength"] if i in options]
     pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
@@ -71,10 +72,13 @@ else:
         )
         or "date"
     )
+    official = display.official_toggle("timeline-official")
     sidebar.set_url_parameter("strength", [",".join(chosen)] if chosen else [], [",".join(default)])
     sidebar.set_url_parameter("align", [align], ["date"])
+    sidebar.set_url_parameter("official", ["1"] if official else [], [])
     if chosen:
-        display.show_panel(cache.shared_panel(data, "strength_panel", tuple(chosen), align), "timeline")
+        strength = cache.shared_panel(data, "strength_panel", tuple(chosen), align, "strength", official)
+        display.show_panel(strength, "timeline")
         st.caption(
             _(
                 "Each marker is a published figure with its source on hover; the dotted lines only join them and "

@@ -290,7 +290,9 @@ def test_timeline_shows_events_with_their_sources_and_reads_partners_from_the_ur
     assert app.toggle(key="timeline-partners").value is True
     events = next(t for t in figures(app)[0]["data"] if t["name"] == "Event")
     kfor = [c for c in events["customdata"] if c[0] == "kfor"]
-    assert kfor and all(c[3].startswith("http") for c in kfor)
+    grades = ("official", "independent", "reference", "copy or personal")
+    assert kfor and all(c[3].rsplit(" · ", 1)[1] in grades for c in kfor), "each event names its publisher and grade"
+    assert "NATO · official" in {c[3] for c in kfor}
     bad = open_page("views/timeline.py", partners="yes")
     assert "Ignored partners=yes" in " ".join(i.value for i in bad.info)
     assert bad.toggle(key="timeline-partners").value is False

@@ -401,3 +401,19 @@ def test_a_lesson_handout_downloads_as_a_one_page_pdf(page: Page, server_url: st
     assert download.suggested_filename == "deterrence-handout-fr.pdf"
     pdf = download.path().read_bytes()
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_the_profile_shows_a_grade_badge_beside_each_source_and_explains_them(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/mission?id=kfor")
+    wait_for_app(page)
+    badges = page.locator(".stMarkdownBadge")  # Streamlit marks a badge by class, not by test id
+    texts = [text.strip() for text in badges.all_text_contents()]  # the legend's badges are in a closed expander
+    assert "Official" in texts and len(texts) >= 20, "every sourced value on the profile has its badge"
+    assert set(texts) <= {"Official", "Independent", "Reference", "Copy or personal",
+                          "Official, via a copy", "Independent, via a copy"}  # fmt: skip
+    expect(page.get_by_text("Evidence: of ")).to_be_visible()
+    open_expander(page.locator("[data-testid='stExpander']").filter(has_text="What the source badges mean"),
+                  "What the source badges mean")  # fmt: skip
+    expect(page.get_by_text("Published by NATO, the UN, the EU")).to_be_visible()
+    screenshot(page, "mission-badges")
+    assert_accessible(page)

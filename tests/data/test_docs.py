@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.dataset.publishers import Publisher
 from dashboard.dataset.schema import (
     Disagreement,
     Event,
@@ -16,6 +17,7 @@ from dashboard.dataset.schema import (
     HumanCost,
     LegalBasis,
     Mission,
+    Original,
     Source,
 )
 from dashboard.navigation import PAGES
@@ -26,7 +28,8 @@ README = (ROOT / "README.md").read_text()
 
 
 def test_every_schema_field_is_in_the_codebook() -> None:
-    for model in (Mission, LegalBasis, Figure, Headquarters, Event, Disagreement, Source, HumanCost, Fatalities):
+    for model in (Mission, LegalBasis, Figure, Headquarters, Event, Disagreement, Source, Original, HumanCost,
+                  Fatalities, Publisher):  # fmt: skip
         for field in model.model_fields:
             assert f"`{field}`" in CODEBOOK, f"{model.__name__}.{field} is not documented in data/README.md"
 

@@ -11,12 +11,14 @@ import yaml
 
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.loading import Dataset, build_tables, load_dataset
+from dashboard.dataset.publishers import load_publishers
 from dashboard.dataset.schema import Mission
 from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
 from dashboard.learn.content import Learn, load_learn
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 21)
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +78,9 @@ def records() -> dict[str, Mission]:
 
 @pytest.fixture(scope="session")
 def tables(records: dict[str, Mission], vocabularies: Vocabularies) -> dict[str, object]:
-    return build_tables(records, vocabularies, TODAY)  # type: ignore[return-value]
+    publishers, problems = load_publishers(FIXTURES)  # example.org is a research institute there
+    assert problems == []
+    return build_tables(records, vocabularies, TODAY, publishers)  # type: ignore[return-value]
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
-from dashboard.charts import briefing, panels
+from dashboard.charts import briefing, questions
 from dashboard.dataset.filters import Filters
 from dashboard.dataset.loading import Dataset
 from dashboard.outputs import cards, printing, slides
@@ -53,7 +53,7 @@ def test_a_rebuilt_view_is_what_the_page_drew(data: Dataset) -> None:
     view = briefing.decode("compare/peaks?log=1&org=NATO&from=1995&to=2010")
     assert view is not None
     rebuilt = briefing.build(data, view)
-    page = panels.compare_panels(data, Filters(organisations=("NATO",), year_from=1995, year_to=2010), log=True)[2]
+    page = questions.compare_panels(data, Filters(organisations=("NATO",), year_from=1995, year_to=2010), log=True)[2]
     assert rebuilt.figure is not None and page.figure is not None
     assert rebuilt.figure.to_dict() == page.figure.to_dict()
     assert rebuilt.figure.layout.xaxis.type == "log"

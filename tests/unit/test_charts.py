@@ -55,7 +55,8 @@ def test_timeline_draws_succession_and_events(tables: dict[str, pd.DataFrame]) -
     assert list(links.x) == ["1995-12-20", "2000-01-15", None] and list(links.y) == [1.0, 2.0, None]
     assert list(arrows.text) == ["UNTM handed over to Minimal"]
     assert list(events.x) == ["2000-01-15", "2002-06-01"] and list(events.y) == [2.0, 2.0]
-    assert list(events.customdata[0]) == ["minimal-op", "2000-01-15", "Start", "https://example.org/a"]
+    source = "Example Research Institute · independent"  # the publisher and grade, not a raw url
+    assert list(events.customdata[0]) == ["minimal-op", "2000-01-15", "Start", source]
     plain = timeline.mission_timeline(tables["missions"], COLOURS, LABELS)
     assert [t.type for t in plain.data] == ["bar", "bar"], "no links or events unless given"
 
@@ -130,7 +131,7 @@ def test_personnel_line_goes_through_published_points_only(tables: dict[str, pd.
     assert list(line.x) == ["2000-02-01", "2001-01-01"]
     assert list(line.y) == [1000, 800]
     assert line.mode == "lines+markers"
-    assert line.customdata[1][1] == "https://example.org/b"
+    assert line.customdata[1][1] == "Example Research Institute · independent"
 
 
 def test_strength_lines_draw_published_points_only(tables: dict[str, pd.DataFrame]) -> None:
@@ -139,7 +140,7 @@ def test_strength_lines_draw_published_points_only(tables: dict[str, pd.DataFram
     assert [t.name for t in fig.data] == ["Minimal"], "operations with no published strength draw nothing"
     line = fig.data[0]
     assert list(line.x) == ["2000-02-01", "2001-01-01"] and list(line.y) == [1000, 800]
-    assert list(line.customdata[1][:3]) == ["minimal-op", "2001", "https://example.org/b"]
+    assert list(line.customdata[1][:3]) == ["minimal-op", "2001", "Example Research Institute · independent"]
     assert line.customdata[1][3] == "approximate"
     months = strength.strength_lines(tables["personnel"], missions, align="months")
     # 2000-01-15 -> 2000-02-01 is 17 days; -> 2001-01-01 is 352 days

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from dashboard import i18n
-from dashboard.charts import frame, panels
+from dashboard.charts import frame, panels, questions
 from dashboard.dataset.filters import Filters
 from dashboard.dataset.loading import Dataset
 from dashboard.outputs import images
@@ -20,7 +20,7 @@ from dashboard.ui import display
 
 
 def test_png_is_1920_by_1080_and_svg_carries_title_filters_and_source(data: Dataset) -> None:
-    panel = panels.compare_panels(data, Filters(organisations=("NATO",), year_from=1990, year_to=2026))[0]
+    panel = questions.compare_panels(data, Filters(organisations=("NATO",), year_from=1990, year_to=2026))[0]
     assert panel.figure is not None
     png = Image.open(io.BytesIO(images.image(panel.figure, "png")))
     assert png.size == (1920, 1080)
@@ -69,7 +69,7 @@ def test_unknown_format_is_refused() -> None:
 
 
 def test_enlarge_makes_axis_text_at_least_20px_and_rewraps_the_source_line(data: Dataset) -> None:
-    panel = panels.compare_panels(data, Filters(year_from=1990, year_to=2026))[2]
+    panel = questions.compare_panels(data, Filters(year_from=1990, year_to=2026))[2]
     assert panel.figure is not None
     before = panel.figure.to_dict()
     big = images.enlarge(panel.figure)
@@ -93,7 +93,7 @@ def every_panel(data: Dataset) -> list[panels.Panel]:
                 made += [panels.timeline_panel(data, filters, partners) for partners in (False, True)]
                 made.append(panels.map_panel(data, filters, None, "operations", "world"))
                 made.append(panels.map_panel(data, filters, 2000, "years", "europe"))
-                made += panels.compare_panels(data, filters)
+                made += questions.compare_panels(data, filters)
             for mission_id in data.records:
                 made += [panels.mission_map_panel(data, mission_id), panels.mission_strength_panel(data, mission_id)]
     return [panel for panel in made if panel.figure is not None]
@@ -118,7 +118,7 @@ def test_the_page_draws_each_figure_exactly_as_plotly_writes_it(data: Dataset) -
 
 def test_a_panel_makes_its_table_when_asked_in_the_language_it_was_built_in(data: Dataset) -> None:
     with i18n.using("fr"):
-        panel = panels.compare_panels(data, Filters(year_from=1990, year_to=2026), only=["peaks"])[0]
+        panel = questions.compare_panels(data, Filters(year_from=1990, year_to=2026), only=["peaks"])[0]
         french = i18n._("Peak personnel")
     assert "table" not in panel.__dict__, "not made until it is asked for"
     assert french != "Peak personnel" and french in panel.table.columns, "French headings, asked outside French"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard.charts import frame, panels
+from dashboard.charts import frame, panels, questions
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.filters import Filters
 from dashboard.dataset.loading import load_dataset
@@ -35,8 +35,8 @@ def test_mission_types_have_one_colour_each_from_the_okabe_ito_palette_on_every_
         panels.overview_panel(data, everything).figure,
         panels.overview_panel(data, only_sea).figure,  # a filter never shifts the colours
         panels.timeline_panel(data, everything, partners=True).figure,
-        *[p.figure for p in panels.compare_panels(data, everything) if p.figure is not None],
-        *[p.figure for p in panels.compare_panels(data, only_sea) if p.figure is not None],
+        *[p.figure for p in questions.compare_panels(data, everything) if p.figure is not None],
+        *[p.figure for p in questions.compare_panels(data, only_sea) if p.figure is not None],
     ]
     seen = 0
     for figure in figures:

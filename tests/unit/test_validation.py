@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.dataset import validation
 from dashboard.dataset.files import Problem
+from dashboard.dataset.publishers import load_publishers
 from dashboard.dataset.validation import check_links, check_unique_ids, validate_records
 from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
 
@@ -26,7 +27,8 @@ def vocabularies() -> Vocabularies:
 
 
 def check(path: Path, vocabularies: Vocabularies) -> tuple[dict[str, object], list[Problem]]:
-    valid, problems = validate_records([path], vocabularies, TODAY, root=FIXTURES)
+    registry, _ = load_publishers(FIXTURES)
+    valid, problems = validate_records([path], vocabularies, TODAY, root=FIXTURES, publishers=registry)
     return dict(valid), problems
 
 
@@ -58,6 +60,12 @@ CASES = {
     "fatalities-value-and-range": ("human_cost.figures[2]", "gives both value and a range"),
     "fatalities-unknown-cause": ("human_cost.figures[1].cause", "'combat' is not in the fatality_causes vocabulary"),
     "fatalities-unlisted-source": ("human_cost.figures[1].sources[0]", "is not in sources; add it to sources"),
+    "unregistered-publisher": ("sources[1].url", "'unknown.example.net' is not in data/publishers.yaml; add it"),
+    "disinformation-source": (
+        "personnel[1].source",
+        "cites propaganda.example (An imaginary state outlet), which data/publishers.yaml lists as a disinformation",
+    ),
+    "copy-without-original": ("sources[1].original", "copies.example is a copy of someone else's page; name the"),
 }
 
 
@@ -127,6 +135,7 @@ def test_command_line_exits_non_zero_and_prints_one_line_per_problem(
 ) -> None:
     (tmp_path / "missions").mkdir()
     shutil.copy(DATA / "vocabularies.yaml", tmp_path / "vocabularies.yaml")
+    shutil.copy(FIXTURES / "publishers.yaml", tmp_path / "publishers.yaml")
     for name in ("end-before-start", "unknown-vocabulary"):
         shutil.copy(FIXTURES / "invalid" / f"{name}.yaml", tmp_path / "missions")
     assert validation.main(["validate", str(tmp_path)]) == 1

@@ -1,0 +1,162 @@
+"""The /compare page's charts, one question at a time, for the operations that match the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import partial
+
+import pandas as pd
+
+from dashboard.charts import compare, frame
+from dashboard.charts.panels import Panel, filters_subtitle, framed, source_line
+from dashboard.dataset import comparisons
+from dashboard.dataset.comparisons import readable
+from dashboard.dataset.filters import Filters, matching, matching_ids, matching_positions
+from dashboard.dataset.loading import Dataset
+from dashboard.i18n import N_, _
+
+NO_PEAK = N_("None of these operations has a published peak strength.")  # shown with _()
+NO_DEATHS = N_(
+    "None of these operations has both a published peak strength and a published count of its personnel's deaths."
+)
+DEATHS_TITLES = {
+    "strength": N_("Deaths among personnel against peak strength"),
+    "years": N_("Deaths among personnel against years"),
+}
+
+
+def compare_panels(
+    data: Dataset,
+    filters: Filters,
+    decades: str = "start",
+    log: bool = False,
+    against: str = "strength",
+    only: Collection[str] | None = None,
+    official_only: bool = False,
+) -> list[Panel]:
+    """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`.
+
+    With `official_only`, the charts of figures (peaks, duration against peak, deaths) draw only the figures whose
+    source is official, and say how many they left out.
+    """
+    # the peak charts take their rows from the whole table: the others need the matching table, copied once
+    rows, every_id = matching_positions(data, filters), matching_ids(data, filters)
+    peak_rows = rows
+    if official_only:
+        grades = data.missions["peak_personnel_grade"].tolist()
+        peak_rows = [row for row in rows if grades[row] == "official"]
+
+    def missions() -> pd.DataFrame:
+        return matching(data, filters)
+
+    type_labels = data.labels("mission_type")
+    basis_labels = data.labels("legal_basis_kinds")
+    colours = frame.category_colours(list(type_labels))
+    subtitle = filters_subtitle(data, filters)
+    shown = len(rows)
+    everything = (subtitle, source_line(data, shown, shown))
+    not_drawn = N_(
+        "Based on {count} of the {total} operations that match the filters "
+        "({left} have no published peak and are not drawn)."
+    )
+    if official_only:
+        not_drawn = N_(
+            "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
+            "from an official source and are not drawn: official sources only)."
+        )
+    panels: list[Panel] = []
+
+    def wanted(key: str) -> bool:
+        return only is None or key in only
+
+    if wanted("decades"):
+        table = comparisons.by_decade(missions(), type_labels, decades)
+        title = (
+            _("Operations by the decade they began") if decades == "start" else _("Operations active in each decade")
+        )
+        figure = compare.decade_bars(table, colours, title, context=everything)
+        heading = _("When did each kind of operation run?")
+        panels.append(
+            framed("decades", heading, figure, partial(readable, table), "operations-by-decade", everything, every_id)
+        )
+
+    if wanted("durations"):
+        table = comparisons.durations(missions())
+        figure = compare.values_by_type(
+            table, "duration_years", colours, _("Years (ongoing operations: so far)"),
+            _("How long operations lasted, by type"), _("%{x:.1f} years"), context=everything,
+        )  # fmt: skip
+        heading = _("How long did each kind last?")
+        panels.append(framed("durations", heading, figure, partial(readable, table), "durations", everything, every_id))
+
+    if wanted("peaks"):
+        table = comparisons.peaks(data.labelled_missions(), peak_rows)
+        context = (subtitle, source_line(data, len(table), shown, not_drawn))
+        figure = None
+        if not table.empty:
+            figure = compare.values_by_type(
+                table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
+                _("%{x:,} personnel"), log=log, context=context, grade_column="peak_personnel_grade",
+            )  # fmt: skip
+        heading = _("How large did each kind grow?")
+        panels.append(
+            framed("peaks", heading, figure, partial(readable, table), "peak-strength", context, table["id"], NO_PEAK)
+        )
+
+    if wanted("outcomes"):
+        table = comparisons.outcomes_by_type(missions(), type_labels, data.labels("outcome"))
+        figure = compare.stacked_by_type(
+            table, "outcome", compare.OUTCOME_COLOURS, _("How operations ended, by type"), context=everything
+        )
+        heading = _("How did they end?")
+        panels.append(
+            framed("outcomes", heading, figure, partial(readable, table), "outcomes-by-type", everything, every_id)
+        )
+
+    if wanted("basis"):
+        table = comparisons.legal_basis_by_type(missions(), type_labels, basis_labels)
+        context = (subtitle, everything[1] + " " + _("An operation can rest on more than one basis."))
+        figure = compare.count_grid(table, "basis", basis_labels, _("Legal basis, by type"), context=context)
+        panels.append(
+            framed(
+                "basis", _("On what legal basis?"), figure, partial(readable, table), "legal-basis", context, every_id
+            )
+        )
+
+    if wanted("scatter"):
+        table = comparisons.duration_and_peak(data.labelled_missions(), peak_rows)
+        footer = source_line(data, len(table), shown, not_drawn)
+        footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
+        figure = None
+        if not table.empty:
+            title = _("Duration against peak strength; bubble size: contributing nations")
+            figure = compare.duration_peak_scatter(table, colours, title, log=log, context=(subtitle, footer))
+        heading = _("Did longer operations grow larger, and draw more nations?")
+        panels.append(framed("scatter", heading, figure, partial(readable, table), "duration-peak", (subtitle, footer),
+                             table["id"], NO_PEAK))  # fmt: skip
+
+    if wanted("deaths"):
+        deaths_of, counts = missions(), data.fatalities
+        if official_only:  # the chart needs a peak and a count (comparisons.personnel_deaths): both official
+            counts = counts[counts["grade"] == "official"]
+            deaths_of = data.labelled_missions().iloc[peak_rows]
+        table = comparisons.personnel_deaths(deaths_of, counts)
+        left_out = N_(
+            "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
+            "strength or no published count of their personnel's deaths)."
+        )
+        if official_only:
+            left_out = N_(
+                "Based on {count} of the {total} operations that match the filters ({left} have no peak strength "
+                "or no count of their personnel's deaths from an official source: official sources only)."
+            )
+        footer = source_line(data, len(table), shown, left_out)
+        footer += " " + _("A bar is a published range; counts cover different scopes (hover), so compare with care.")
+        figure = None
+        if not table.empty:
+            title = _(DEATHS_TITLES[against])
+            figure = compare.deaths_scatter(table, colours, title, against=against, log=log, context=(subtitle, footer))
+        heading = _("How many of their own personnel died?")
+        panels.append(framed("deaths", heading, figure, partial(readable, table), "personnel-deaths",
+                             (subtitle, footer), table["id"], NO_DEATHS))  # fmt: skip
+    return panels

@@ -1,0 +1,46 @@
+"""What the dataset rests on (issue "Evidence a briefer can cite"): measured over every url cited in data/missions/.
+
+The targets met are asserted as they are; the two still being worked towards (blogs and copies at most 2% of
+citations; at least half of all strength figures from official sources) are ratchets at the level reached, so
+the share can only improve: tighten them as sources are replaced, until they reach the targets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.publishers import EvidenceSummary, load_publishers, summarise
+from dashboard.dataset.validation import validate_data_dir
+
+WEAK_CEILING = 0.114  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
+OFFICIAL_STRENGTH_FLOOR = 0.345  # target 0.50 (before: 0.29)
+
+
+@pytest.fixture(scope="module")
+def summary() -> EvidenceSummary:
+    _, records, problems = validate_data_dir(DATA_DIR, date(2026, 12, 6))
+    assert problems == []
+    registry, _ = load_publishers(DATA_DIR)
+    return summarise(records.values(), registry)
+
+
+def test_every_cited_domain_is_registered_and_none_is_a_disinformation_outlet(summary: EvidenceSummary) -> None:
+    assert summary.citations["unregistered"] == 0
+    assert summary.citations["disinformation"] == 0
+    assert sum(summary.citations.values()) > 1500
+
+
+def test_encyclopedias_and_their_mirrors_are_at_most_two_percent(summary: EvidenceSummary) -> None:
+    assert summary.share("reference") <= 0.02
+
+
+def test_blogs_and_copies_only_ever_decrease(summary: EvidenceSummary) -> None:
+    assert summary.share("personal", "copy") <= WEAK_CEILING
+
+
+def test_officially_sourced_strength_figures_only_ever_increase(summary: EvidenceSummary) -> None:
+    assert summary.strength_share("official") >= OFFICIAL_STRENGTH_FLOOR
+    assert summary.strength["refused"] == 0
