@@ -6,6 +6,7 @@ value means and what to tell the user when a URL parameter is not understood.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -205,13 +206,14 @@ def read_url(
         if not values:
             continue
         text = values[-1]
-        if text.isdigit() and first_year <= int(text) <= last_year:
-            years[name] = int(text)
+        year = whole_number(text, first_year, last_year)
+        if year is not None:
+            years[name] = year
         else:
             fallback = first_year if name == "from" else last_year
             reading.notices.append(
                 _("Ignored {parameter}={value}: the year must be between {first} and {last}; using {fallback}.").format(
-                    parameter=name, value=text, first=first_year, last=last_year, fallback=fallback
+                    parameter=name, value=text[:20], first=first_year, last=last_year, fallback=fallback
                 )
             )
     if "from" in years and "to" in years and years["from"] > years["to"]:
@@ -237,6 +239,21 @@ def read_mission_id(
     return default, _("Ignored id={value}: no operation has that id; showing {default} instead.").format(
         value=values[-1], default=default
     )
+
+
+WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: '²' and '⑤' pass str.isdigit() and then fail int()
+
+
+def whole_number(text: str, low: int, high: int) -> int | None:
+    """An integer URL parameter: ASCII digits only, at most nine of them, from low to high; otherwise None.
+
+    Every page reads its whole-number parameters (years, seed, step, slide) through this one function, so a
+    value such as `from=²` or a thousand digits falls back with a notice instead of breaking the page.
+    """
+    if not WHOLE_NUMBER.fullmatch(text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 def one_of(
@@ -276,12 +293,11 @@ def read_map_url(params: Mapping[str, Sequence[str]], first_year: int, last_year
     year = list(params.get("year", []))
     if year:
         text = year[-1]
-        if text.isdigit() and first_year <= int(text) <= last_year:
-            reading.year = int(text)
-        else:
+        reading.year = whole_number(text, first_year, last_year)
+        if reading.year is None:
             reading.notices.append(
                 _("Ignored year={value}: the map's year must be between {first} and {last}; showing all years.").format(
-                    value=text, first=first_year, last=last_year
+                    value=text[:20], first=first_year, last=last_year
                 )
             )
     notices = reading.notices

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
 from dashboard.charts import briefing
 from dashboard.dataset.files import Problem, field_path, read_yaml
+from dashboard.dataset.filters import whole_number
 from dashboard.i18n import _
 
 LEARN_DIR = "learn"
@@ -262,8 +263,9 @@ def read_url(params: dict[str, list[str]], lessons: dict[str, int], concepts: li
             )
     if step is not None and reading.lesson is not None:
         count = lessons[reading.lesson]
-        if step.isdigit() and 1 <= int(step) <= count:
-            reading.step = int(step)
+        number = whole_number(step, 1, count)
+        if number is not None:
+            reading.step = number
         else:
             reading.notices.append(
                 _("Ignored step={value}: this lesson has steps 1 to {count}; showing step 1.").format(
@@ -271,8 +273,9 @@ def read_url(params: dict[str, list[str]], lessons: dict[str, int], concepts: li
                 )
             )
     if seed is not None:
-        if seed.isdigit() and 0 < int(seed) <= seed_max:
-            reading.seed = int(seed)
+        number = whole_number(seed, 1, seed_max)
+        if number is not None:
+            reading.seed = number
         else:
             reading.notices.append(
                 _("Ignored seed={value}: use a whole number from 1 to {maximum}; new questions are shown.").format(

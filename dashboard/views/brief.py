@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.charts import briefing
+from dashboard.dataset.filters import whole_number
 from dashboard.i18n import _
 from dashboard.ui import briefing_pack, cache, display, downloads, links, presentation, sidebar
 
@@ -41,7 +42,7 @@ if presentation.presenting():
         st.info(_("The pack is empty: leave presentation mode and add charts first."))
         st.stop()
     asked = st.query_params.get("slide", "1")
-    number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(views) else 1
+    number = whole_number(asked, 1, len(views)) or 1
     panel = cache.view_panel(data, views[number - 1])
     st.header(panel.heading)
     display.show_panel(panel, views[number - 1].page)

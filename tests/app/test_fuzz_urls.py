@@ -14,10 +14,10 @@ from tests.app.conftest import open_page
 EVERY_PAGE = ("org", "type", "region", "status", "from", "to", "lang", "present")
 READS = {  # the URL parameters each page reads, besides the sidebar's
     "views/overview.py": (),
-    "views/timeline.py": ("partners", "strength", "align"),
+    "views/timeline.py": ("partners", "strength", "align", "official"),
     "views/map.py": ("year", "shade", "view", "hq"),
-    "views/compare.py": ("question", "ids", "decades", "log", "against", "align"),
-    "views/mission.py": ("id",),
+    "views/compare.py": ("question", "ids", "decades", "log", "against", "align", "official"),
+    "views/mission.py": ("id", "official"),
     "views/data.py": (),
     "views/brief.py": ("pack", "title", "slide"),
     "views/learn.py": ("part", "concept", "lesson", "step", "seed", "teacher"),
@@ -41,6 +41,10 @@ HOSTILE = st.sampled_from(
         "%00",
         "\u202e\u0645\u0631\u062d\u0628\u0627",
         "x" * 5000,
+        "²",  # passes str.isdigit() and fails int(): once took every page down through from=
+        "⑤",
+        "\u0661\u0669\u0669\u0665",  # Arabic-Indic digits
+        "1" * 5000,
     ]
 )
 VALUES = st.one_of(HOSTILE, st.text(max_size=40))

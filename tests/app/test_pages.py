@@ -351,3 +351,16 @@ def test_data_broken_in_many_ways_still_serves_every_valid_record(
     learn_page = open_page("views/learn.py", part="quiz", seed="3")
     assert not learn_page.exception
     assert "data/learn/claims.yaml: is missing" in " ".join(w.value for w in learn_page.warning)
+
+
+@pytest.mark.parametrize("digit", ["²", "⑤", "1" * 5000])
+def test_a_unicode_or_huge_number_in_any_whole_number_parameter_falls_back_with_a_notice(digit: str) -> None:
+    for page, name in (("views/overview.py", "from"), ("views/map.py", "year"), ("views/learn.py", "seed"),
+                       ("views/brief.py", "slide")):  # fmt: skip
+        params = {name: digit, "part": "quiz"} if name == "seed" else {name: digit}
+        if name == "slide":
+            params |= {"present": "1", "pack": "compare/decades"}
+        app = open_page(page, **params)
+        assert not app.exception, (page, name)
+        if name != "slide":  # a slide out of range shows the first, as a presentation should
+            assert any(f"Ignored {name}=" in str(notice.value) for notice in app.info), (page, name)

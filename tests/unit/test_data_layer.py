@@ -10,7 +10,15 @@ import pytest
 
 from dashboard import i18n
 from dashboard.dataset import loading
-from dashboard.dataset.filters import Filters, filter_missions, matching, matching_ids, read_mission_id, read_url
+from dashboard.dataset.filters import (
+    Filters,
+    filter_missions,
+    matching,
+    matching_ids,
+    read_mission_id,
+    read_url,
+    whole_number,
+)
 from dashboard.dataset.loading import Dataset, citation, missions_csv, records_as_json, records_json
 from dashboard.dataset.profile import disagreements_for, figure_markdown
 from dashboard.dataset.schema import NOT_PUBLISHED, Mission, earliest_day, latest_day
@@ -182,3 +190,19 @@ def test_the_csv_download_leaves_out_the_computed_days(tables: dict[str, pd.Data
     assert lines[0].startswith("id,name,acronym,short_name,organisation")
     assert "start_day" not in lines[0] and "bar_end" not in lines[0]
     assert len(lines) == 1 + len(tables["missions"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1995", 1995), ("0001995", 1995), ("²", None), ("⑤", None), ("٣", None), ("1995²", None), ("1e3", None),
+     ("-1995", None), (" 1995", None), ("1" * 5000, None), ("", None), ("2031", None), ("1989", None)],
+)  # fmt: skip
+def test_whole_number_parameters_take_ascii_digits_in_range_only(text: str, expected: int | None) -> None:
+    assert whole_number(text, 1990, 2030) == expected
+
+
+def test_a_unicode_digit_in_a_year_falls_back_with_a_short_notice() -> None:
+    reading = read_url({"from": ["²"], "to": ["9" * 5000]}, {}, 1990, 2026)
+    assert (reading.year_from, reading.year_to) == (None, None)
+    assert reading.notices[0].startswith("Ignored from=²: the year must be between 1990 and 2026")
+    assert len(reading.notices[1]) < 200, "a huge value is cut in the notice"
