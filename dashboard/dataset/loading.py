@@ -18,6 +18,7 @@ from dashboard.dataset.files import DATA_DIR, Problem
 from dashboard.dataset.geo import HistoricalNote, load_historical_notes, load_sea_shapes
 from dashboard.dataset.publishers import Registry, load_publishers, source_evidence
 from dashboard.dataset.schema import Figure, Mission, earliest_day, latest_day
+from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.dataset.validation import validate_data_dir
 from dashboard.dataset.vocabularies import Vocabularies
 from dashboard.i18n import language
@@ -366,7 +367,7 @@ def records_json(records: dict[str, Mission], ids: list[str]) -> bytes:
 
 def missions_csv(missions: pd.DataFrame) -> bytes:
     """The data page's CSV download: the missions table as shown, without the computed day columns."""
-    return missions.drop(columns=["start_day", "end_day", "bar_end"]).to_csv(index=False).encode("utf-8")
+    return csv_bytes(missions.drop(columns=["start_day", "end_day", "bar_end"]))
 
 
 def citation(today: date, last_checked: str | None, url: str = "http://localhost:8501") -> str:

@@ -40,8 +40,20 @@ from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
 KOSOVO = "XKX"  # user-assigned code, not in ISO 3166-1, used by the EU, IMF and this dataset
 
 
+def excerpt(value: Any, length: int = 60) -> str:
+    """A bad value as a message shows it: its repr, cut short (a value can be megabytes long)."""
+    shown = repr(value)
+    return shown if len(shown) <= length else f"{shown[:length]}... ({len(shown):,} characters)"
+
+
+def short(text: object, length: int = 80) -> str:
+    """A value from a record as a message quotes it: cut short, so a huge value cannot flood every page."""
+    shown = str(text)
+    return shown if len(shown) <= length else f"{shown[:length]}... ({len(shown):,} characters)"
+
+
 def explain(detail: Any) -> str:
-    """Turn one pydantic error into a sentence with a fix."""
+    """Turn one pydantic error into a sentence with a fix; a bad value is quoted as a short excerpt."""
     kind, given = detail["type"], detail.get("input")
     if kind == "missing":
         return "is missing; add it (null or [] when the value is unknown or empty)"
@@ -52,15 +64,15 @@ def explain(detail: Any) -> str:
     if kind == "string_type" and isinstance(given, date):
         return f"{given} must be a quoted date: write '{given.isoformat()}' in quotes"
     if kind == "string_type":
-        return f"must be text, not {given!r}; put it in quotes"
+        return f"must be text, not {excerpt(given)}; put it in quotes"
     if kind in ("int_type", "float_type"):
-        return f"must be a number, not {given!r}; write the digits only"
+        return f"must be a number, not {excerpt(given)}; write the digits only"
     if kind == "list_type":
-        return f"must be a list, not {given!r}; write [] when empty"
+        return f"must be a list, not {excerpt(given)}; write [] when empty"
     if kind == "model_type" or kind == "dict_type":
-        return f"must be a mapping with named fields, not {given!r}"
+        return f"must be a mapping with named fields, not {excerpt(given)}"
     if kind == "string_pattern_mismatch":
-        return f"{given!r} has the wrong form ({detail['msg'].lower()})"
+        return f"{excerpt(given)} has the wrong form ({detail['msg'].lower()})"
     message = str(detail["msg"]).removeprefix("Value error, ")
     return message
 
@@ -117,7 +129,7 @@ def check_vocabularies(
                 Problem(
                     shown_as,
                     field,
-                    f"'{value}' is not in the {vocabulary} vocabulary; use one of: "
+                    f"'{short(value)}' is not in the {vocabulary} vocabulary; use one of: "
                     f"{', '.join(sorted(allowed))} (or add it to data/vocabularies.yaml)",
                 )
             )
@@ -130,10 +142,10 @@ def check_country_codes(shown_as: str, _p: Path, mission: Mission, _v: Vocabular
         if code != KOSOVO and pycountry.countries.get(alpha_3=code) is None:
             hint = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
             fix = f"use '{hint.alpha_3}'" if hint else "use an ISO 3166-1 alpha-3 code such as 'BIH' (XKX for Kosovo)"
-            problems.append(Problem(shown_as, f"countries[{index}]", f"'{code}' is not a country code; {fix}"))
+            problems.append(Problem(shown_as, f"countries[{index}]", f"'{short(code)}' is not a country code; {fix}"))
     for code, count in Counter(mission.countries).items():
         if count > 1:
-            problems.append(Problem(shown_as, "countries", f"'{code}' is listed {count} times; list it once"))
+            problems.append(Problem(shown_as, "countries", f"'{short(code)}' is listed {count} times; list it once"))
     return problems
 
 
@@ -143,14 +155,15 @@ def check_sources_cited(shown_as: str, _p: Path, mission: Mission, _v: Vocabular
         Problem(
             shown_as,
             field,
-            f"'{url}' is not in sources; add it to sources (title, publisher, url, accessed) or cite a listed url",
+            f"'{short(url)}' is not in sources; add it to sources (title, publisher, url, accessed) "
+            "or cite a listed url",
         )
         for field, url in cited_sources(mission)
         if url not in listed
     ]
     for url, count in Counter(source.url for source in mission.sources).items():
         if count > 1:
-            problems.append(Problem(shown_as, "sources", f"'{url}' is listed {count} times; list it once"))
+            problems.append(Problem(shown_as, "sources", f"'{short(url)}' is listed {count} times; list it once"))
     return problems
 
 
@@ -209,7 +222,7 @@ def check_disagreement_fields(shown_as: str, _p: Path, mission: Mission, _v: Voc
         Problem(
             shown_as,
             f"disagreements[{i}].field",
-            f"'{d.field}' is not a field of the record; name one of "
+            f"'{short(d.field)}' is not a field of the record; name one of "
             "the record's fields, such as start, end or peak_personnel",
         )
         for i, d in enumerate(mission.disagreements)
@@ -298,7 +311,7 @@ def check_links(missions: dict[str, list[tuple[str, Mission]]], other_files: set
                             Problem(
                                 shown_as,
                                 f"{field}[{index}]",
-                                f"'{other_id}' is not the id of any "
+                                f"'{short(other_id)}' is not the id of any "
                                 "record; correct the id or add data/missions/"
                                 f"{other_id}.yaml",
                             )

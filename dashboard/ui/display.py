@@ -16,6 +16,7 @@ from dashboard import i18n
 from dashboard.charts import panels
 from dashboard.dataset.files import Problem
 from dashboard.dataset.loading import Dataset
+from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.i18n import _
 from dashboard.outputs import images
 from dashboard.ui.briefing_pack import add_to_pack
@@ -186,10 +187,6 @@ def chart_actions(panel: panels.Panel, page: str) -> None:
         args=(page, panel.key),
         help=_("Collect this chart, as you see it now, in the briefing pack (the Briefing page builds the slides)"),
     )
-
-
-def csv_bytes(table: pd.DataFrame, index: bool = False) -> bytes:
-    return table.to_csv(index=index).encode("utf-8")
 
 
 def data_table(table: pd.DataFrame | Callable[[], pd.DataFrame], key: str, file_name: str) -> None:

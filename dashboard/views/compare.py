@@ -11,6 +11,7 @@ from dashboard.dataset import filters
 from dashboard.dataset.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTION_CHARTS, QUESTIONS
 from dashboard.dataset.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, CompareReading, read_compare_url
 from dashboard.dataset.loading import short_name, vocabulary_text
+from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.i18n import _
 from dashboard.ui import cache, display, links, sidebar
 
@@ -120,7 +121,7 @@ def side_by_side() -> None:
         st.table(facts)
         st.download_button(
             _("Download this table (CSV)"),
-            partial(display.csv_bytes, facts, index=True),
+            partial(csv_bytes, facts, index=True),
             file_name="side-by-side.csv",
             mime="text/csv",
             key="side-by-side-csv",
