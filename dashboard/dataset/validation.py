@@ -266,6 +266,40 @@ def check_fatalities(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies
     return problems
 
 
+EARLIEST_YEAR = 1949  # NATO's founding: no operation of this dataset, or mission beside one, began earlier
+PLANNED_YEARS = 5  # an announced end may lie ahead, but not further than this
+LIMITS = {  # the largest value each kind of count could plausibly hold; the largest recorded is far below
+    "personnel": 1_000_000,  # ISAF's peak was about 130,000
+    "contributing_nations": 200,  # there are 193 UN member states
+    "deaths": 1_000_000,
+}
+
+
+def check_plausible(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date) -> list[Problem]:
+    """Dates and counts a typo could put anywhere (a start in 1200, an end in 9999, a peak of 10^12) are refused:
+    they would distort the timeline and the comparisons for every reader."""
+    problems = []
+    if earliest_day(mission.start).year < EARLIEST_YEAR:
+        problems.append(Problem(shown_as, "start", f"'{mission.start}' is before {EARLIEST_YEAR}, NATO's founding; "
+                                "check the year"))  # fmt: skip
+    if mission.end is not None and earliest_day(mission.end).year > today.year + PLANNED_YEARS:
+        problems.append(Problem(shown_as, "end", f"'{mission.end}' is more than {PLANNED_YEARS} years ahead; give the "
+                                "end a source announces, or null while the operation runs on"))  # fmt: skip
+    counts = [(f"personnel[{i}].value", p.value, "personnel") for i, p in enumerate(mission.personnel)]
+    if mission.peak_personnel is not None:
+        counts.append(("peak_personnel.value", mission.peak_personnel.value, "personnel"))
+    if mission.contributing_nations is not None:
+        counts.append(("contributing_nations.value", mission.contributing_nations.value, "contributing_nations"))
+    for index, figure in enumerate(mission.human_cost.figures):
+        for name in ("value", "low", "high"):
+            counts.append((f"human_cost.figures[{index}].{name}", getattr(figure, name), "deaths"))
+    for field, value, kind in counts:
+        if value is not None and value > LIMITS[kind]:
+            problems.append(Problem(shown_as, field, f"{short(value)} is more than any {kind.replace('_', ' ')} "
+                                    f"count could be (at most {LIMITS[kind]:,}); check the digits"))  # fmt: skip
+    return problems
+
+
 RECORD_RULES: tuple[RecordRule, ...] = (
     check_id_matches_file,
     check_end_not_before_start,
@@ -276,6 +310,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     check_peak_not_below_points,
     check_disagreement_fields,
     check_fatalities,
+    check_plausible,
 )
 
 

@@ -66,6 +66,9 @@ CASES = {
         "cites propaganda.example (An imaginary state outlet), which data/publishers.yaml lists as a disinformation",
     ),
     "copy-without-original": ("sources[1].original", "copies.example is a copy of someone else's page; name the"),
+    "start-implausible": ("start", "'1200-01-15' is before 1949, NATO's founding; check the year"),
+    "end-implausible": ("end", "'9999-12-31' is more than 5 years ahead"),
+    "count-implausible": ("peak_personnel.value", "is more than any personnel count could be (at most 1,000,000)"),
 }
 
 
