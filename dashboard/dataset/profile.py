@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from dashboard.dataset.publishers import GRADE_DEFINITIONS, GRADE_LABELS, GRADES, Evidence, Registry, source_evidence
@@ -11,6 +12,21 @@ from dashboard.i18n import _, format_number, shown_date
 # A grade's badge colour; the badge also says the grade in words, so colour is never the only cue.
 GRADE_BADGES = {"official": "blue", "independent": "violet", "reference": "orange", "copy-personal": "gray",
                 "refused": "red"}  # fmt: skip
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~!])")
+
+
+def plain(text: str) -> str:
+    """Record text for st.markdown, shown as the text it is: no link, image, HTML, math, colour directive,
+    heading or list can come out of a data file (a summary holding ![](http://host/x.png) would make every
+    reader's browser fetch it)."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def safe_url(url: str) -> str:
+    """A url as a Markdown link target: characters that could close the link and start another are escaped."""
+    return "".join(f"%{ord(c):02X}" if c in ' ()<>"[]`' else c for c in url)
 
 
 def source_title(mission: Mission, url: str) -> str:
@@ -31,8 +47,8 @@ def grade_badge(found: Evidence) -> str:
 
 def source_link(mission: Mission, url: str, text: str = "", registry: Registry | None = None) -> str:
     """A link to a source, titled with its publisher and title; with a registry, followed by its grade's badge."""
-    title = source_title(mission, url).replace('"', "'")
-    link = f'[{text or _("source")}]({url} "{title}")'
+    title = source_title(mission, url).replace('"', "'").replace("\\", "/")
+    link = f'[{plain(text) if text else _("source")}]({safe_url(url)} "{title}")'
     return link if registry is None else f"{link} {grade_badge(source_evidence(mission, url, registry))}"
 
 
@@ -72,7 +88,7 @@ def figure_markdown(mission: Mission, figure: Figure | None, unit: str = "", reg
     if figure is None:
         return f"*{_(NOT_PUBLISHED)}*"
     value = f"{format_number(figure.value)}{unit}"
-    note = f" — {figure.note}" if figure.note else ""
+    note = f" — {plain(figure.note)}" if figure.note else ""
     link = source_link(mission, figure.source, registry=registry)
     if figure.date:
         cited = _("{value} ({date}, {source})").format(value=value, date=shown_date(figure.date), source=link)
@@ -85,7 +101,8 @@ def disagreements_for(mission: Mission, field: str, registry: Registry | None = 
     """Markdown lines for what other sources say about one field (with a registry, each with its grade)."""
     return [
         _("{value} according to {source}: {note}").format(
-            value=d.value, source=source_link(mission, d.source, source_title(mission, d.source), registry), note=d.note
+            value=plain(str(d.value)), note=plain(d.note),
+            source=source_link(mission, d.source, source_title(mission, d.source), registry),
         )
         for d in mission.disagreements
         if d.field.split(".")[0] == field
@@ -115,8 +132,8 @@ def fatalities_markdown(
         )
     else:
         links = source_link(mission, figure.sources[0], registry=registry)
-    note = f" {figure.note}" if figure.note else ""
-    scope = figure.scope.rstrip(".")
+    note = f" {plain(figure.note)}" if figure.note else ""
+    scope = plain(figure.scope.rstrip("."))
     counted = _("**{count}** ({cause}, to {date}): {scope}.").format(
         count=count_text(figure), cause=cause_label.lower(), date=shown_date(figure.as_of), scope=scope
     )

@@ -13,6 +13,8 @@ from dashboard.dataset.profile import (
     fatalities_markdown,
     figure_markdown,
     grade_legend,
+    plain,
+    safe_url,
     source_link,
 )
 from dashboard.dataset.publishers import source_evidence
@@ -61,11 +63,11 @@ facts = [
     _(STATUS_LABELS.get(status, status)).capitalize(),
 ]
 if mission.operation_names:
-    facts.append(_("Operation names: {names}").format(names=", ".join(mission.operation_names)))
+    facts.append(_("Operation names: {names}").format(names=plain(", ".join(mission.operation_names))))
 st.caption(" · ".join(facts))
 if i18n.language() != i18n.DEFAULT_LANGUAGE:
     st.caption(_("Mission summaries and source titles are in English where no French text has been written."))
-st.markdown(mission.summary)
+st.markdown(plain(mission.summary))  # record text is shown as text, never as markup
 downloads.fact_card_downloads(data, mission_id)
 if registry:
     st.caption(evidence_line(mission, registry))
@@ -94,7 +96,7 @@ st.subheader(_("Legal basis"))
 kinds = ", ".join(label("legal_basis_kinds", k) for k in mission.legal_basis.kinds)
 resolutions = ", ".join(str(n) for n in mission.legal_basis.unsc_resolutions) or _("none")
 basis = _("{kinds}. UN Security Council resolutions: {resolutions}.").format(kinds=kinds, resolutions=resolutions)
-st.markdown(f"{basis}  \n{mission.legal_basis.note}")
+st.markdown(f"{basis}  \n{plain(mission.legal_basis.note)}")
 
 st.subheader(_("Where"))
 countries = ", ".join(panels.country_name(c) for c in mission.countries) or _("none recorded")
@@ -108,13 +110,15 @@ if mission.countries or mission.sea_areas or mission.headquarters:
                           "mission")  # fmt: skip
     st.caption(_("Countries as they are today; sea areas are approximate outlines; red squares are headquarters."))
 for note in historical_notes_for(mission, data.historical_notes, data.today):
-    st.info(f"{note.note} ([{note.source.publisher}]({note.source.url}))", icon=":material/history_edu:")
+    cited = f"[{plain(note.source.publisher)}]({safe_url(note.source.url)})"
+    st.info(f"{plain(note.note)} ({cited})", icon=":material/history_edu:")
 if mission.headquarters:
     st.markdown("**" + _("Headquarters and main bases") + "**")
 else:
     st.markdown(_("**Headquarters and main bases**: *{not_published}*").format(not_published=_(NOT_PUBLISHED)))
 for hq in mission.headquarters:
-    st.markdown(f"- {hq.name} ({hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source, registry=registry)})")
+    where = f"{hq.lat:.2f}, {hq.lon:.2f}; {source_link(mission, hq.source, registry=registry)}"
+    st.markdown(f"- {plain(hq.name)} ({where})")
 
 st.subheader(_("Strength over time"))
 points = mission.personnel  # the record's own list: the same points as the personnel table, without pandas
@@ -137,7 +141,7 @@ else:
     st.markdown(
         "\n".join(
             f"- {i18n.shown_date(str(p.date))}: {i18n.format_number(int(p.value))} "
-            f"{('— ' + p.note) if isinstance(p.note, str) else ''} "
+            f"{('— ' + plain(p.note)) if isinstance(p.note, str) else ''} "
             f"({source_link(mission, str(p.source), registry=registry)})"
             for p in points
         )
@@ -151,7 +155,7 @@ st.caption(
     )
 )
 if mission.human_cost.note:
-    st.markdown(mission.human_cost.note)
+    st.markdown(plain(mission.human_cost.note))
 for group in ("personnel", "civilians"):
     counts = [f for f in mission.human_cost.figures if f.group == group]
     lines = [f"- {fatalities_markdown(mission, f, label('fatality_causes', f.cause), registry)}" for f in counts]
@@ -172,12 +176,12 @@ for field, title in (
 if not (mission.predecessors or mission.successors or mission.related):
     st.markdown("*" + _("No predecessor, successor or related mission in the dataset yet.") + "*")
 outcome = _("**Outcome:** {outcome}.").format(outcome=label("outcome", mission.outcome))
-st.markdown(f"{outcome} {mission.outcome_note}")
+st.markdown(f"{outcome} {plain(mission.outcome_note)}")
 
 st.subheader(_("Events"))
 st.markdown(
     "\n".join(
-        f"- **{i18n.shown_date(e.date)}** — {e.title} ({source_link(mission, e.source, registry=registry)})"
+        f"- **{i18n.shown_date(e.date)}** — {plain(e.title)} ({source_link(mission, e.source, registry=registry)})"
         for e in mission.events
     )
     or "*" + _("No events recorded yet.") + "*"
@@ -186,8 +190,8 @@ st.markdown(
 st.subheader(_("Sources"))
 st.markdown(
     "\n".join(
-        f"{i}. [{s.title}]({s.url}) — "
-        + _("{publisher}, read {date}").format(publisher=s.publisher, date=i18n.shown_date(s.accessed))
+        f"{i}. [{plain(s.title)}]({safe_url(s.url)}) — "
+        + _("{publisher}, read {date}").format(publisher=plain(s.publisher), date=i18n.shown_date(s.accessed))
         for i, s in enumerate(mission.sources, start=1)
     )
 )

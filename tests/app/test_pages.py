@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
+from dashboard.dataset.profile import safe_url
 from tests.app.conftest import PAGES, by_label, figures, open_page
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -215,7 +217,7 @@ def test_mission_profile_shows_every_part_with_sources() -> None:
     from dashboard.dataset.loading import load_dataset
 
     for source in load_dataset().records["kfor"].sources:
-        assert f"]({source.url})" in text, source.url
+        assert f"]({safe_url(source.url)})" in text, source.url  # ( ) [ ] escaped, so no url can open a second link
 
 
 def test_mission_profile_links_predecessor_and_successor() -> None:
@@ -364,3 +366,21 @@ def test_a_unicode_or_huge_number_in_any_whole_number_parameter_falls_back_with_
         assert not app.exception, (page, name)
         if name != "slide":  # a slide out of range shows the first, as a presentation should
             assert any(f"Ignored {name}=" in str(notice.value) for notice in app.info), (page, name)
+
+
+def test_record_text_is_shown_as_text_never_as_markup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = tmp_path / "data"
+    shutil.copytree(DATA, hostile)
+    path = hostile / "missions" / "kfor.yaml"
+    record = yaml.safe_load(path.read_text())
+    record["summary"] = "![](http://tracker.example/x.png) $x^2$ :red[alarm] [click](javascript:alert(1)) # heading"
+    old_url = record["sources"][0]["url"]
+    new_url = old_url + ") [evil](https://evil.example"
+    path.write_text(yaml.safe_dump(record, allow_unicode=True).replace(old_url, new_url))
+    monkeypatch.setenv("NPOE_DATA_DIR", str(hostile))
+    app = open_page("views/mission.py", id="kfor")
+    assert not app.exception and not app.warning, [w.value for w in app.warning]
+    shown = "\n".join(str(m.value) for m in app.markdown)
+    assert "\\!\\[\\](http://tracker.example/x.png) \\$x^2\\$ :red\\[alarm\\]" in shown, "no image, math or colour"
+    assert "](https://evil.example" not in shown, "a url cannot open a second link"
+    assert "%29%20%5Bevil%5D%28https://evil.example" in shown
