@@ -11,7 +11,7 @@ import calendar
 import json
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -152,6 +152,51 @@ class DatedFigure(Figure):
     """A published number that must have a date: one point of a series."""
 
     date: PartialDate = Field(description="The date the number describes (not the date it was published).")
+
+
+AIRCRAFT_ROLES = ("all", "combat", "support", "surveillance", "maritime-patrol", "transport", "tanker", "helicopter")
+SHIP_ROLES = ("all", "surface", "submarine", "support")
+# Activity measures: what an operation did over a period, counted as its sources count it (unit in the name).
+ACTIVITY_MEASURES = (
+    "sorties", "strike-sorties", "flying-hours", "vessels-hailed", "vessels-boarded", "vessels-diverted",
+    "vessels-escorted", "scrambles", "trainees", "relief-flights", "tonnes-delivered",
+)  # fmt: skip
+
+
+class AircraftFigure(DatedFigure):
+    """Aircraft deployed at a date, as published; `role` when the source counts one kind only."""
+
+    role: Literal[
+        "all", "combat", "support", "surveillance", "maritime-patrol", "transport", "tanker", "helicopter"
+    ] = Field(default="all", description="Which aircraft the count covers; 'all' when the source counts every one.")
+
+
+class ShipFigure(DatedFigure):
+    """Ships (and submarines) deployed at a date, as published."""
+
+    role: Literal["all", "surface", "submarine", "support"] = Field(
+        default="all", description="Which vessels the count covers; 'all' when the source counts every one."
+    )
+
+
+class Activity(Record):
+    """A count of what the operation did over a period (sorties flown, vessels hailed, people trained), as
+    published, with the period it covers."""
+
+    measure: Literal[
+        "sorties", "strike-sorties", "flying-hours", "vessels-hailed", "vessels-boarded", "vessels-diverted",
+        "vessels-escorted", "scrambles", "trainees", "relief-flights", "tonnes-delivered",
+    ] = Field(description="What is counted (unit in the name).", examples=["sorties"])  # fmt: skip
+    value: Number = Field(ge=0, description="The count exactly as published.", examples=[38004])
+    as_of: PartialDate = Field(description="The date the count runs to (the end of the period).")
+    period_from: PartialDate | None = Field(
+        default=None, description="When the period counted begins; null when it is the whole operation so far."
+    )
+    scope: StrictStr = Field(
+        min_length=1, description="Own words: what exactly is counted, by whom, and whether it is approximate."
+    )
+    source: SourceUrl
+    note: Note = None
 
 
 class LegalBasis(Record):
@@ -298,6 +343,20 @@ class Mission(Record):
     contributing_nations: Figure | None = Field(
         description="How many nations contributed forces, at a date; null if not published."
     )
+    aircraft: list[AircraftFigure] = Field(
+        default_factory=list, description="Published numbers of aircraft deployed, in date order; empty if none."
+    )
+    ships: list[ShipFigure] = Field(
+        default_factory=list, description="Published numbers of ships deployed, in date order; empty if none."
+    )
+    activity: list[Activity] = Field(
+        default_factory=list,
+        description="Published counts of what the operation did (sorties, vessels hailed, people trained...).",
+    )
+    size_note: StrictStr | None = Field(
+        default=None,
+        description="Where no size or activity figure was published: what was searched, so the app can say why.",
+    )
     predecessors: list[StrictStr] = Field(description="Ids of the missions this one took over from.")
     successors: list[StrictStr] = Field(description="Ids of the missions that took over from this one.")
     related: list[StrictStr] = Field(
@@ -321,6 +380,9 @@ class Mission(Record):
 def cited_sources(mission: Mission) -> list[tuple[str, str]]:
     """(field, url) for every value that names a source."""
     cited = [(f"personnel[{i}].source", p.source) for i, p in enumerate(mission.personnel)]
+    cited += [(f"aircraft[{i}].source", a.source) for i, a in enumerate(mission.aircraft)]
+    cited += [(f"ships[{i}].source", s.source) for i, s in enumerate(mission.ships)]
+    cited += [(f"activity[{i}].source", a.source) for i, a in enumerate(mission.activity)]
     cited += [(f"events[{i}].source", e.source) for i, e in enumerate(mission.events)]
     cited += [(f"headquarters[{i}].source", h.source) for i, h in enumerate(mission.headquarters)]
     cited += [(f"disagreements[{i}].source", d.source) for i, d in enumerate(mission.disagreements)]

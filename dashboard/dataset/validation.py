@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -173,8 +173,10 @@ def check_dated_values_in_order_and_span(
     problems = []
     first = earliest_day(mission.start)
     last = latest_day(mission.end) if mission.end else today
-    dated: tuple[tuple[str, list[DatedFigure] | list[Event]], ...] = (
+    dated: tuple[tuple[str, Sequence[DatedFigure] | Sequence[Event]], ...] = (
         ("personnel", mission.personnel),
+        ("aircraft", mission.aircraft),
+        ("ships", mission.ships),
         ("events", mission.events),
     )
     for field, items in dated:
@@ -189,7 +191,7 @@ def check_dated_values_in_order_and_span(
                         f"'{text}' comes before the previous entry '{dates[index - 1]}'; list {field} in date order",
                     )
                 )
-            if field == "personnel" and (latest_day(text) < first or day > last):
+            if field != "events" and (latest_day(text) < first or day > last):
                 problems.append(
                     Problem(
                         shown_as,
@@ -272,6 +274,19 @@ LIMITS = {  # the largest value each kind of count could plausibly hold; the lar
     "personnel": 1_000_000,  # ISAF's peak was about 130,000
     "contributing_nations": 200,  # there are 193 UN member states
     "deaths": 1_000_000,
+    "aircraft": 5_000,  # Allied Force: about 1,000
+    "ships": 1_000,
+    "sorties": 1_000_000,  # Deny Flight: about 100,000
+    "strike-sorties": 1_000_000,
+    "flying-hours": 10_000_000,
+    "vessels-hailed": 10_000_000,
+    "vessels-boarded": 10_000_000,
+    "vessels-diverted": 10_000_000,
+    "vessels-escorted": 10_000_000,
+    "scrambles": 100_000,
+    "trainees": 10_000_000,
+    "relief-flights": 1_000_000,
+    "tonnes-delivered": 10_000_000,
 }
 
 
@@ -293,10 +308,36 @@ def check_plausible(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies,
     for index, figure in enumerate(mission.human_cost.figures):
         for name in ("value", "low", "high"):
             counts.append((f"human_cost.figures[{index}].{name}", getattr(figure, name), "deaths"))
+    counts += [(f"aircraft[{i}].value", a.value, "aircraft") for i, a in enumerate(mission.aircraft)]
+    counts += [(f"ships[{i}].value", s.value, "ships") for i, s in enumerate(mission.ships)]
+    counts += [(f"activity[{i}].value", a.value, a.measure) for i, a in enumerate(mission.activity)]
     for field, value, kind in counts:
         if value is not None and value > LIMITS[kind]:
             problems.append(Problem(shown_as, field, f"{short(value)} is more than any {kind.replace('_', ' ')} "
                                     f"count could be (at most {LIMITS[kind]:,}); check the digits"))  # fmt: skip
+    return problems
+
+
+def check_activity_periods(
+    shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date
+) -> list[Problem]:
+    """An activity count runs to a date inside the operation, over a period that begins no earlier than it."""
+    problems = []
+    first = earliest_day(mission.start)
+    last = latest_day(mission.end) if mission.end else today
+    span = f"({mission.start} to {mission.end or 'today'})"
+    for index, count in enumerate(mission.activity):
+        if latest_day(count.as_of) < first or earliest_day(count.as_of) > last:
+            outside = f"'{count.as_of}' is outside the operation {span}; check the date or the source"
+            problems.append(Problem(shown_as, f"activity[{index}].as_of", outside))
+        if count.period_from is not None:
+            if earliest_day(count.period_from) > latest_day(count.as_of):
+                after = f"'{count.period_from}' is after as_of '{count.as_of}'; swap or correct them"
+                problems.append(Problem(shown_as, f"activity[{index}].period_from", after))
+            elif latest_day(count.period_from) < first:
+                problems.append(Problem(shown_as, f"activity[{index}].period_from",
+                                        f"'{count.period_from}' is before the operation began ({mission.start}); "
+                                        "a count of another operation belongs in that record"))  # fmt: skip
     return problems
 
 
@@ -311,6 +352,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     check_disagreement_fields,
     check_fatalities,
     check_plausible,
+    check_activity_periods,
 )
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from dashboard.dataset.publishers import Publisher
 from dashboard.dataset.schema import (
+    Activity,
+    AircraftFigure,
     Disagreement,
     Event,
     Fatalities,
@@ -18,6 +20,7 @@ from dashboard.dataset.schema import (
     LegalBasis,
     Mission,
     Original,
+    ShipFigure,
     Source,
 )
 from dashboard.navigation import PAGES
@@ -29,7 +32,7 @@ README = (ROOT / "README.md").read_text()
 
 def test_every_schema_field_is_in_the_codebook() -> None:
     for model in (Mission, LegalBasis, Figure, Headquarters, Event, Disagreement, Source, Original, HumanCost,
-                  Fatalities, Publisher):  # fmt: skip
+                  Fatalities, Publisher, AircraftFigure, ShipFigure, Activity):  # fmt: skip
         for field in model.model_fields:
             assert f"`{field}`" in CODEBOOK, f"{model.__name__}.{field} is not documented in data/README.md"
 
