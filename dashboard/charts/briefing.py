@@ -183,7 +183,8 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = quest
             ids = controls.ids if controls.ids is not None else [i for i in COMPARE_DEFAULT_IDS if i in data.records]
             return panels.strength_panel(data, ids, controls.align, key=view.chart, official_only=controls.official)
         official = controls.official
-        built = compare(data, filters, controls.decades, controls.log, controls.against, official_only=official)
+        built = compare(data, filters, controls.decades, controls.log, controls.against, official_only=official,
+                        measure=controls.measure)  # fmt: skip
         return next(p for p in built if p.key == view.chart)
     mission_id, _ = read_mission_id(params, list(data.records), default_mission(data))
     if view.chart == "where-map":

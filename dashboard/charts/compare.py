@@ -202,19 +202,22 @@ def duration_peak_scatter(
     log: bool = False,
     labels: int = 10,
     context: Context | None = None,
+    value_column: str = "peak_personnel",
+    axis_title: str | None = None,
+    unit: str | None = None,
 ) -> go.Figure:
-    """Years against published peak strength, one bubble per operation sized by contributing nations.
+    """Years against published size (peak strength by default), one bubble per operation sized by nations.
 
     The `labels` largest operations are named on the chart (more would overlap); every one is named on hover.
     Operations whose number of nations was not published are drawn as small open circles, not given a size.
     """
     traces: list[BaseTraceType] = []
     # read as lists: pandas' nlargest, mask and max took a third of this chart's time
-    ids, peaks = table["id"].tolist(), [float(peak) for peak in table["peak_personnel"].tolist()]
+    ids, peaks = table["id"].tolist(), [float(peak) for peak in table[value_column].tolist()]
     labelled = {ids[row] for row in sorted(range(len(ids)), key=lambda row: (-peaks[row], row))[:labels]}
     known = [float(n) for n in table["contributing_nations"].tolist() if not pd.isna(n)]
     largest = max(known, default=1.0)
-    fields = ("duration_years", "peak_personnel", "mission_type_label", "id", "short_name", "contributing_nations",
+    fields = ("duration_years", value_column, "mission_type_label", "id", "short_name", "contributing_nations",
               "contributing_nations_date")  # fmt: skip
     by_type = groups(table, "mission_type", fields)
     for mission_type in colours:
@@ -226,7 +229,7 @@ def duration_peak_scatter(
             unchecked(
                 go.Scatter,
                 x=rows["duration_years"],
-                y=[float(peak) for peak in rows["peak_personnel"]],
+                y=[float(peak) for peak in rows[value_column]],
                 mode="markers+text",
                 name=str(rows["mission_type_label"][0]),
                 text=[name if i in labelled else "" for i, name in zip(rows["id"], rows["short_name"], strict=True)],
@@ -247,14 +250,17 @@ def duration_peak_scatter(
                 hovertemplate=_(
                     "<b>%{customdata[0]}</b><br>%{x:.1f} years · peak %{y:,} personnel"
                     "<br>Contributing nations: %{customdata[1]}<extra></extra>"
-                ),
+                ) if unit is None else _(
+                    "<b>%{customdata[0]}</b><br>%{x:.1f} years · %{y:,} {unit}"
+                    "<br>Contributing nations: %{customdata[1]}<extra></extra>"
+                ).replace("{unit}", unit),
             )
         )
     longest = max((float(years) for years in table["duration_years"].tolist() if not pd.isna(years)), default=1.0)
     layout = {
         "xaxis": {"title": {"text": _("Years the operation lasted (ongoing: so far)")},
                   "range": [-0.04 * longest, 1.05 * longest]},
-        "yaxis": {"title": {"text": _("Peak personnel (published)")}, **value_axis(peaks, log)},
+        "yaxis": {"title": {"text": axis_title or _("Peak personnel (published)")}, **value_axis(peaks, log)},
         "legend": {"orientation": "v", "x": 1.02, "y": 1},
     }  # fmt: skip
     return framed_figure(traces, layout, title, height=520, context=context)
@@ -348,3 +354,66 @@ def deaths_scatter(
         "yaxis": {"title": {"text": _("Deaths among its personnel (published)")}, **value_axis(deaths, log)},
     }
     return framed_figure(traces, layout, title, height=480, context=context)
+
+
+def sizes_by_type(
+    table: pd.DataFrame,
+    colours: Mapping[str, str],
+    axis_title: str,
+    title: str,
+    unit: str,
+    log: bool = False,
+    context: Context | None = None,
+) -> go.Figure:
+    """Each operation's size as a dot on its mission type's row (a dot plot: most types have a handful of operations).
+
+    A filled dot is a stated peak, an open diamond the largest figure published where no peak is stated. `table`
+    is comparisons.largest: value, size_basis, grade, date, short_name, mission_type, mission_type_label.
+    """
+    traces: list[BaseTraceType] = []
+    by_type = groups(table, "mission_type", ("mission_type_label", "value", "short_name", "id", "size_basis", "grade",
+                                             "date"))  # fmt: skip
+    bases = {"peak": _("stated peak"), "largest": _("largest published figure")}
+    for mission_type in colours:
+        rows = by_type.get(mission_type)
+        if rows is None:
+            continue
+        label = axis_label(str(rows["mission_type_label"][0]))
+        traces.append(
+            unchecked(
+                go.Scatter,
+                x=[float(value) for value in rows["value"]],
+                y=[label] * len(rows["id"]),
+                mode="markers",
+                name=label,
+                showlegend=False,
+                marker={
+                    "color": colours[mission_type],
+                    "size": 12,
+                    "symbol": ["circle" if basis == "peak" else "diamond-open" for basis in rows["size_basis"]],
+                    "line": {"width": 2, "color": colours[mission_type]},
+                },
+                customdata=[
+                    [name, mission_id, bases[basis], shown_date(str(when)) if isinstance(when, str) else "", grade]
+                    for name, mission_id, basis, when, grade in zip(
+                        rows["short_name"], rows["id"], rows["size_basis"], rows["date"],
+                        graded(rows["grade"]), strict=True,
+                    )
+                ],
+                hovertemplate="<b>%{customdata[0]}</b>: %{x:,} " + unit
+                + "<br>%{customdata[2]} %{customdata[3]}<br>" + _("Source: %{customdata[4]}") + "<extra></extra>",
+            )
+        )
+    for basis, symbol in (("peak", "circle"), ("largest", "diamond-open")):  # the two markers, explained once
+        if basis in set(table["size_basis"].tolist()):
+            traces.append(unchecked(go.Scatter, x=[None], y=[None], mode="markers", name=bases[basis],
+                                    marker={"symbol": symbol, "size": 12, "color": "#52606d",
+                                            "line": {"width": 2, "color": "#52606d"}}))  # fmt: skip
+    categories = [t.name for t in traces if t.showlegend is False]
+    layout = {
+        "xaxis": {"title": {"text": axis_title}, **value_axis(table["value"].astype(float).tolist(), log)},
+        "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": categories[::-1]},
+        "showlegend": True,
+        "hovermode": "closest",
+    }
+    return framed_figure(traces, layout, title, height=max(280, 100 + 56 * len(categories)), context=context)

@@ -91,7 +91,9 @@ def filters_subtitle(data: Dataset, filters: Filters) -> str:
     return filters.subtitle(labels)
 
 
-def source_line(data: Dataset, based_on: int, shown: int, left_out: str = "", among: str = "filters") -> str:
+def source_line(
+    data: Dataset, based_on: int, shown: int, left_out: str = "", among: str = "filters", **details: str
+) -> str:
     """The footer of a chart: where the figures come from and how many records it rests on.
 
     `among` says which operations `shown` counts: those that match the "filters", or those "chosen" or "shown";
@@ -109,7 +111,7 @@ def source_line(data: Dataset, based_on: int, shown: int, left_out: str = "", am
         "shown": _("Based on {count} of the {total} operations shown."),
     }
     sentence = _(left_out) if based_on < shown and left_out else counts[among]
-    return f"{source}<br>{sentence.format(count=based_on, total=shown, left=shown - based_on)}"
+    return f"{source}<br>{sentence.format(count=based_on, total=shown, left=shown - based_on, **details)}"
 
 
 def country_name(code: str) -> str:

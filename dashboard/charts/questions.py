@@ -10,12 +10,27 @@ import pandas as pd
 from dashboard.charts import compare, frame
 from dashboard.charts.panels import Panel, filters_subtitle, framed, source_line
 from dashboard.dataset import comparisons
-from dashboard.dataset.comparisons import readable
+from dashboard.dataset.comparisons import BASIS_LABELS, SIZE_MEASURES, readable
 from dashboard.dataset.filters import Filters, matching, matching_ids, matching_positions
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import N_, _
 
 NO_PEAK = N_("None of these operations has a published peak strength.")  # shown with _()
+NO_SIZE = N_("None of these operations has a published figure in this measure.")
+SIZE_UNITS = {"personnel": N_("personnel"), "aircraft": N_("aircraft"), "ships": N_("ships"),
+              "sorties": N_("sorties"), "vessels-hailed": N_("vessels hailed")}  # fmt: skip
+NOT_SIZED = N_(
+    "Based on {count} of the {total} operations that match the filters ({left} have no published figure in "
+    "{measure}{official} and are not drawn)."
+)
+SIZE_NOTE = N_("A filled dot is a stated peak; an open diamond the largest figure published where none is stated.")
+
+
+def readable_sizes(table: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """comparisons.largest as a reader sees it: the value headed by its measure, what each value is in words."""
+    shown = readable(table.assign(size_basis=[_(BASIS_LABELS[basis]) for basis in table["size_basis"]]))
+    heading = _("Peak personnel") if measure == "personnel" else _(SIZE_MEASURES[measure])
+    return shown.rename(columns={_("Value"): heading})
 NO_DEATHS = N_(
     "None of these operations has both a published peak strength and a published count of its personnel's deaths."
 )
@@ -33,6 +48,7 @@ def compare_panels(
     against: str = "strength",
     only: Collection[str] | None = None,
     official_only: bool = False,
+    measure: str = "personnel",
 ) -> list[Panel]:
     """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`.
 
@@ -55,15 +71,6 @@ def compare_panels(
     subtitle = filters_subtitle(data, filters)
     shown = len(rows)
     everything = (subtitle, source_line(data, shown, shown))
-    not_drawn = N_(
-        "Based on {count} of the {total} operations that match the filters "
-        "({left} have no published peak and are not drawn)."
-    )
-    if official_only:
-        not_drawn = N_(
-            "Based on {count} of the {total} operations that match the filters ({left} have no published peak "
-            "from an official source and are not drawn: official sources only)."
-        )
     panels: list[Panel] = []
 
     def wanted(key: str) -> bool:
@@ -89,19 +96,32 @@ def compare_panels(
         heading = _("How long did each kind last?")
         panels.append(framed("durations", heading, figure, partial(readable, table), "durations", everything, every_id))
 
+    sized = None  # each operation's size in `measure`, worked out once for the two charts that draw it
+
+    def sizes() -> pd.DataFrame:
+        nonlocal sized
+        if sized is None:
+            published = data.sizes[data.sizes["grade"] == "official"] if official_only else data.sizes
+            sized = comparisons.largest(data.labelled_missions(), published, measure, rows)
+        return sized
+
+    unit = _(SIZE_UNITS[measure])
+    official = _(" from an official source") if official_only else ""
     if wanted("peaks"):
-        table = comparisons.peaks(data.labelled_missions(), peak_rows)
-        context = (subtitle, source_line(data, len(table), shown, not_drawn))
+        table = sizes()
+        footer = source_line(data, len(table), shown, NOT_SIZED, measure=unit, official=official)
+        context = (subtitle, footer + " " + _(SIZE_NOTE))
         figure = None
         if not table.empty:
-            figure = compare.values_by_type(
-                table, "peak_personnel", colours, _("Peak personnel (published)"), _("Peak strength, by type"),
-                _("%{x:,} personnel"), log=log, context=context, grade_column="peak_personnel_grade",
-            )  # fmt: skip
+            if measure == "personnel":
+                axis, title = _("Peak personnel (published)"), _("Peak strength, by type")
+            else:
+                axis = _("{measure} (largest published figure)").format(measure=_(SIZE_MEASURES[measure]))
+                title = _("{measure}: largest published figure, by type").format(measure=_(SIZE_MEASURES[measure]))
+            figure = compare.sizes_by_type(table, colours, axis, title, unit, log=log, context=context)
         heading = _("How large did each kind grow?")
-        panels.append(
-            framed("peaks", heading, figure, partial(readable, table), "peak-strength", context, table["id"], NO_PEAK)
-        )
+        panels.append(framed("peaks", heading, figure, partial(readable_sizes, table, measure), f"largest-{measure}",
+                             context, table["id"], NO_SIZE))  # fmt: skip
 
     if wanted("outcomes"):
         table = comparisons.outcomes_by_type(missions(), type_labels, data.labels("outcome"))
@@ -124,16 +144,25 @@ def compare_panels(
         )
 
     if wanted("scatter"):
-        table = comparisons.duration_and_peak(data.labelled_missions(), peak_rows)
-        footer = source_line(data, len(table), shown, not_drawn)
+        table = sizes()
+        footer = source_line(data, len(table), shown, NOT_SIZED, measure=unit, official=official)
         footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
         figure = None
         if not table.empty:
             title = _("Duration against peak strength; bubble size: contributing nations")
-            figure = compare.duration_peak_scatter(table, colours, title, log=log, context=(subtitle, footer))
+            y_title: str | None = None
+            hover_unit: str | None = None
+            if measure != "personnel":
+                named = _(SIZE_MEASURES[measure])
+                title = _("Duration against {measure}; bubble size: contributing nations").format(measure=named.lower())
+                y_title, hover_unit = _("{measure} (largest published figure)").format(measure=named), unit
+            figure = compare.duration_peak_scatter(
+                table, colours, title, log=log, context=(subtitle, footer), value_column="value", axis_title=y_title,
+                unit=hover_unit,
+            )
         heading = _("Did longer operations grow larger, and draw more nations?")
-        panels.append(framed("scatter", heading, figure, partial(readable, table), "duration-peak", (subtitle, footer),
-                             table["id"], NO_PEAK))  # fmt: skip
+        panels.append(framed("scatter", heading, figure, partial(readable_sizes, table, measure), f"duration-{measure}",
+                             (subtitle, footer), table["id"], NO_SIZE))  # fmt: skip
 
     if wanted("deaths"):
         deaths_of, counts = missions(), data.fatalities

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral
-from typing import cast
+from typing import Any, cast
 
 import pandas as pd
 
@@ -52,6 +52,11 @@ HEADINGS = {
     "deaths_scope": N_("What the count covers"),
     "deaths_sources": N_("Source of the count"),
     "deaths_grade": N_("Grade of the count's source"),
+    "value": N_("Value"),
+    "date": N_("Date"),
+    "size_basis": N_("What the value is"),
+    "grade": N_("Grade of the source"),
+    "role": N_("Which ones"),
 }
 
 
@@ -210,6 +215,65 @@ def peaks(missions: pd.DataFrame, rows: Sequence[int] | None = None) -> pd.DataF
     )
 
 
+# What /compare's "How large" can measure (`measure` in its URL): personnel, or what air and sea operations publish.
+SIZE_MEASURES = {
+    "personnel": N_("Personnel"),
+    "aircraft": N_("Aircraft"),
+    "ships": N_("Ships"),
+    "sorties": N_("Sorties flown"),
+    "vessels-hailed": N_("Vessels hailed"),
+}  # shown with _()
+BASIS_LABELS = {"peak": N_("stated peak"), "largest": N_("largest published figure")}  # shown with _()
+SIZE_COLUMNS = [*OPERATION_COLUMNS, "duration_years", "contributing_nations", "contributing_nations_date"]
+
+
+def largest(
+    missions: pd.DataFrame, sizes: pd.DataFrame, measure: str, rows: Sequence[int] | None = None
+) -> pd.DataFrame:
+    """Each operation's size in `measure`, largest first: the stated peak where the record gives one (personnel),
+    otherwise the largest figure published (never a value no source states). Operations of `rows` (positions in
+    `missions`) without the measure are left out. `size_basis` says which ("peak" or "largest")."""
+    kept = set(missions["id"].tolist() if rows is None else missions["id"].iloc[list(rows)].tolist())
+    best: dict[str, tuple[float, str, Any, str, str]] = {}  # id -> (value, basis, date, grade, role)
+    of = sizes[sizes["measure"] == measure]
+    for mission_id, kind, value, when, grade, role in zip(
+        of["mission_id"], of["kind"], of["value"], of["date"], of["grade"], of["role"], strict=True
+    ):
+        if mission_id not in kept:
+            continue
+        basis = "peak" if kind == "peak" else "largest"
+        entry = (float(value), basis, when, grade, role)
+        held = best.get(mission_id)
+        if held is None or (basis == "peak") > (held[1] == "peak") or (basis == held[1] and entry[0] > held[0]):
+            best[mission_id] = entry
+    order = sorted(best, key=lambda i: -best[i][0])
+    table = missions.set_index("id", drop=False).loc[order, SIZE_COLUMNS].reset_index(drop=True)
+    return table.assign(
+        value=[best[i][0] for i in order],
+        date=[best[i][2] for i in order],
+        size_basis=[best[i][1] for i in order],
+        grade=[best[i][3] for i in order],
+        role=[best[i][4] for i in order],
+    )
+
+
+def measured_in(missions: pd.DataFrame, sizes: pd.DataFrame, type_labels: Mapping[str, str]) -> pd.DataFrame:
+    """How many of the operations of each type publish each size measure: what each kind can be compared in."""
+    shown = set(missions["id"].tolist())
+    types = dict(zip(missions["id"], missions["mission_type"], strict=True))
+    having: dict[tuple[str, str], set[str]] = {}
+    for mission_id, measure in zip(sizes["mission_id"], sizes["measure"], strict=True):
+        if mission_id in shown and measure in SIZE_MEASURES:
+            having.setdefault((types[mission_id], measure), set()).add(mission_id)
+    counted = {t: sum(1 for i in shown if types[i] == t) for t in type_labels}
+    rows = [
+        {"mission_type_label": label, "operations": counted[t],
+         **{_(SIZE_MEASURES[m]): len(having.get((t, m), ())) for m in SIZE_MEASURES}}
+        for t, label in type_labels.items() if counted[t]
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 def _counts_by_type(
     long: pd.DataFrame,
     column: str,
@@ -291,7 +355,10 @@ SIDE_BY_SIDE_FACTS = (
     Fact(N_("Began"), "start"),
     Fact(N_("Ended"), "end"),
     Fact(N_("Years (ongoing: so far)"), "duration_years"),
-    Fact(N_("Peak strength"), "peak_personnel", "peak_personnel_date"),
+    Fact(N_("Peak strength"), "peak_shown"),
+    Fact(N_("Aircraft (largest published figure)"), "aircraft_shown"),
+    Fact(N_("Ships (largest published figure)"), "ships_shown"),
+    Fact(N_("Sorties flown"), "sorties_shown"),
     Fact(N_("Contributing nations"), "contributing_nations", "contributing_nations_date"),
     Fact(N_("Countries deployed to"), "country_count"),
     Fact(N_("Legal basis"), "legal_basis_labels"),
@@ -326,12 +393,33 @@ def _fact_text(mission: pd.Series, fact: Fact) -> str:
     return text
 
 
-def side_by_side(missions: pd.DataFrame, ids: Sequence[str], basis_labels: Mapping[str, str]) -> pd.DataFrame:
+def sized_text(missions: pd.DataFrame, sizes: pd.DataFrame, measure: str) -> dict[str, str]:
+    """Each operation's size in `measure` as a fact reads it: '36,100 (Sep 1998; largest published figure)'."""
+    table = largest(missions, sizes, measure)
+    texts = {}
+    for mission_id, value, when, basis in zip(table["id"], table["value"], table["date"], table["size_basis"],
+                                              strict=True):  # fmt: skip
+        parts = [shown_date(str(when))] if isinstance(when, str) else []
+        if basis == "largest":
+            parts.append(_(BASIS_LABELS[basis]))
+        figure = format_number(int(value)) if float(value).is_integer() else format_number(value)
+        texts[mission_id] = f"{figure} ({'; '.join(parts)})" if parts else figure
+    return texts
+
+
+def side_by_side(
+    missions: pd.DataFrame, ids: Sequence[str], basis_labels: Mapping[str, str], sizes: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The chosen operations' facts in one table: a row per fact, a column per operation.
 
-    An unpublished figure reads "not published"; nothing is filled in.
+    An unpublished figure reads "not published"; nothing is filled in. Sizes are the stated peak or, where none is
+    stated, the largest published figure, labelled as such.
     """
     chosen = missions.loc[list(ids)].copy()
+    for measure in ("personnel", "aircraft", "ships", "sorties"):
+        texts = sized_text(chosen, sizes, measure) if sizes is not None else {}
+        column = "peak_shown" if measure == "personnel" else f"{measure}_shown"
+        chosen[column] = [texts.get(i) for i in chosen["id"]]
     chosen["legal_basis_labels"] = chosen["legal_basis"].map(
         lambda kinds: "; ".join(basis_labels.get(k, k) for k in str(kinds).split("; ") if k)
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from dashboard.dataset.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTIONS
+from dashboard.dataset.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTIONS, SIZE_MEASURES
 from dashboard.i18n import N_, _, either, language
 
 if TYPE_CHECKING:
@@ -363,6 +363,7 @@ class CompareReading:
     align: str = "months"
     against: str = "strength"
     official: bool = False
+    measure: str = "personnel"
     notices: list[str] = field(default_factory=list)
 
 
@@ -395,6 +396,8 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
     strength = N_("Ignored against={value}: use {allowed}; showing strength.")
     reading.against = one_of(params, "against", list(DEATHS_AGAINST), strength, notices) or "strength"
     reading.official = read_official(params, notices)
+    personnel = N_("Ignored measure={value}: use {allowed}; measuring in personnel.")
+    reading.measure = one_of(params, "measure", list(SIZE_MEASURES), personnel, notices) or "personnel"
     when = N_("Ignored question={value}: use {allowed}; showing when operations ran.")
     if "question" in params:
         reading.question = one_of(params, "question", list(QUESTIONS), when, notices) or "when"
@@ -405,7 +408,8 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
 
 def _implied_question(params: Mapping[str, Sequence[str]]) -> str:
     """The question a link with no `question` (made before the page asked one at a time) was about."""
-    for names, question in ((("ids", "align"), "side-by-side"), (("against",), "human-cost"), (("log",), "how-large")):
+    implied = ((("ids", "align"), "side-by-side"), (("against",), "human-cost"), (("log", "measure"), "how-large"))
+    for names, question in implied:
         if any(name in params for name in names):
             return question
     return "when"

@@ -30,6 +30,12 @@ _REMEMBERING = threading.Lock()
 PROJECT = "NATO Peace Operations Explorer"
 
 
+SIZE_COLUMNS = [  # one row per published size or activity value, whatever it measures
+    "mission_id", "measure", "kind", "date", "day", "period_from", "value", "role", "scope", "source", "grade",
+    "publisher",
+]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Dataset:
     """Everything the pages show, built once from the files."""
@@ -46,6 +52,7 @@ class Dataset:
     sea_shapes: dict[str, Any] = field(default_factory=dict)  # GeoJSON of the sea areas the map draws
     historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
     publishers: Registry = field(default_factory=dict)  # data/publishers.yaml: the grade of every cited url
+    sizes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SIZE_COLUMNS))  # every size measure
     _remembered: dict[Hashable, OrderedDict[Hashable, Any]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -232,6 +239,35 @@ MISSION_COLUMNS = [
 ]
 
 
+def size_rows(mission: Mission, graded: Callable[[Mission, str], dict[str, str]]) -> list[dict[str, Any]]:
+    """Every size the record publishes, as rows: personnel points and peak, aircraft, ships, activity counts.
+
+    `kind` says what the value is: a `point` of a series, the record's stated `peak`, or an activity `count`
+    over a period (from `period_from`, or the start, to `date`).
+    """
+    rows: list[dict[str, Any]] = []
+
+    def add(measure: str, kind: str, when: str | None, value: Any, source: str, role: str = "all",
+            scope: str | None = None, period_from: str | None = None) -> None:  # fmt: skip
+        day = pd.Timestamp(earliest_day(when)) if when else pd.NaT
+        rows.append({"mission_id": mission.id, "measure": measure, "kind": kind, "date": when, "day": day,
+                     "period_from": period_from, "value": value, "role": role, "scope": scope, "source": source,
+                     **graded(mission, source)})  # fmt: skip
+
+    for point in mission.personnel:
+        add("personnel", "point", point.date, point.value, point.source, scope=point.note)
+    if mission.peak_personnel is not None:
+        peak = mission.peak_personnel
+        add("personnel", "peak", peak.date, peak.value, peak.source, scope=peak.note)
+    for measure, series in (("aircraft", mission.aircraft), ("ships", mission.ships)):
+        for figure in series:
+            add(measure, "point", figure.date, figure.value, figure.source, figure.role, figure.note)
+    for count in mission.activity:
+        add(count.measure, "count", count.as_of, count.value, count.source, scope=count.scope,
+            period_from=count.period_from)  # fmt: skip
+    return rows
+
+
 FATALITY_COLUMNS = [
     "mission_id",
     "order",
@@ -326,12 +362,14 @@ def build_tables(
         [{"mission_id": m.id, "country": c} for m in ordered for c in m.countries],
         columns=["mission_id", "country"],
     )
+    sizes = pd.DataFrame([row for m in ordered for row in size_rows(m, graded)], columns=SIZE_COLUMNS)
     return {
         "missions": missions,
         "personnel": personnel,
         "events": events,
         "deployments": deployments,
         "fatalities": fatalities,
+        "sizes": sizes,
     }
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from dashboard.dataset.publishers import GRADE_DEFINITIONS, GRADE_LABELS, GRADES, Evidence, Registry, source_evidence
 from dashboard.dataset.schema import NOT_PUBLISHED, Fatalities, Figure, Mission, cited_sources
-from dashboard.i18n import _, format_number, shown_date
+from dashboard.i18n import N_, _, format_number, shown_date
 
 # A grade's badge colour; the badge also says the grade in words, so colour is never the only cue.
 GRADE_BADGES = {"official": "blue", "independent": "violet", "reference": "orange", "copy-personal": "gray",
@@ -138,3 +138,46 @@ def fatalities_markdown(
         count=count_text(figure), cause=cause_label.lower(), date=shown_date(figure.as_of), scope=scope
     )
     return f"{counted}{note} ({links})"
+
+
+MEASURE_NAMES = {  # shown with _()
+    "sorties": N_("Sorties flown"), "strike-sorties": N_("Strike sorties"), "flying-hours": N_("Flying hours"),
+    "vessels-hailed": N_("Vessels hailed or queried"), "vessels-boarded": N_("Vessels boarded or inspected"),
+    "vessels-diverted": N_("Vessels diverted"), "vessels-escorted": N_("Vessels escorted"),
+    "scrambles": N_("Scrambles"), "trainees": N_("People trained"), "relief-flights": N_("Relief flights"),
+    "tonnes-delivered": N_("Tonnes delivered"),
+}  # fmt: skip
+ROLE_NAMES = {  # shown with _()
+    "all": N_("all"), "combat": N_("combat"), "support": N_("support"), "surveillance": N_("surveillance"),
+    "maritime-patrol": N_("maritime patrol"), "transport": N_("transport"), "tanker": N_("tanker"),
+    "helicopter": N_("helicopters"), "surface": N_("surface ships"), "submarine": N_("submarines"),
+}  # fmt: skip
+
+
+def peak_markdown(mission: Mission, registry: Registry | None = None) -> str:
+    """The stated peak strength, or else the largest published figure, labelled as such; 'not published' if none."""
+    if mission.peak_personnel is not None or not mission.personnel:
+        return figure_markdown(mission, mission.peak_personnel, registry=registry)
+    largest = max(mission.personnel, key=lambda point: point.value)  # the first of equal values: the earliest
+    cited = figure_markdown(mission, largest, registry=registry)
+    return _("largest published figure: {figure}").format(figure=cited)
+
+
+def size_lines(mission: Mission, registry: Registry | None = None) -> list[str]:
+    """Aircraft, ships and activity counts as Markdown list items, each with its date, scope and source."""
+    lines = []
+    for heading, series in ((_("Aircraft"), mission.aircraft), (_("Ships"), mission.ships)):
+        for figure in series:
+            which = f" ({_(ROLE_NAMES[figure.role])})" if figure.role != "all" else ""
+            lines.append(f"- **{heading}{which}**, {shown_date(figure.date)}: {format_number(figure.value)}"
+                         f"{' — ' + plain(figure.note) if figure.note else ''} "
+                         f"({source_link(mission, figure.source, registry=registry)})")  # fmt: skip
+    for count in mission.activity:
+        if count.period_from:
+            period = _("{start} to {end}").format(start=shown_date(count.period_from), end=shown_date(count.as_of))
+        else:
+            period = _("to {date}").format(date=shown_date(count.as_of))
+        lines.append(f"- **{_(MEASURE_NAMES[count.measure])}**, {period}: {format_number(count.value)} — "
+                     f"{plain(count.scope)}{' ' + plain(count.note) if count.note else ''} "
+                     f"({source_link(mission, count.source, registry=registry)})")  # fmt: skip
+    return lines

@@ -147,6 +147,7 @@ def _cached_compare_panels(
     lang: str,
     only: tuple[str, ...] | None = None,
     official: bool = False,
+    measure: str = "personnel",
 ) -> list[panels.Panel]:
     """Build the compare charts (all, or those keyed in `only`) once per data version, filters, controls and
     language, shared by all sessions.
@@ -156,17 +157,20 @@ def _cached_compare_panels(
     """
     with i18n.using(lang):
         data = cached_dataset(folder, today, stamp)
-        return questions.compare_panels(data, filters, decades, log, against, only, official)
+        return questions.compare_panels(data, filters, decades, log, against, only, official, measure)
 
 
 def compare_panels(
-    data: Dataset, decades: str, log: bool, against: str, only: tuple[str, ...], official: bool = False
+    data: Dataset, decades: str, log: bool, against: str, only: tuple[str, ...], official: bool = False,
+    measure: str = "personnel",
 ) -> list[panels.Panel]:
-    """The compare charts keyed in `only`, for the sidebar's filters (`official`: official sources only)."""
+    """The compare charts keyed in `only`, for the sidebar's filters (`official`: official sources only; `measure`:
+    what "How large" measures)."""
     folder = data_dir()
     stamp = fingerprint(folder)
     return _cached_compare_panels(
-        str(folder), data.today, stamp, active_filters(data), decades, log, against, i18n.language(), only, official
+        str(folder), data.today, stamp, active_filters(data), decades, log, against, i18n.language(), only, official,
+        measure,
     )
 
 
@@ -210,10 +214,11 @@ def cached_view(data: Dataset, folder: str, stamp: str, view: briefing.View, lan
     """
 
     def compare(
-        _: Dataset, filters: Filters, decades: str, log: bool, against: str, official_only: bool = False
+        _: Dataset, filters: Filters, decades: str, log: bool, against: str, official_only: bool = False,
+        measure: str = "personnel",
     ) -> list[panels.Panel]:
         return _cached_compare_panels(
-            folder, data.today, stamp, filters, decades, log, against, lang, None, official_only
+            folder, data.today, stamp, filters, decades, log, against, lang, None, official_only, measure
         )
 
     def build() -> panels.Panel:
@@ -241,7 +246,9 @@ def side_by_side(data: Dataset, chosen: tuple[str, ...]) -> pd.DataFrame:
     lang = i18n.language()
 
     def build() -> pd.DataFrame:
-        return comparisons.side_by_side(data.labelled_missions(), chosen, data.labels("legal_basis_kinds"))
+        return comparisons.side_by_side(
+            data.labelled_missions(), chosen, data.labels("legal_basis_kinds"), data.sizes
+        )
 
     return data.remembered(("side by side", chosen, lang), build)
 

@@ -8,7 +8,15 @@ from typing import Any
 import streamlit as st
 
 from dashboard.dataset import filters
-from dashboard.dataset.comparisons import DEATHS_AGAINST, DECADE_MODES, QUESTION_CHARTS, QUESTIONS
+from dashboard.dataset.comparisons import (
+    DEATHS_AGAINST,
+    DECADE_MODES,
+    QUESTION_CHARTS,
+    QUESTIONS,
+    SIZE_MEASURES,
+    measured_in,
+    readable,
+)
 from dashboard.dataset.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, CompareReading, read_compare_url
 from dashboard.dataset.loading import short_name, vocabulary_text
 from dashboard.dataset.spreadsheets import csv_bytes
@@ -36,6 +44,7 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
     st.session_state["compare-align"] = reading.align
     st.session_state["compare-against"] = reading.against
     st.session_state["compare-official"] = reading.official
+    st.session_state["compare-measure"] = reading.measure
     display.show_notices(reading.notices)
 
 link_slot = links.title_with_link_slot(_("Compare"))
@@ -50,6 +59,20 @@ st.markdown(
 question: str = choice(st, _("Question"), QUESTIONS, "compare-question", label_visibility="collapsed") or "when"
 
 
+def measured_in_table(shown: list[str]) -> None:
+    """What each kind of operation publishes its size in: how many of its operations (shown) have each measure."""
+    shown_in = st.expander(_("What each kind of operation is measured in"), key="compare-measured-in",
+                           on_change="rerun")  # fmt: skip
+    if not shown_in.open:  # sent once opened, as the charts' data tables are
+        return
+    missions = data.labelled_missions()
+    table = measured_in(missions[missions["id"].isin(shown)], data.sizes, data.labels("mission_type"))
+    with shown_in:
+        st.caption(_("Operations that match the filters, and how many of them publish each measure: air and sea "
+                     "operations publish aircraft, ships, sorties and vessels rather than personnel."))  # fmt: skip
+        st.dataframe(readable(table), hide_index=True)
+
+
 def question_charts() -> int:
     """The charts of the chosen question, for the operations the sidebar filters keep; returns how many match."""
     shown = sidebar.filtered_ids(data)
@@ -60,7 +83,11 @@ def question_charts() -> int:
     log = bool(st.session_state.get("compare-log"))
     against = st.session_state.get("compare-against") or "strength"
     official = question in ("how-large", "human-cost") and display.official_toggle("compare-official")
-    for panel in cache.compare_panels(data, decades, log, against, QUESTION_CHARTS[question], official):
+    measure = "personnel"
+    if question == "how-large":
+        measure = choice(st, _("Measure size in"), SIZE_MEASURES, "compare-measure") or "personnel"
+        measured_in_table(shown)
+    for panel in cache.compare_panels(data, decades, log, against, QUESTION_CHARTS[question], official, measure):
         st.subheader(panel.heading)
         if panel.key == "decades":
             choice(st, _("Count each operation in"), DECADE_MODES, "compare-decades")
@@ -74,6 +101,11 @@ def question_charts() -> int:
         if panel.key == "deaths":
             choice(st, _("Deaths against"), DEATHS_AGAINST, "compare-against")
         display.show_panel(panel, "compare")
+        if panel.key == "peaks":
+            without = [short_name(data.records[i]) for i in shown if i not in set(panel.ids)]
+            if without:
+                missing = _("No published figure in this measure: {operations}.")
+                st.caption(missing.format(operations=", ".join(without)))
     # its text is sent only once it is opened (opening reruns the page), as the charts' data tables are
     meanings = st.expander(_("What the categories mean"), key="compare-meanings", on_change="rerun")
     if meanings.open:
@@ -149,7 +181,7 @@ state = st.session_state
 default = CompareReading()
 shows = {
     "when": ("decades",),
-    "how-large": ("log", "official"),
+    "how-large": ("log", "official", "measure"),
     "human-cost": ("log", "against", "official"),
     "side-by-side": ("ids", "align", "official"),
 }.get(question, ())
@@ -163,6 +195,8 @@ for name, value, fallback in (
     sidebar.set_url_parameter(name, [value if name in shows else fallback], [fallback])
 sidebar.set_url_parameter("log", ["1"] if "log" in shows and state.get("compare-log") else [], [])
 sidebar.set_url_parameter("official", ["1"] if "official" in shows and state.get("compare-official") else [], [])
+measure_now = state.get("compare-measure") or default.measure
+sidebar.set_url_parameter("measure", [measure_now] if "measure" in shows else [], [default.measure])
 display.data_caption(data, shown)
 with link_slot.container():
     links.copy_link()

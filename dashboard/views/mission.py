@@ -13,8 +13,10 @@ from dashboard.dataset.profile import (
     fatalities_markdown,
     figure_markdown,
     grade_legend,
+    peak_markdown,
     plain,
     safe_url,
+    size_lines,
     source_link,
 )
 from dashboard.dataset.publishers import source_evidence
@@ -76,7 +78,7 @@ if registry:
 
 dates, peak, nations = st.columns(3)
 dates.markdown(f"**{_('Dates')}**  \n{dates_markdown(mission)}")
-peak.markdown(f"**{_('Peak personnel')}**  \n{figure_markdown(mission, mission.peak_personnel, registry=registry)}")
+peak.markdown(f"**{_('Peak personnel')}**  \n{peak_markdown(mission, registry)}")
 nations.markdown(
     f"**{_('Contributing nations')}**  \n{figure_markdown(mission, mission.contributing_nations, registry=registry)}"
 )
@@ -146,6 +148,15 @@ else:
             for p in points
         )
     )
+
+st.subheader(_("Aircraft, ships and activity"))
+sizes = size_lines(mission, registry)
+if sizes:
+    st.markdown("\n".join(sizes))
+elif mission.size_note:
+    st.markdown("*" + _("Not published: {why}").format(why=plain(mission.size_note)) + "*")
+else:
+    st.markdown("*" + _("No aircraft, ship or activity figure recorded yet.") + "*")
 
 st.subheader(_("Human cost"))
 st.caption(

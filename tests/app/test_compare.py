@@ -60,7 +60,7 @@ def test_each_question_draws_its_charts_with_a_subtitle_a_source_line_and_a_data
     assert shown == sum(len(t["x"]) for t in durations["data"])
     question(app).set_value("how-large").run()
     peaks = chart(app, "Peak strength")
-    assert "have no published peak and are not drawn" in peaks["layout"]["annotations"][-1]["text"]
+    assert "have no published figure in personnel and are not drawn" in peaks["layout"]["annotations"][-1]["text"]
 
 
 def test_a_link_opens_its_question_and_names_only_the_controls_that_question_shows() -> None:
@@ -108,10 +108,10 @@ def test_log_toggle_changes_both_strength_axes_and_the_url() -> None:
     assert app.query_params["log"] == "1"
 
 
-def test_peak_chart_leaves_out_operations_with_no_published_peak() -> None:
-    app = open_page("views/compare.py", type="peace-enforcement", question="how-large")
-    assert not [f for f in figures(app) if f["layout"]["title"]["text"].startswith("Peak strength")]
-    assert any("None of these operations has a published peak strength" in m.value for m in app.markdown)
+def test_the_size_charts_leave_out_operations_with_no_published_figure_in_the_measure() -> None:
+    app = open_page("views/compare.py", type="peace-enforcement", question="how-large", measure="vessels-hailed")
+    assert not [f for f in figures(app) if f["layout"]["title"]["text"].startswith("Vessels hailed")]
+    assert any("None of these operations has a published figure in this measure" in m.value for m in app.markdown)
 
 
 def test_side_by_side_reads_ids_shows_facts_and_aligned_strength() -> None:
@@ -179,3 +179,29 @@ def test_deaths_chart_draws_only_whole_operation_counts_and_says_how_many_are_le
     shown = int(footer.split("Based on ")[1].split(" ")[0])
     assert shown == len(drawn)
     assert "have no published peak strength or no published count of their personnel's deaths" in footer
+
+
+def test_how_large_measures_air_and_sea_operations_in_their_own_units_and_keeps_it_in_the_link() -> None:
+    app = open_page("views/compare.py", question="how-large")
+    switch = by_label(app.get("button_group"), "Measure size in")
+    assert switch.options == ["Personnel", "Aircraft", "Ships", "Sorties flown", "Vessels hailed"]
+    switch.set_value("aircraft").run()
+    assert not app.exception and app.query_params["measure"] in ("aircraft", ["aircraft"])
+    aircraft = chart(app, "Aircraft: largest published figure, by type")
+    names = {row[0] for trace in aircraft["data"] if trace.get("customdata") for row in trace["customdata"]}
+    assert {"Allied Force", "Deny Flight"} <= names, "peace enforcement is measured in aircraft"
+    assert any("No published figure in this measure:" in str(c.value) for c in app.caption)
+    reopened = open_page("views/compare.py", measure="ships")
+    assert chart(reopened, "Ships: largest published figure, by type"), "the link alone opens How large in ships"
+    bad = open_page("views/compare.py", question="how-large", measure="tanks")
+    assert any("Ignored measure=tanks" in str(i.value) for i in bad.info)
+    assert chart(bad, "Peak strength, by type")
+
+
+def test_personnel_peaks_include_the_largest_published_figure_where_no_peak_is_stated() -> None:
+    app = open_page("views/compare.py", question="how-large")
+    peaks = chart(app, "Peak strength, by type")
+    rows = {row[0]: row for trace in peaks["data"] if trace.get("customdata") for row in trace["customdata"]}
+    assert rows["SFOR"][2] == "largest published figure" and rows["KFOR"][2] == "stated peak"
+    symbols = {s for trace in peaks["data"] for s in (trace["marker"].get("symbol") or []) if isinstance(s, str)}
+    assert {"circle", "diamond-open"} <= symbols

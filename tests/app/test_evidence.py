@@ -66,7 +66,7 @@ def test_official_only_on_compare_draws_fewer_peaks_and_keeps_it_in_the_link() -
     official = next(f for f in figures(app) if f["layout"]["title"]["text"] == "Peak strength, by type")
     assert 0 < drawn_points(official) < every
     footer = next(a["text"] for a in official["layout"]["annotations"] if a.get("name") == "source-line")
-    assert "official sources only" in footer
+    assert "from an official source and are not drawn" in footer.replace("<br>", " ")
 
 
 def test_a_wrong_official_value_falls_back_with_a_notice() -> None:

@@ -209,6 +209,7 @@ def test_mission_profile_shows_every_part_with_sources() -> None:
         "Legal basis",
         "Where",
         "Strength over time",
+        "Aircraft, ships and activity",
         "Human cost",
         "Before and after",
         "Events",
@@ -384,3 +385,13 @@ def test_record_text_is_shown_as_text_never_as_markup(tmp_path: Path, monkeypatc
     assert "\\!\\[\\](http://tracker.example/x.png) \\$x^2\\$ :red\\[alarm\\]" in shown, "no image, math or colour"
     assert "](https://evil.example" not in shown, "a url cannot open a second link"
     assert "%29%20%5Bevil%5D%28https://evil.example" in shown
+
+
+def test_a_profile_shows_the_largest_published_figure_and_its_aircraft_ships_and_activity() -> None:
+    sfor = open_page("views/mission.py", id="sfor")
+    assert "largest published figure: 36,100" in " ".join(str(m.value) for m in sfor.markdown)
+    guard = open_page("views/mission.py", id="active-endeavour")
+    text = " ".join(str(m.value) for m in guard.markdown)
+    assert "**Vessels hailed or queried**" in text and "128,000" in text
+    quiet = open_page("views/mission.py", id="allied-goodwill")
+    assert any(str(m.value).startswith("*Not published: ") for m in quiet.markdown)

@@ -121,8 +121,10 @@ def test_scatter_sizes_by_nations_and_marks_unpublished_nations_open(missions: p
     assert list(compare.duration_peak_scatter(table, COLOURS, "Scatter", labels=0).data[0].text) == [""]
 
 
-def test_side_by_side_says_not_published_instead_of_guessing(missions: pd.DataFrame) -> None:
-    table = comparisons.side_by_side(missions, ["minimal-op", "sea-op"], BASES)
+def test_side_by_side_says_not_published_instead_of_guessing(
+    missions: pd.DataFrame, tables: dict[str, pd.DataFrame]
+) -> None:
+    table = comparisons.side_by_side(missions, ["minimal-op", "sea-op"], BASES, tables["sizes"])
     assert table.columns.tolist() == ["Minimal", "SEA"]
     assert table.loc["Peak strength", "Minimal"] == "1,000 (2000-02)"
     assert table.loc["Peak strength", "SEA"] == NOT_PUBLISHED
@@ -221,3 +223,18 @@ def test_fatalities_table_keeps_every_count_with_its_scope(tables: dict[str, pd.
 def test_only_whole_operation_counts_are_compared(tables: dict[str, pd.DataFrame]) -> None:
     one_nation = tables["fatalities"].assign(whole_operation=False)
     assert comparisons.personnel_deaths(tables["missions"], one_nation).empty
+
+
+def test_largest_prefers_a_stated_peak_and_otherwise_says_it_is_the_largest_published_figure(
+    missions: pd.DataFrame, tables: dict[str, pd.DataFrame]
+) -> None:
+    sizes = tables["sizes"]
+    stated = comparisons.largest(missions, sizes, "personnel")
+    assert stated.set_index("id").loc["minimal-op", ["value", "size_basis"]].tolist() == [1000.0, "peak"]
+    unstated = sizes[~((sizes["mission_id"] == "minimal-op") & (sizes["kind"] == "peak"))]
+    largest = comparisons.largest(missions, unstated, "personnel").set_index("id").loc["minimal-op"]
+    assert (largest["value"], largest["size_basis"], largest["date"]) == (1000.0, "largest", "2000-02")
+    assert comparisons.largest(missions, sizes, "aircraft").empty, "no aircraft published: nothing drawn"
+    assert comparisons.sized_text(missions, unstated, "personnel")["minimal-op"] == (
+        "1,000 (2000-02; largest published figure)"
+    )

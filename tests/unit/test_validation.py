@@ -69,6 +69,9 @@ CASES = {
     "start-implausible": ("start", "'1200-01-15' is before 1949, NATO's founding; check the year"),
     "end-implausible": ("end", "'9999-12-31' is more than 5 years ahead"),
     "count-implausible": ("peak_personnel.value", "is more than any personnel count could be (at most 1,000,000)"),
+    "aircraft-outside-dates": ("aircraft[0].date", "'1999-01' is outside the operation"),
+    "activity-period-reversed": ("activity[0].period_from", "'2001-06' is after as_of '2001-01'; swap or correct them"),
+    "activity-implausible": ("activity[0].value", "is more than any sorties count could be (at most 1,000,000)"),
 }
 
 
