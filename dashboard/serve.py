@@ -59,9 +59,24 @@ def free_port(address: str = "127.0.0.1") -> int:
         return int(probe.getsockname()[1])
 
 
+def worker_user() -> str:
+    """Debian's unprivileged web user, or nobody where it does not exist."""
+    for name in ("www-data", "nobody"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    return "nobody"
+
+
+WORKER_USER = worker_user()
+
+
 def nginx_config(run_dir: Path, ports: list[int], port: int, address: str = "0.0.0.0") -> str:
     """nginx's configuration for this class session (all paths inside run_dir)."""
-    user = pwd.getpwuid(os.geteuid()).pw_name if os.geteuid() == 0 else None
+    # started by root, the workers that face the network run as an unprivileged user, never as root
+    user = WORKER_USER if os.geteuid() == 0 else None
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined)
     return environment.get_template("nginx.conf").render(
         user=user,
@@ -135,6 +150,7 @@ def class_server(
     # one cookie secret shared by all, so a cookie set by one process is valid on the others
     env = environment(data_dir) | {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(16)}
     run_dir = Path(tempfile.mkdtemp(prefix="npoe-class-"))
+    run_dir.chmod(0o755)  # the unprivileged workers must reach their temporary folders inside it
     processes: list[subprocess.Popen[bytes]] = []
     try:
         ports = [free_port() for _ in range(workers)]

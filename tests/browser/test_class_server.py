@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import shutil
+import subprocess
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -96,3 +97,18 @@ def test_a_browser_draws_the_map_through_the_proxy(server: serve.ClassServer, br
         assert page.locator("[data-testid='stException']").count() == 0
     finally:
         page.close()
+
+
+def test_the_class_server_hides_its_version_and_internal_endpoints_and_sends_security_headers(
+    server: serve.ClassServer,
+) -> None:
+    status, headers, _page = get(server.url + "/")
+    assert status == 200 and headers.get("Server") == "nginx", "no version"
+    assert headers.get("X-Frame-Options") == "DENY" and headers.get("X-Content-Type-Options") == "nosniff"
+    assert "frame-ancestors 'none'" in headers.get("Content-Security-Policy", "")
+    for internal in ("metrics", "upload_file"):
+        assert get(f"{server.url}/_stcore/{internal}")[0] == 404, internal
+    assert get(server.url + "/_stcore/health")[0] == 200
+    workers = subprocess.run(["ps", "-o", "user=", "--ppid", str(server.processes[-1].pid)],
+                             capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    assert workers and "root" not in workers, f"nginx workers run as {workers}"
