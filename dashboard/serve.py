@@ -23,11 +23,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -47,6 +48,7 @@ class ClassServer:
     backends: list[str]
     processes: list[subprocess.Popen[bytes]]  # the Streamlit processes, then nginx
     run_dir: Path
+    restarted: list[int] = field(default_factory=list)  # ports of the Streamlit processes restarted after dying
 
     @property
     def streamlit_pids(self) -> list[int]:
@@ -131,6 +133,25 @@ def start_streamlit(
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output_file, stderr=subprocess.STDOUT)
 
 
+RESTART_CHECK_SECONDS = 1.0
+
+
+def supervise(
+    processes: list[subprocess.Popen[bytes]], start: Callable[[int], subprocess.Popen[bytes]], count: int,
+    stopping: threading.Event, restarted: list[int],
+) -> None:  # fmt: skip
+    """Restart any of the first `count` processes (the Streamlit ones) that dies, until `stopping` is set.
+
+    nginx sends a dead process's sessions to the others meanwhile (they open a new session there); the restarted
+    process takes new sessions again.
+    """
+    while not stopping.wait(RESTART_CHECK_SECONDS):
+        for index in range(count):
+            if processes[index].poll() is not None and not stopping.is_set():
+                processes[index] = start(index)
+                restarted.append(index)
+
+
 @contextmanager
 def class_server(
     workers: int | None = None,
@@ -152,6 +173,8 @@ def class_server(
     run_dir = Path(tempfile.mkdtemp(prefix="npoe-class-"))
     run_dir.chmod(0o755)  # the unprivileged workers must reach their temporary folders inside it
     processes: list[subprocess.Popen[bytes]] = []
+    stopping = threading.Event()
+    watcher: threading.Thread | None = None
     try:
         ports = [free_port() for _ in range(workers)]
         logs = [log_dir / f"streamlit-{backend}.log" if log_dir else None for backend in ports]
@@ -167,8 +190,18 @@ def class_server(
         processes.append(subprocess.Popen([nginx, "-p", str(run_dir), "-c", str(config), "-g", "daemon off;"]))
         url = f"http://{'127.0.0.1' if address == '0.0.0.0' else address}:{port}"
         wait_healthy(url, processes)
-        yield ClassServer(url, backends, processes, run_dir)
+        running = ClassServer(url, backends, processes, run_dir)
+        watcher = threading.Thread(
+            target=supervise, name="npoe-supervisor", daemon=True,
+            args=(processes, lambda i: start_streamlit(ports[i], env, logs[i]), len(ports), stopping,
+                  running.restarted),
+        )  # fmt: skip
+        watcher.start()
+        yield running
     finally:
+        stopping.set()
+        if watcher is not None:
+            watcher.join(timeout=5)
         for process in reversed(processes):
             process.terminate()
         for process in processes:

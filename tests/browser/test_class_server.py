@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import os
 import shutil
+import signal
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -112,3 +115,17 @@ def test_the_class_server_hides_its_version_and_internal_endpoints_and_sends_sec
     workers = subprocess.run(["ps", "-o", "user=", "--ppid", str(server.processes[-1].pid)],
                              capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
     assert workers and "root" not in workers, f"nginx workers run as {workers}"
+
+
+def test_a_killed_streamlit_process_is_restarted_and_the_class_goes_on(server: serve.ClassServer) -> None:
+    """Kept last in this file: it kills one of the module server's processes."""
+    victim = server.processes[0]
+    os.kill(victim.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while not server.restarted and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert server.restarted == [0], "the supervisor restarts the dead process"
+    assert server.processes[0].pid != victim.pid
+    serve.wait_healthy(server.backends[0], [server.processes[0]])
+    for _ in range(6):  # both processes answer through nginx again
+        assert get(server.url + "/")[0] == 200
