@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
 AXE := tests/browser/node_modules/axe-core/axe.min.js
-.PHONY: help run class test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench bench-quick screenshots chromium nginx clean
+.PHONY: help run class test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench bench-quick screenshots package release chromium nginx clean
 
 help:  ## list the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -64,6 +64,12 @@ bench: $(DEV_STAMP) chromium nginx  ## the speed benchmark (about 25 min): pages
 
 bench-quick: $(DEV_STAMP) chromium nginx  ## the same benchmark, short (about 4 min), to check it runs
 	$(BIN)/python -m bench.speed --quick
+
+package: $(APP_STAMP)  ## write the open-data package (datapackage.json, CSV and Parquet tables) into build/package/
+	$(BIN)/python -m dashboard.outputs.package build/package
+
+release: $(APP_STAMP)  ## write build/nato-peace-operations-<version>.zip: the package, codebook, changelog, licence, citation
+	$(BIN)/python -m dashboard.outputs.package build/package --release
 
 screenshots: $(DEV_STAMP) chromium  ## retake the README's gallery (docs/images/) from the running app; look at each before committing
 	$(BIN)/python docs/screenshots.py

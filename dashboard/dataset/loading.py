@@ -406,12 +406,3 @@ def records_json(records: dict[str, Mission], ids: list[str]) -> bytes:
 def missions_csv(missions: pd.DataFrame) -> bytes:
     """The data page's CSV download: the missions table as shown, without the computed day columns."""
     return csv_bytes(missions.drop(columns=["start_day", "end_day", "bar_end"]))
-
-
-def citation(today: date, last_checked: str | None, url: str = "http://localhost:8501") -> str:
-    """How to cite the dataset, in a form students can paste."""
-    checked = f"; sources last checked {last_checked}" if last_checked else ""
-    return (
-        f"{PROJECT} (dataset), version of {today.isoformat()}{checked}. Available at {url}. "
-        "Data licensed CC BY 4.0; each figure cites its own public source."
-    )

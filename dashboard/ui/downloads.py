@@ -17,7 +17,7 @@ from dashboard import i18n
 from dashboard.charts import briefing
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import _
-from dashboard.outputs import cards, handout, printing, slides
+from dashboard.outputs import cards, handout, package, printing, slides
 from dashboard.ui.cache import cached_dataset, cached_learn, cached_view, data_dir, fingerprint, today
 from dashboard.ui.links import page_address
 
@@ -134,3 +134,15 @@ def deck_builder(data: Dataset, title: str, entries: tuple[str, ...], link: str,
     """A no-argument callable for a download button: the deck is built when the button is clicked."""
     folder = data_dir()
     return partial(_deck, str(folder), data.today, fingerprint(folder), title, entries, link, fmt, i18n.language())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _package(folder: str, today: date, stamp: str) -> bytes:
+    """The open-data package as one zip, once per data version (about a second to write)."""
+    return package.package_zip(cached_dataset(folder, today, stamp))
+
+
+def package_builder(data: Dataset) -> Any:
+    """A no-argument callable for a download button: the package is written when the button is clicked."""
+    folder = data_dir()
+    return partial(_package, str(folder), data.today, fingerprint(folder))

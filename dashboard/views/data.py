@@ -5,9 +5,10 @@ from functools import partial
 import streamlit as st
 
 from dashboard.dataset.filters import STATUS_LABELS
-from dashboard.dataset.loading import citation, missions_csv, records_json
+from dashboard.dataset.loading import missions_csv, records_json
 from dashboard.i18n import _
-from dashboard.ui import cache, sidebar
+from dashboard.outputs import package
+from dashboard.ui import cache, downloads, sidebar
 
 data = cache.dataset()
 missions = sidebar.filtered_missions(data)
@@ -64,7 +65,7 @@ st.caption(
     ).format(shown=len(shown), total=len(data.missions))
 )
 
-csv_column, json_column = st.columns(2)
+csv_column, json_column, package_column = st.columns(3)
 # both files are written when their button is pressed, not on every rerun of the page
 csv_column.download_button(
     _("Download CSV"),
@@ -82,9 +83,20 @@ json_column.download_button(
     width="stretch",
     on_click="ignore",
 )
+package_column.download_button(
+    _("Data package (zip)"),
+    downloads.package_builder(data),
+    file_name=f"nato-peace-operations-{package.version_of(data)}.zip",
+    mime="application/zip",
+    width="stretch",
+    on_click="ignore",
+    help=_("Every table (operations, sizes, events, legal bases, places, headquarters, links, human cost, "
+           "disagreements, sources, vocabularies, publishers) as CSV, with a Frictionless Table Schema, the data "
+           "version and how to cite it"),
+)
 
 st.subheader(_("How to cite"))
-st.code(citation(data.today, data.last_checked), language="text", wrap_lines=True)
+st.code(package.cite(data), language="text", wrap_lines=True)
 st.markdown(
     _(
         "Cite the original source of any single figure too: each record lists its sources with the date "

@@ -252,8 +252,10 @@ def test_unknown_mission_id_falls_back_to_kfor_with_a_notice() -> None:
 
 def test_data_page_offers_downloads_and_a_citation() -> None:
     app = open_page("views/data.py")
-    assert len(app.get("download_button")) == 2
-    assert "NATO Peace Operations Explorer (dataset)" in app.code[0].value
+    assert len(app.get("download_button")) == 3
+    cited = app.code[0].value
+    assert cited.startswith("NATO Peace Operations Explorer (dataset), version 20") and "CC BY 4.0" in cited
+    assert "localhost" not in cited and "127.0.0.1" not in cited, "the dataset's home, never this server's address"
     by_label(app.text_input, "Search").input("Kosovo").run()
     assert "of" in app.caption[0].value
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 
 import pytest
 from PIL import Image
@@ -149,6 +150,13 @@ def test_csv_download_holds_the_filtered_table(page: Page, server_url: str) -> N
     assert len(records) == len(list(csv.reader(io.StringIO("\n".join(csv_text))))) - 1
     assert {record["organisation"] for record in records} == {"NATO"}
     assert all(record["sources"] for record in records)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Data package (zip)").click()
+    assert download_info.value.suggested_filename.startswith("nato-peace-operations-20")
+    archive = zipfile.ZipFile(download_info.value.path())
+    descriptor = json.loads(archive.read("datapackage.json"))
+    assert len(descriptor["resources"]) == 12 and all(r["schema"]["fields"] for r in descriptor["resources"])
+    assert archive.read("sizes.csv").decode("utf-8").startswith("mission_id,measure,kind,date")
 
 
 def test_clicking_a_timeline_bar_opens_that_profile(page: Page, server_url: str) -> None:

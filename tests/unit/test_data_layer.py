@@ -19,7 +19,7 @@ from dashboard.dataset.filters import (
     read_url,
     whole_number,
 )
-from dashboard.dataset.loading import Dataset, citation, missions_csv, records_as_json, records_json
+from dashboard.dataset.loading import Dataset, missions_csv, records_as_json, records_json
 from dashboard.dataset.profile import disagreements_for, figure_markdown
 from dashboard.dataset.schema import NOT_PUBLISHED, Mission, earliest_day, latest_day
 from tests.unit.conftest import TODAY
@@ -176,13 +176,11 @@ def test_profile_figures_link_their_source_or_say_not_published(records: dict[st
     ]
 
 
-def test_json_export_and_citation(records: dict[str, Mission]) -> None:
+def test_json_export(records: dict[str, Mission]) -> None:
     exported = records_as_json(records, ["sea-op"])
     assert exported[0]["id"] == "sea-op"
     assert exported[0]["sources"][0]["url"] == "https://example.org/a"
     assert json.loads(records_json(records, ["sea-op", "un-op"]))[1]["id"] == "un-op"
-    text = citation(TODAY, "2026-11-20")
-    assert "NATO Peace Operations Explorer (dataset), version of 2026-11-21; sources last checked 2026-11-20" in text
 
 
 def test_the_csv_download_leaves_out_the_computed_days(tables: dict[str, pd.DataFrame]) -> None:
