@@ -27,7 +27,6 @@ from dashboard.dataset.schema import Source as SourceModel
 from dashboard.dataset.spreadsheets import csv_bytes
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
-HOME = "https://github.com/nato-peace-operations-explorer/nato-peace-operations-explorer"
 PARQUET_FROM = 500  # rows: tables this large also come as Parquet (pyarrow is installed with Streamlit)
 
 
@@ -37,11 +36,10 @@ def version_of(data: Dataset) -> str:
 
 
 def cite(data: Dataset) -> str:
-    """How to cite this version of the dataset: its name, version, licence and home, never a server's address."""
-    return (
-        f"{PROJECT} (dataset), version {version_of(data)}. Licensed CC BY 4.0; each value cites its own public "
-        f"source. {HOME}"
-    )
+    """How to cite this version of the dataset: its name, version and licence, never a server's address (the
+    project has no public home address yet; add it here when it has one)."""
+    licence = "Licensed CC BY 4.0; each value cites its own public source."
+    return f"{PROJECT} (dataset), version {version_of(data)}. {licence}"
 
 
 def described(model: type[Any], field: str) -> str:
@@ -204,7 +202,7 @@ def descriptor(data: Dataset, built: dict[str, tuple[pd.DataFrame, dict[str, str
         })  # fmt: skip
     return {
         "name": "nato-peace-operations", "title": f"{PROJECT}: NATO operations and missions since 1990",
-        "version": version_of(data), "homepage": HOME,
+        "version": version_of(data),
         "description": "Every operation and mission NATO has run since 1990, with the UN, EU, AU and OSCE missions "
                        "around them; every value with its public source. " + cite(data),
         "licenses": [LICENCE], "resources": resources,
