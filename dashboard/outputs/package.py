@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.charts.panels import Panel
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.loading import PROJECT, Dataset, load_dataset
 from dashboard.dataset.publishers import entry_for, source_evidence
@@ -257,3 +258,33 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv))
+
+
+def chart_zip(data: Dataset, panel: Panel, link: str = "") -> bytes:
+    """One chart's data as a zip: exactly the table it draws (CSV), a metadata file (title, question, filters in
+    force, data version, the sources of the operations it rests on, licence, citation) and a README."""
+    figure_title = panel.figure.layout.title.text if panel.figure is not None else panel.heading
+    subtitle = panel.figure.layout.title.subtitle.text if panel.figure is not None else ""
+    operations = [
+        {"id": mission_id, "name": data.records[mission_id].name,
+         "sources": [source.url for source in data.records[mission_id].sources]}
+        for mission_id in panel.ids if mission_id in data.records
+    ]  # fmt: skip
+    metadata = {
+        "title": figure_title, "question": panel.heading, "filters": subtitle or None, "source_line": panel.source,
+        "data_version": version_of(data), "licence": LICENCE, "how_to_cite": cite(data), "view": link or None,
+        "operations": operations, "table": f"{panel.file_name}.csv",
+    }  # fmt: skip
+    readme = (
+        f"# {figure_title}\n\n{panel.heading}\n\n"
+        f"- `{panel.file_name}.csv`: exactly the table the chart draws.\n"
+        "- `metadata.json`: the chart's title, question and filters, the data version, the operations it rests on "
+        "with the sources each record cites, the licence and how to cite.\n\n"
+        f"{cite(data)}\n"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{panel.file_name}.csv", csv_bytes(panel.table))
+        archive.writestr("metadata.json", json.dumps(metadata, indent=2, ensure_ascii=False))
+        archive.writestr("README.md", readme)
+    return buffer.getvalue()

@@ -18,7 +18,8 @@ from dashboard.dataset.files import Problem
 from dashboard.dataset.loading import Dataset
 from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.i18n import _
-from dashboard.outputs import images
+from dashboard.outputs import images, package
+from dashboard.ui import cache
 from dashboard.ui.briefing_pack import add_to_pack
 from dashboard.ui.downloads import browser_missing
 from dashboard.ui.presentation import presenting
@@ -157,7 +158,8 @@ def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
     event = show_chart(figure, key=panel.key, selectable=selectable)
     if not presenting():
         chart_actions(panel, page)
-        data_table(lambda: panel.table, panel.key, panel.file_name)
+        data = cache.dataset()
+        data_table(lambda: panel.table, panel.key, panel.file_name, partial(package.chart_zip, data, panel))
     return event
 
 
@@ -189,7 +191,10 @@ def chart_actions(panel: panels.Panel, page: str) -> None:
     )
 
 
-def data_table(table: pd.DataFrame | Callable[[], pd.DataFrame], key: str, file_name: str) -> None:
+def data_table(
+    table: pd.DataFrame | Callable[[], pd.DataFrame], key: str, file_name: str,
+    bundle: Callable[[], bytes] | None = None,
+) -> None:
     """The "show the data" expander: the table a chart draws, and a CSV download of exactly that table.
 
     The table (or the function that makes it, such as a panel's) is used only while the expander is open
@@ -212,3 +217,14 @@ def data_table(table: pd.DataFrame | Callable[[], pd.DataFrame], key: str, file_
             key=f"{key}-csv",
             on_click="ignore",
         )
+        if bundle is not None:
+            st.download_button(
+                _("Download this chart's data (zip: CSV, metadata, README)"),
+                bundle,
+                file_name=f"{file_name}.zip",
+                mime="application/zip",
+                key=f"{key}-zip",
+                on_click="ignore",
+                help=_("The table, with the chart's title, filters, data version, the sources of the operations "
+                       "it rests on, the licence and how to cite it"),
+            )

@@ -259,6 +259,13 @@ def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: st
     assert list(rows[0]) == ["Decade", "Mission type", "Operations", "Which"]
     nato = [f for f in (ROOT / "data" / "missions").glob("*.yaml") if "\norganisation: NATO\n" in f.read_text()]
     assert sum(int(row["Operations"]) for row in rows) == len(nato), "each NATO operation counted once, by its start"
+    with page.expect_download() as zip_info:
+        first_table.get_by_role("button", name="Download this chart's data (zip: CSV, metadata, README)").click()
+    archive = zipfile.ZipFile(zip_info.value.path())
+    metadata = json.loads(archive.read("metadata.json"))
+    assert metadata["title"] == "Operations by the decade they began" and metadata["filters"].startswith("NATO")
+    chart_rows = list(csv.DictReader(io.StringIO(archive.read(metadata["table"]).decode("utf-8"))))
+    assert chart_rows == rows, "the zip holds exactly the table the CSV button gives"
 
 
 def test_human_cost_shows_on_the_profile_and_as_a_comparison(page: Page, server_url: str) -> None:
