@@ -22,6 +22,7 @@ from dashboard.charts.frame import (
     with_context,
     wrap,
 )
+from dashboard.dataset.comparisons import BASIS_LABELS
 from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.i18n import N_, _, format_number, shown_date
 
@@ -65,16 +66,13 @@ def values_by_type(
     hover: str,
     log: bool = False,
     context: Context | None = None,
-    grade_column: str | None = None,
 ) -> go.Figure:
     """Each operation as a point with a box per mission type: a distribution, not an average.
 
-    `hover` is a template for one point's value, e.g. '%{x:,} personnel'; with `grade_column`, the hover also
-    gives the grade of the value's source.
+    `hover` is a template for one point's value, e.g. '%{x:,} personnel'.
     """
     traces: list[BaseTraceType] = []
-    fields = ("mission_type_label", value_column, "short_name", "id", *((grade_column,) if grade_column else ()))
-    by_type = groups(table, "mission_type", fields)
+    by_type = groups(table, "mission_type", ("mission_type_label", value_column, "short_name", "id"))
     for mission_type in colours:
         rows = by_type.get(mission_type)
         if rows is None:
@@ -93,15 +91,9 @@ def values_by_type(
                 marker={"color": colours[mission_type], "size": 10},
                 line={"color": colours[mission_type]},
                 customdata=[
-                    [name, mission_id, *grade]
-                    for name, mission_id, *grade in zip(
-                        rows["short_name"], rows["id"], *([graded(rows[grade_column])] if grade_column else []),
-                        strict=True,
-                    )
+                    [name, mission_id] for name, mission_id in zip(rows["short_name"], rows["id"], strict=True)
                 ],
-                hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}"
-                + ("<br>" + _("Source: %{customdata[2]}") if grade_column else "")
-                + "<extra></extra>",
+                hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
             )
         )
     layout = {
@@ -373,7 +365,7 @@ def sizes_by_type(
     traces: list[BaseTraceType] = []
     by_type = groups(table, "mission_type", ("mission_type_label", "value", "short_name", "id", "size_basis", "grade",
                                              "date"))  # fmt: skip
-    bases = {"peak": _("stated peak"), "largest": _("largest published figure")}
+    bases = {basis: _(label) for basis, label in BASIS_LABELS.items()}
     for mission_type in colours:
         rows = by_type.get(mission_type)
         if rows is None:
