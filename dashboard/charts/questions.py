@@ -15,7 +15,6 @@ from dashboard.dataset.filters import Filters, matching, matching_ids, matching_
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import N_, _
 
-NO_PEAK = N_("None of these operations has a published peak strength.")  # shown with _()
 NO_SIZE = N_("None of these operations has a published figure in this measure.")
 SIZE_UNITS = {"personnel": N_("personnel"), "aircraft": N_("aircraft"), "ships": N_("ships"),
               "sorties": N_("sorties"), "vessels-hailed": N_("vessels hailed")}  # fmt: skip

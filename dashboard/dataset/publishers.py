@@ -117,7 +117,7 @@ def evidence(url: str, registry: Registry, source: Source | None = None) -> Evid
     grade = GRADE_OF_KIND[publisher.kind]
     if publisher.kind in COPY_KINDS:
         original = source.original.url if source is not None and source.original is not None else None
-        embedded = EMBEDDED_URL.search(urlsplit(url).path + ("?" + urlsplit(url).query if urlsplit(url).query else ""))
+        embedded = EMBEDDED_URL.search(url.partition("://")[2])  # the archived url, after the archive's host
         for candidate in (original, embedded.group(1) if embedded else None):
             inner = entry_for(candidate, registry) if candidate else None
             if inner is not None and GRADE_OF_KIND[inner[1].kind] in ("official", "independent"):

@@ -40,16 +40,15 @@ from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
 KOSOVO = "XKX"  # user-assigned code, not in ISO 3166-1, used by the EU, IMF and this dataset
 
 
-def excerpt(value: Any, length: int = 60) -> str:
-    """A bad value as a message shows it: its repr, cut short (a value can be megabytes long)."""
-    shown = repr(value)
-    return shown if len(shown) <= length else f"{shown[:length]}... ({len(shown):,} characters)"
-
-
 def short(text: object, length: int = 80) -> str:
     """A value from a record as a message quotes it: cut short, so a huge value cannot flood every page."""
     shown = str(text)
     return shown if len(shown) <= length else f"{shown[:length]}... ({len(shown):,} characters)"
+
+
+def excerpt(value: Any) -> str:
+    """A bad value as a message shows it: its repr, cut short (a value can be megabytes long)."""
+    return short(repr(value), 60)
 
 
 def explain(detail: Any) -> str:

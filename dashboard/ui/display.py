@@ -158,8 +158,8 @@ def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
     event = show_chart(figure, key=panel.key, selectable=selectable)
     if not presenting():
         chart_actions(panel, page)
-        data = cache.dataset()
-        data_table(lambda: panel.table, panel.key, panel.file_name, partial(package.chart_zip, data, panel))
+        # the dataset is looked up when the zip is asked for, not on every rerun that draws the chart
+        data_table(lambda: panel.table, panel.key, panel.file_name, lambda: package.chart_zip(cache.dataset(), panel))
     return event
 
 

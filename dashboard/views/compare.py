@@ -102,7 +102,8 @@ def question_charts() -> int:
             choice(st, _("Deaths against"), DEATHS_AGAINST, "compare-against")
         display.show_panel(panel, "compare")
         if panel.key == "peaks":
-            without = [short_name(data.records[i]) for i in shown if i not in set(panel.ids)]
+            drawn = set(panel.ids)
+            without = [short_name(data.records[i]) for i in shown if i not in drawn]
             if without:
                 missing = _("No published figure in this measure: {operations}.")
                 st.caption(missing.format(operations=", ".join(without)))
