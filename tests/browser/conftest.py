@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Download, Locator, Page, Playwright, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.outputs.printing import CHROMIUM_FLAGS
 from dashboard.serve import environment, free_port, start_streamlit, wait_healthy
@@ -116,6 +117,28 @@ def open_expander(expander: Locator, label: str) -> None:
     expander.evaluate(  # a rerun may cancel an animation: settled is enough
         "element => Promise.allSettled(element.getAnimations({subtree: true}).map(animation => animation.finished))"
     )
+
+
+def download(page: Page, button: Locator, timeout: float = 30_000) -> Download:
+    """Press a download button and return the file, pressing once more if the first press was lost.
+
+    Seen three times in CI under load (2 cores, the suite's own Chromium and kaleido beside the app):
+    a press on a button that had just moved (a chart drawing above it, an expander growing) never reached
+    it, and no message left the browser. A person presses again; so does this, once. A button that
+    fails twice fails the test, with what the page showed.
+    """
+    for attempt in (1, 2):
+        button.scroll_into_view_if_needed()
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+        try:
+            with page.expect_download(timeout=timeout) as info:
+                button.click()
+            return info.value
+        except PlaywrightTimeout as lost:
+            if attempt == 2:
+                shown = page.locator("[data-testid='stToast'], [data-testid='stException']").all_inner_texts()
+                raise AssertionError(f"no download after two presses; the page showed {shown or 'nothing'}") from lost
+    raise AssertionError("unreachable")
 
 
 def wait_for_charts(page: Page) -> None:

@@ -13,7 +13,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
-from tests.browser.conftest import AXE, ROOT, Recorder, open_expander, screenshot, wait_for_app
+from tests.browser.conftest import AXE, ROOT, Recorder, download, open_expander, screenshot, wait_for_app
 
 # path, name, charts the page draws
 PAGES = [
@@ -137,23 +137,20 @@ def test_a_bad_url_parameter_shows_a_notice_not_a_traceback(page: Page, server_u
 def test_csv_download_holds_the_filtered_table(page: Page, server_url: str) -> None:
     page.goto(server_url + "/data?org=NATO")
     wait_for_app(page)
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download CSV").click()
-    csv_text = download_info.value.path().read_text(encoding="utf-8").splitlines()
+    download_info = download(page, page.get_by_role("button", name="Download CSV"))
+    csv_text = download_info.path().read_text(encoding="utf-8").splitlines()
     assert csv_text[0].startswith("id,name,acronym,short_name,organisation")
     assert len(csv_text) >= 11
     assert all(",NATO," in line for line in csv_text[1:])
     # both files are written when their button is pressed (deferred downloads), from the filtered table
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download JSON (full records with sources)").click()
-    records = json.loads(download_info.value.path().read_text(encoding="utf-8"))
+    download_info = download(page, page.get_by_role("button", name="Download JSON (full records with sources)"))
+    records = json.loads(download_info.path().read_text(encoding="utf-8"))
     assert len(records) == len(list(csv.reader(io.StringIO("\n".join(csv_text))))) - 1
     assert {record["organisation"] for record in records} == {"NATO"}
     assert all(record["sources"] for record in records)
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Data package (zip)").click()
-    assert download_info.value.suggested_filename.startswith("nato-peace-operations-20")
-    archive = zipfile.ZipFile(download_info.value.path())
+    download_info = download(page, page.get_by_role("button", name="Data package (zip)"))
+    assert download_info.suggested_filename.startswith("nato-peace-operations-20")
+    archive = zipfile.ZipFile(download_info.path())
     descriptor = json.loads(archive.read("datapackage.json"))
     assert len(descriptor["resources"]) == 12 and all(r["schema"]["fields"] for r in descriptor["resources"])
     assert archive.read("sizes.csv").decode("utf-8").startswith("mission_id,measure,kind,date")
@@ -253,15 +250,14 @@ def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: st
     first_table = page.locator("[data-testid='stExpander']").filter(has_text="Show the data").first
     open_expander(first_table, "Show the data")
     expect(first_table.get_by_test_id("stDataFrame")).to_be_visible()  # sent by the rerun the opening asked for
-    with page.expect_download() as download_info:
-        first_table.get_by_role("button", name="Download this table (CSV)").click()
-    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
+    download_info = download(page, first_table.get_by_role("button", name="Download this table (CSV)"))
+    rows = list(csv.DictReader(io.StringIO(download_info.path().read_text(encoding="utf-8"))))
     assert list(rows[0]) == ["Decade", "Mission type", "Operations", "Which"]
     nato = [f for f in (ROOT / "data" / "missions").glob("*.yaml") if "\norganisation: NATO\n" in f.read_text()]
     assert sum(int(row["Operations"]) for row in rows) == len(nato), "each NATO operation counted once, by its start"
-    with page.expect_download() as zip_info:
-        first_table.get_by_role("button", name="Download this chart's data (zip: CSV, metadata, README)").click()
-    archive = zipfile.ZipFile(zip_info.value.path())
+    zip_button = first_table.get_by_role("button", name="Download this chart's data (zip: CSV, metadata, README)")
+    zip_info = download(page, zip_button)
+    archive = zipfile.ZipFile(zip_info.path())
     metadata = json.loads(archive.read("metadata.json"))
     assert metadata["title"] == "Operations by the decade they began" and metadata["filters"].startswith("NATO")
     chart_rows = list(csv.DictReader(io.StringIO(archive.read(metadata["table"]).decode("utf-8"))))
@@ -294,10 +290,9 @@ def test_a_pack_link_downloads_a_valid_deck_and_images(page: Page, server_url: s
     page.goto(server_url + BRIEF)
     wait_for_app(page)
     screenshot(page, "brief-pack")
-    with page.expect_download(timeout=90_000) as download_info:
-        page.get_by_role("button", name="PowerPoint deck (.pptx)").click()
-    deck = Presentation(str(download_info.value.path()))
-    assert download_info.value.suggested_filename == "test-pack.pptx"
+    download_info = download(page, page.get_by_role("button", name="PowerPoint deck (.pptx)"), timeout=90_000)
+    deck = Presentation(str(download_info.path()))
+    assert download_info.suggested_filename == "test-pack.pptx"
     assert len(deck.slides) == 3
     titles = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
     assert "Test pack" in titles[0] and "Where did the operations deploy?" in titles[2]
@@ -310,9 +305,8 @@ def test_a_pack_link_downloads_a_valid_deck_and_images(page: Page, server_url: s
 def test_png_download_is_a_1920_by_1080_image(page: Page, server_url: str) -> None:
     page.goto(server_url + "/compare?org=NATO")
     wait_for_app(page)
-    with page.expect_download(timeout=60_000) as download_info:
-        page.get_by_role("button", name="PNG 1920x1080").first.click()
-    with Image.open(download_info.value.path()) as image:
+    download_info = download(page, page.get_by_role("button", name="PNG 1920x1080").first, timeout=60_000)
+    with Image.open(download_info.path()) as image:
         assert image.size == (1920, 1080)
 
 
@@ -410,11 +404,9 @@ def test_a_guess_is_revealed_with_its_chart_in_the_browser(page: Page, server_ur
 def test_a_lesson_handout_downloads_as_a_one_page_pdf(page: Page, server_url: str) -> None:
     page.goto(server_url + "/learn?lesson=deterrence&step=3&lang=fr")
     wait_for_app(page)
-    with page.expect_download(timeout=90_000) as download_info:
-        page.get_by_role("button", name="Fiche (PDF)").click()
-    download = download_info.value
-    assert download.suggested_filename == "deterrence-handout-fr.pdf"
-    pdf = download.path().read_bytes()
+    handout = download(page, page.get_by_role("button", name="Fiche (PDF)"), timeout=90_000)
+    assert handout.suggested_filename == "deterrence-handout-fr.pdf"
+    pdf = handout.path().read_bytes()
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
