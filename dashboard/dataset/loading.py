@@ -14,10 +14,20 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+from dashboard.dataset.campaigns import Campaign, load_campaigns
+from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.files import DATA_DIR, Problem
 from dashboard.dataset.geo import HistoricalNote, load_historical_notes, load_sea_shapes
-from dashboard.dataset.publishers import Registry, load_publishers, source_evidence
-from dashboard.dataset.schema import Figure, Mission, earliest_day, latest_day
+from dashboard.dataset.outcomes import (
+    AFTERMATH_COLUMNS,
+    ASSESSMENT_COLUMNS,
+    TOLL_COLUMNS,
+    aftermath_rows,
+    assessment_rows,
+    toll_rows,
+)
+from dashboard.dataset.publishers import Registry, evidence, load_publishers, source_evidence
+from dashboard.dataset.schema import Figure, Mission
 from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.dataset.validation import validate_data_dir
 from dashboard.dataset.vocabularies import Vocabularies
@@ -53,6 +63,10 @@ class Dataset:
     historical_notes: list[HistoricalNote] = field(default_factory=list)  # former states, for profiles
     publishers: Registry = field(default_factory=dict)  # data/publishers.yaml: the grade of every cited url
     sizes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SIZE_COLUMNS))  # every size measure
+    aftermath: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=AFTERMATH_COLUMNS))  # what followed
+    assessments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ASSESSMENT_COLUMNS))  # verdicts
+    campaigns: list[Campaign] = field(default_factory=list)  # data/campaigns.yaml
+    tolls: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TOLL_COLUMNS))  # campaign death tolls
     _remembered: dict[Hashable, OrderedDict[Hashable, Any]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -296,9 +310,7 @@ def build_tables(
         found = source_evidence(mission, url, registry)
         return {"grade": found.grade, "publisher": found.name}
 
-    missions = pd.DataFrame(
-        [mission_row(m, vocabularies, today, registry) for m in ordered], columns=MISSION_COLUMNS
-    )
+    missions = pd.DataFrame([mission_row(m, vocabularies, today, registry) for m in ordered], columns=MISSION_COLUMNS)
     for column in ("peak_personnel", "contributing_nations", "country_count"):
         missions[column] = missions[column].astype("Int64")
     missions = missions.set_index("id", drop=False)
@@ -370,6 +382,8 @@ def build_tables(
         "deployments": deployments,
         "fatalities": fatalities,
         "sizes": sizes,
+        "aftermath": aftermath_rows(ordered, graded),
+        "assessments": assessment_rows(ordered, graded),
     }
 
 
@@ -381,7 +395,10 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
     sea_shapes, sea_problems = load_sea_shapes(data_dir, vocabularies)
     notes, note_problems = load_historical_notes(data_dir)
     tables = build_tables(records, vocabularies, today, publishers)
+    campaigns, _ = load_campaigns(data_dir, records, publishers, today)  # its problems are among validate_data_dir's
+    tables["tolls"] = toll_rows(campaigns, lambda url: evidence(url, publishers).grade)
     return Dataset(
+        campaigns=campaigns,
         records=records,
         vocabularies=vocabularies,
         problems=problems + sea_problems + note_problems,

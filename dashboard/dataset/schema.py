@@ -7,14 +7,11 @@ the exported schema as enums, so the file in data/schema/ is complete on its own
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -25,50 +22,17 @@ from pydantic import (
     model_validator,
 )
 
+from dashboard.dataset.dates import PartialDate
 from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.judgements import Aftermath, Assessment
 from dashboard.dataset.vocabularies import load_vocabularies
 from dashboard.i18n import N_
 
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # how the app shows a figure, a date or a count that no source publishes (the record leaves it empty)
 NOT_PUBLISHED = N_("not published")  # shown with _()
 MISSION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def check_partial_date(text: str) -> str:
-    """Accept 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' naming a real calendar date."""
-    if not PARTIAL_DATE.match(text):
-        raise ValueError(f"'{text}' is not a date: write 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' in quotes")
-    earliest_day(text)
-    return text
-
-
-def earliest_day(text: str) -> date:
-    """The first day a partial date can mean: '1999' -> 1999-01-01."""
-    parts = [int(p) for p in text.split("-")]
-    try:
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError as error:
-        raise ValueError(f"'{text}' is not a calendar date ({error})") from error
-
-
-def latest_day(text: str) -> date:
-    """The last day a partial date can mean: '1999-02' -> 1999-02-28."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    month = parts[1] if len(parts) == 2 else 12
-    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
-
-
-PartialDate = Annotated[
-    StrictStr,
-    AfterValidator(check_partial_date),
-    Field(
-        description="A quoted ISO date at the precision the source gives: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.",
-        examples=["1999-06-12", "2009-08", "1995"],
-    ),
-]
 SourceUrl = Annotated[
     StrictStr,
     Field(
@@ -374,6 +338,14 @@ class Mission(Record):
         default_factory=HumanCost,
         description="Deaths among the operation's personnel and civilians it killed, where credibly published.",
     )
+    aftermath: Aftermath | None = Field(
+        default=None,
+        description="What happened in the operation's theatre in the years after it ended; only on ended operations.",
+    )
+    assessments: list[Assessment] = Field(
+        default_factory=list,
+        description="Published judgements of whether the operation met its aims, each attributed and sourced.",
+    )
     sources: list[Source] = Field(min_length=1, description="Every source the record's values come from.")
 
 
@@ -391,6 +363,9 @@ def cited_sources(mission: Mission) -> list[tuple[str, str]]:
         for i, f in enumerate(mission.human_cost.figures)
         for j, url in enumerate(f.sources)
     ]
+    if mission.aftermath is not None:
+        cited += [(f"aftermath.sources[{i}]", url) for i, url in enumerate(mission.aftermath.sources)]
+    cited += [(f"assessments[{i}].source", a.source) for i, a in enumerate(mission.assessments)]
     for name in ("peak_personnel", "contributing_nations"):
         figure = getattr(mission, name)
         if figure is not None:
@@ -424,6 +399,7 @@ def mission_json_schema(vocabularies: dict[str, dict[str, Any]]) -> dict[str, An
     for field, vocabulary in CONTROLLED_FIELDS.items():
         _vocabulary_enum(schema["properties"][field], sorted(vocabularies[vocabulary]))
     _vocabulary_enum(schema["$defs"]["LegalBasis"]["properties"]["kinds"], sorted(vocabularies["legal_basis_kinds"]))
+    _vocabulary_enum(schema["$defs"]["Aftermath"]["properties"]["state"], sorted(vocabularies["aftermath"]))
     fatalities = schema["$defs"]["Fatalities"]["properties"]
     _vocabulary_enum(fatalities["group"], sorted(vocabularies["casualty_groups"]))
     _vocabulary_enum(fatalities["cause"], sorted(vocabularies["fatality_causes"]))

@@ -16,7 +16,10 @@ from typing import Any
 import pycountry
 from pydantic import ValidationError
 
+from dashboard.dataset.campaigns import load_campaigns
+from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.files import DATA_DIR, Problem, field_path, read_yaml
+from dashboard.dataset.judgement_rules import JUDGEMENT_RULES
 from dashboard.dataset.publishers import (
     GRADE_OF_KIND,
     GRADES,
@@ -32,8 +35,6 @@ from dashboard.dataset.schema import (
     Event,
     Mission,
     cited_sources,
-    earliest_day,
-    latest_day,
 )
 from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
 
@@ -317,9 +318,7 @@ def check_plausible(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies,
     return problems
 
 
-def check_activity_periods(
-    shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date
-) -> list[Problem]:
+def check_activity_periods(shown_as: str, _p: Path, mission: Mission, _v: Vocabularies, today: date) -> list[Problem]:
     """An activity count runs to a date inside the operation, over a period that begins no earlier than it."""
     problems = []
     first = earliest_day(mission.start)
@@ -352,6 +351,7 @@ RECORD_RULES: tuple[RecordRule, ...] = (
     check_fatalities,
     check_plausible,
     check_activity_periods,
+    *JUDGEMENT_RULES,
 )
 
 
@@ -406,7 +406,10 @@ def check_links(missions: dict[str, list[tuple[str, Mission]]], other_files: set
 
 
 def validate_records(
-    paths: Iterable[Path], vocabularies: Vocabularies, today: date, root: Path | None = None,
+    paths: Iterable[Path],
+    vocabularies: Vocabularies,
+    today: date,
+    root: Path | None = None,
     publishers: Registry | None = None,
 ) -> tuple[dict[str, Mission], list[Problem]]:
     """Check every record (with `publishers`, its sources against the registry too); return the valid ones by id
@@ -460,7 +463,8 @@ def validate_data_dir(data_dir: Path, today: date) -> tuple[Vocabularies, dict[s
         problems.append(Problem(str((data_dir / "missions").relative_to(root)), "", "holds no *.yaml records"))
     # a missing or unreadable registry is one problem, not one per source of every record
     missions, record_problems = validate_records(paths, vocabularies, today, root, publishers or None)
-    return vocabularies, missions, problems + record_problems
+    _campaigns, campaign_problems = load_campaigns(data_dir, missions, publishers, today)
+    return vocabularies, missions, problems + record_problems + campaign_problems
 
 
 def evidence_report(summary: EvidenceSummary) -> str:

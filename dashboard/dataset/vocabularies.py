@@ -19,6 +19,7 @@ VOCABULARY_NAMES = (
     "sea_areas",
     "casualty_groups",
     "fatality_causes",
+    "aftermath",
 )
 
 Vocabularies = dict[str, dict[str, dict[str, Any]]]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.dataset.campaigns import Campaign, CampaignToll
+from dashboard.dataset.judgements import Aftermath, Assessment
 from dashboard.dataset.publishers import Publisher
 from dashboard.dataset.schema import (
     Activity,
@@ -32,7 +34,8 @@ README = (ROOT / "README.md").read_text()
 
 def test_every_schema_field_is_in_the_codebook() -> None:
     for model in (Mission, LegalBasis, Figure, Headquarters, Event, Disagreement, Source, Original, HumanCost,
-                  Fatalities, Publisher, AircraftFigure, ShipFigure, Activity):  # fmt: skip
+                  Fatalities, Publisher, AircraftFigure, ShipFigure, Activity, Aftermath, Assessment, Campaign,
+                  CampaignToll):  # fmt: skip
         for field in model.model_fields:
             assert f"`{field}`" in CODEBOOK, f"{model.__name__}.{field} is not documented in data/README.md"
 

@@ -11,8 +11,10 @@ import pytest
 from dashboard.dataset import validation
 from dashboard.dataset.files import Problem
 from dashboard.dataset.publishers import load_publishers
+from dashboard.dataset.schema import Mission
 from dashboard.dataset.validation import check_links, check_unique_ids, validate_records
 from dashboard.dataset.vocabularies import Vocabularies, load_vocabularies
+from tests.fixtures.make_invalid import AFTER, JUDGED, SOURCED, before_sources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -72,6 +74,13 @@ CASES = {
     "aircraft-outside-dates": ("aircraft[0].date", "'1999-01' is outside the operation"),
     "activity-period-reversed": ("activity[0].period_from", "'2001-06' is after as_of '2001-01'; swap or correct them"),
     "activity-implausible": ("activity[0].value", "is more than any sorties count could be (at most 1,000,000)"),
+    "aftermath-without-source": ("aftermath.sources", "cite at least one source that states what followed"),
+    "aftermath-before-end": ("aftermath.period_from", "'2001' is before the operation ended (2002-06)"),
+    "aftermath-resumed-missing": ("aftermath.resumed", "give when armed conflict resumed"),
+    "aftermath-unknown-state": ("aftermath.state", "'peace' is not in the aftermath vocabulary; use one of"),
+    "aftermath-of-ongoing": ("aftermath", "only an ended operation has an aftermath"),
+    "assessment-before-start": ("assessments[0].date", "'1999' is before the operation began (2000-01-15)"),
+    "assessment-unknown-verdict": ("assessments[0].verdict", "Input should be 'met', 'partly-met', 'mixed' or"),
 }
 
 
@@ -179,3 +188,17 @@ def test_death_counts_need_one_number_or_a_whole_range_dated_within_the_operatio
     assert "for one number cite one source" in problems(value=3, sources=["https://example.org/a"] * 2)[0]
     assert "outside 2000-01-15 to today" in problems(value=3, as_of="1999", sources=["https://example.org/a"])[0]
     assert "outside 2000-01-15 to today" in problems(value=3, as_of="2031", sources=["https://example.org/a"])[0]
+
+
+def test_a_well_formed_aftermath_and_assessment_pass(tmp_path: Path, vocabularies: Vocabularies) -> None:
+    base = (FIXTURES / "valid" / "minimal-op.yaml").read_text()
+    extra = AFTER.format(state="conflict-resumed", extra=' resumed: "2004-05",', sources=SOURCED)
+    extra += JUDGED.format(date="2003", verdict="partly-met")
+    path = tmp_path / "minimal-op.yaml"
+    path.write_text(base.replace("\nsources:\n", before_sources(extra)))
+    registry, _ = load_publishers(FIXTURES)
+    valid, problems = validate_records([path], vocabularies, TODAY, root=tmp_path, publishers=registry)
+    assert problems == []
+    record = valid["minimal-op"]
+    assert isinstance(record, Mission) and record.aftermath is not None
+    assert record.aftermath.resumed == "2004-05" and record.assessments[0].verdict == "partly-met"
