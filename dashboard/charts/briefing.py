@@ -178,13 +178,13 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = quest
         where = read_map_url(params, filters.year_from, last_year)
         return panels.map_panel(data, filters, where.year, where.shade, where.view, where.headquarters)
     if view.page == "compare":
-        controls = read_compare_url(params, list(data.records))
+        controls = read_compare_url(params, list(data.records), [c.id for c in data.campaigns])
         if view.chart == "side-by-side-strength":
             ids = controls.ids if controls.ids is not None else [i for i in COMPARE_DEFAULT_IDS if i in data.records]
             return panels.strength_panel(data, ids, controls.align, key=view.chart, official_only=controls.official)
         official = controls.official
         built = compare(data, filters, controls.decades, controls.log, controls.against, official_only=official,
-                        measure=controls.measure)  # fmt: skip
+                        measure=controls.measure, campaign=controls.campaign)  # fmt: skip
         return next(p for p in built if p.key == view.chart)
     mission_id, _ = read_mission_id(params, list(data.records), default_mission(data))
     if view.chart == "where-map":

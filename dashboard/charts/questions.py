@@ -8,10 +8,11 @@ from functools import partial
 import pandas as pd
 
 from dashboard.charts import compare, frame
+from dashboard.charts.judged import outcome_panels
 from dashboard.charts.panels import Panel, filters_subtitle, framed, source_line
 from dashboard.dataset import comparisons
 from dashboard.dataset.comparisons import BASIS_LABELS, SIZE_MEASURES, readable
-from dashboard.dataset.filters import Filters, matching, matching_ids, matching_positions
+from dashboard.dataset.filters import DEFAULT_CAMPAIGN, Filters, matching, matching_ids, matching_positions
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import N_, _
 
@@ -48,6 +49,7 @@ def compare_panels(
     only: Collection[str] | None = None,
     official_only: bool = False,
     measure: str = "personnel",
+    campaign: str = DEFAULT_CAMPAIGN,
 ) -> list[Panel]:
     """The /compare charts for the operations that match `filters`, in page order: all, or those keyed in `only`.
 
@@ -187,4 +189,5 @@ def compare_panels(
         heading = _("How many of their own personnel died?")
         panels.append(framed("deaths", heading, figure, partial(readable, table), "personnel-deaths",
                              (subtitle, footer), table["id"], NO_DEATHS))  # fmt: skip
+    panels += outcome_panels(data, missions, shown, subtitle, wanted, campaign)
     return panels

@@ -450,6 +450,8 @@ QUESTIONS = {
     "outcomes": N_("How they ended"),
     "basis": N_("Legal basis"),
     "human-cost": N_("Human cost"),
+    "peace": N_("Did peace hold?"),
+    "judged": N_("How was it judged?"),
     "side-by-side": N_("Side by side"),
 }  # shown with _()
 QUESTION_CHARTS = {
@@ -458,7 +460,9 @@ QUESTION_CHARTS = {
     "how-large": ("peaks", "scatter"),
     "outcomes": ("outcomes",),
     "basis": ("basis",),
-    "human-cost": ("deaths",),
+    "human-cost": ("deaths", "campaign-deaths"),
+    "peace": ("aftermath", "peace-years"),
+    "judged": ("assessments",),
     "side-by-side": (),
 }
 

@@ -351,6 +351,9 @@ COMPARE_DEFAULT_IDS = ("sfor", "kfor", "isaf")
 COMPARE_MAX = 4
 
 
+DEFAULT_CAMPAIGN = "afghanistan-2001-2021"  # the campaign the human-cost question shows first
+
+
 @dataclass
 class CompareReading:
     """What a /compare URL asked for (`question`, `ids`, `decades`, `log`, `align`, `against`, `official`), and
@@ -364,10 +367,13 @@ class CompareReading:
     against: str = "strength"
     official: bool = False
     measure: str = "personnel"
+    campaign: str = DEFAULT_CAMPAIGN
     notices: list[str] = field(default_factory=list)
 
 
-def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[str]) -> CompareReading:
+def read_compare_url(
+    params: Mapping[str, Sequence[str]], known_ids: Sequence[str], campaign_ids: Sequence[str] = (DEFAULT_CAMPAIGN,)
+) -> CompareReading:
     """Check the compare page's own URL parameters; a value not understood falls back with a notice."""
     reading = CompareReading()
     if "ids" in params:
@@ -398,6 +404,9 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
     reading.official = read_official(params, notices)
     personnel = N_("Ignored measure={value}: use {allowed}; measuring in personnel.")
     reading.measure = one_of(params, "measure", list(SIZE_MEASURES), personnel, notices) or "personnel"
+    first = campaign_ids[0] if campaign_ids else DEFAULT_CAMPAIGN
+    first_campaign = N_("Ignored campaign={value}: use {allowed}; showing the first campaign.")
+    reading.campaign = one_of(params, "campaign", list(campaign_ids), first_campaign, notices) or first
     when = N_("Ignored question={value}: use {allowed}; showing when operations ran.")
     if "question" in params:
         reading.question = one_of(params, "question", list(QUESTIONS), when, notices) or "when"
@@ -408,7 +417,8 @@ def read_compare_url(params: Mapping[str, Sequence[str]], known_ids: Sequence[st
 
 def _implied_question(params: Mapping[str, Sequence[str]]) -> str:
     """The question a link with no `question` (made before the page asked one at a time) was about."""
-    implied = ((("ids", "align"), "side-by-side"), (("against",), "human-cost"), (("log", "measure"), "how-large"))
+    implied = ((("ids", "align"), "side-by-side"), (("against", "campaign"), "human-cost"),
+               (("log", "measure"), "how-large"))  # fmt: skip
     for names, question in implied:
         if any(name in params for name in names):
             return question

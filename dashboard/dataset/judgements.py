@@ -36,18 +36,23 @@ AssessorKind = Literal[
 ASSESSOR_KINDS: tuple[AssessorKind, ...] = (
     "nato", "un", "eu", "au", "osce", "government", "parliament", "audit", "court", "research", "ngo",
 )  # fmt: skip
-ASSESSOR_KIND_LABELS = {  # shown with _()
+ASSESSOR_KIND_SHORT = {  # a chart's axis, shown with _()
+    "nato": N_("NATO"), "un": N_("UN"), "eu": N_("EU"), "au": N_("AU"), "osce": N_("OSCE"),
+    "government": N_("Government"), "parliament": N_("Parliament"), "audit": N_("Audit body"), "court": N_("Court"),
+    "research": N_("Research"), "ngo": N_("NGO"),
+}  # fmt: skip
+ASSESSOR_KIND_LABELS = {  # shown with _(), mid-sentence: capitalise the first letter to start a line
     "nato": N_("NATO itself"),
-    "un": N_("The United Nations"),
-    "eu": N_("The European Union"),
-    "au": N_("The African Union"),
-    "osce": N_("The OSCE"),
-    "government": N_("A national government"),
-    "parliament": N_("A parliament or its committee"),
-    "audit": N_("An audit or inspection body"),
-    "court": N_("A court"),
-    "research": N_("A research study"),
-    "ngo": N_("A non-governmental organisation"),
+    "un": N_("the United Nations"),
+    "eu": N_("the European Union"),
+    "au": N_("the African Union"),
+    "osce": N_("the OSCE"),
+    "government": N_("a national government"),
+    "parliament": N_("a parliament or its committee"),
+    "audit": N_("an audit or inspection body"),
+    "court": N_("a court"),
+    "research": N_("a research study"),
+    "ngo": N_("a non-governmental organisation"),
 }
 
 

@@ -396,7 +396,11 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
     notes, note_problems = load_historical_notes(data_dir)
     tables = build_tables(records, vocabularies, today, publishers)
     campaigns, _ = load_campaigns(data_dir, records, publishers, today)  # its problems are among validate_data_dir's
-    tables["tolls"] = toll_rows(campaigns, lambda url: evidence(url, publishers).grade)
+    def cite(url: str) -> dict[str, str]:
+        found = evidence(url, publishers)
+        return {"grade": found.grade, "publisher": found.name}
+
+    tables["tolls"] = toll_rows(campaigns, cite)
     return Dataset(
         campaigns=campaigns,
         records=records,

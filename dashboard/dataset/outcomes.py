@@ -17,12 +17,15 @@ from dashboard.dataset.schema import Mission
 
 AFTERMATH_COLUMNS = [
     "mission_id", "state", "period_from", "period_to", "resumed", "years_after", "summary", "sources", "grade",
+    "publisher",
 ]  # fmt: skip
 ASSESSMENT_COLUMNS = [
     "mission_id", "order", "assessor", "assessor_kind", "date", "aims", "verdict", "summary", "source", "grade",
+    "publisher",
 ]  # fmt: skip
 TOLL_COLUMNS = [
     "campaign_id", "campaign", "order", "group", "cause", "value", "low", "high", "as_of", "scope", "sources", "grade",
+    "publisher",
 ]  # fmt: skip
 
 Graded = Callable[[Mission, str], dict[str, str]]
@@ -50,12 +53,12 @@ def aftermath_rows(ordered: list[Mission], graded: Graded) -> pd.DataFrame:
         after = mission.aftermath
         if after is None:
             continue
-        grades = [graded(mission, url)["grade"] for url in after.sources]
+        cited = sorted((graded(mission, url) for url in after.sources), key=lambda c: rank.get(c["grade"], 9))
         rows.append({
             "mission_id": mission.id, "state": after.state, "period_from": after.period_from,
             "period_to": after.period_to, "resumed": after.resumed, "years_after": years_after(mission),
             "summary": after.summary, "sources": " ; ".join(after.sources),
-            "grade": min(grades, key=lambda g: rank.get(g, 9)) if grades else None,
+            "grade": cited[0]["grade"] if cited else None, "publisher": cited[0]["publisher"] if cited else None,
         })  # fmt: skip
     table = pd.DataFrame(rows, columns=AFTERMATH_COLUMNS)
     table["years_after"] = table["years_after"].astype("Int64")
@@ -75,7 +78,7 @@ def assessment_rows(ordered: list[Mission], graded: Graded) -> pd.DataFrame:
             "verdict": judgement.verdict,
             "summary": judgement.summary,
             "source": judgement.source,
-            "grade": graded(mission, judgement.source)["grade"],
+            **graded(mission, judgement.source),
         }
         for mission in ordered
         for index, judgement in enumerate(mission.assessments)
@@ -83,7 +86,7 @@ def assessment_rows(ordered: list[Mission], graded: Graded) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
 
 
-def toll_rows(campaigns: list[Campaign], grade_of: Callable[[str], str]) -> pd.DataFrame:
+def toll_rows(campaigns: list[Campaign], cite: Callable[[str], dict[str, str]]) -> pd.DataFrame:
     """One row per toll published for a whole campaign."""
     rows = [
         {
@@ -98,7 +101,7 @@ def toll_rows(campaigns: list[Campaign], grade_of: Callable[[str], str]) -> pd.D
             "as_of": toll.as_of,
             "scope": toll.scope,
             "sources": " ; ".join(toll.sources),
-            "grade": grade_of(toll.sources[0]),
+            **cite(toll.sources[0]),
         }
         for campaign in campaigns
         for index, toll in enumerate(campaign.human_cost)
@@ -143,7 +146,7 @@ def peace_years(missions: pd.DataFrame, aftermath: pd.DataFrame) -> pd.DataFrame
     )  # fmt: skip
     table = table.sort_values(["years_after", "short_name"], ascending=[False, True])
     columns = ["id", "short_name", "name", "mission_type", "mission_type_label", "end", "state", "period_to",
-               "resumed", "years_after", "sources", "grade"]  # fmt: skip
+               "resumed", "years_after", "sources", "grade", "publisher"]  # fmt: skip
     return table[columns].reset_index(drop=True)
 
 
@@ -156,5 +159,5 @@ def judged(missions: pd.DataFrame, assessments: pd.DataFrame) -> pd.DataFrame:
         kind_rank=table["assessor_kind"].map(kind_order), verdict_rank=table["verdict"].map(verdict_order)
     ).sort_values(["short_name", "kind_rank", "date"])
     columns = ["id", "short_name", "mission_type", "assessor", "assessor_kind", "date", "verdict", "verdict_rank",
-               "summary", "source", "grade"]  # fmt: skip
+               "summary", "source", "grade", "publisher"]  # fmt: skip
     return table[columns].reset_index(drop=True)

@@ -20,8 +20,9 @@ import streamlit as st
 from dashboard import i18n
 from dashboard.charts import briefing, panels, questions
 from dashboard.dataset import comparisons
+from dashboard.dataset.campaigns import CAMPAIGNS_FILE
 from dashboard.dataset.files import DATA_DIR
-from dashboard.dataset.filters import Filters
+from dashboard.dataset.filters import DEFAULT_CAMPAIGN, Filters
 from dashboard.dataset.geo import HISTORICAL_STATES_FILE, SEA_AREAS_FILE
 from dashboard.dataset.loading import Dataset, load_dataset
 from dashboard.dataset.publishers import PUBLISHERS_FILE
@@ -59,7 +60,7 @@ def fingerprint(folder: Path) -> str:
         return kept[1]
     digest = hashlib.blake2b(digest_size=16)
     singles = [folder / "vocabularies.yaml", folder / PUBLISHERS_FILE, folder / SEA_AREAS_FILE,
-               folder / HISTORICAL_STATES_FILE]  # fmt: skip
+               folder / HISTORICAL_STATES_FILE, folder / CAMPAIGNS_FILE]  # fmt: skip
     for path in singles:
         try:
             info = path.stat()
@@ -148,6 +149,7 @@ def _cached_compare_panels(
     only: tuple[str, ...] | None = None,
     official: bool = False,
     measure: str = "personnel",
+    campaign: str = DEFAULT_CAMPAIGN,
 ) -> list[panels.Panel]:
     """Build the compare charts (all, or those keyed in `only`) once per data version, filters, controls and
     language, shared by all sessions.
@@ -157,12 +159,12 @@ def _cached_compare_panels(
     """
     with i18n.using(lang):
         data = cached_dataset(folder, today, stamp)
-        return questions.compare_panels(data, filters, decades, log, against, only, official, measure)
+        return questions.compare_panels(data, filters, decades, log, against, only, official, measure, campaign)
 
 
 def compare_panels(
     data: Dataset, decades: str, log: bool, against: str, only: tuple[str, ...], official: bool = False,
-    measure: str = "personnel",
+    measure: str = "personnel", campaign: str = DEFAULT_CAMPAIGN,
 ) -> list[panels.Panel]:
     """The compare charts keyed in `only`, for the sidebar's filters (`official`: official sources only; `measure`:
     what "How large" measures)."""
@@ -170,7 +172,7 @@ def compare_panels(
     stamp = fingerprint(folder)
     return _cached_compare_panels(
         str(folder), data.today, stamp, active_filters(data), decades, log, against, i18n.language(), only, official,
-        measure,
+        measure, campaign,
     )
 
 
@@ -215,10 +217,10 @@ def cached_view(data: Dataset, folder: str, stamp: str, view: briefing.View, lan
 
     def compare(
         _: Dataset, filters: Filters, decades: str, log: bool, against: str, official_only: bool = False,
-        measure: str = "personnel",
+        measure: str = "personnel", campaign: str = DEFAULT_CAMPAIGN,
     ) -> list[panels.Panel]:
         return _cached_compare_panels(
-            folder, data.today, stamp, filters, decades, log, against, lang, None, official_only, measure
+            folder, data.today, stamp, filters, decades, log, against, lang, None, official_only, measure, campaign
         )
 
     def build() -> panels.Panel:

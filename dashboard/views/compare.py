@@ -17,7 +17,13 @@ from dashboard.dataset.comparisons import (
     measured_in,
     readable,
 )
-from dashboard.dataset.filters import COMPARE_DEFAULT_IDS, COMPARE_MAX, CompareReading, read_compare_url
+from dashboard.dataset.filters import (
+    COMPARE_DEFAULT_IDS,
+    COMPARE_MAX,
+    DEFAULT_CAMPAIGN,
+    CompareReading,
+    read_compare_url,
+)
 from dashboard.dataset.loading import short_name, vocabulary_text
 from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.i18n import _
@@ -35,7 +41,8 @@ def choice(where: Any, label: str, labels: Mapping[str, str], key: str, **option
 data = cache.dataset()
 
 if "compare-ids" not in st.session_state:  # a link opened in a new session sets the controls once
-    reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records))
+    reading = read_compare_url({k: st.query_params.get_all(k) for k in st.query_params}, list(data.records),
+                               [campaign.id for campaign in data.campaigns])  # fmt: skip
     default_ids = [i for i in COMPARE_DEFAULT_IDS if i in data.records]
     st.session_state["compare-question"] = reading.question
     st.session_state["compare-ids"] = default_ids if reading.ids is None else reading.ids
@@ -45,6 +52,7 @@ if "compare-ids" not in st.session_state:  # a link opened in a new session sets
     st.session_state["compare-against"] = reading.against
     st.session_state["compare-official"] = reading.official
     st.session_state["compare-measure"] = reading.measure
+    st.session_state["compare-campaign"] = reading.campaign
     display.show_notices(reading.notices)
 
 link_slot = links.title_with_link_slot(_("Compare"))
@@ -87,8 +95,16 @@ def question_charts() -> int:
     if question == "how-large":
         measure = choice(st, _("Measure size in"), SIZE_MEASURES, "compare-measure") or "personnel"
         measured_in_table(shown)
-    for panel in cache.compare_panels(data, decades, log, against, QUESTION_CHARTS[question], official, measure):
+    campaign = st.session_state.get("compare-campaign") or DEFAULT_CAMPAIGN
+    charts = QUESTION_CHARTS[question]
+    for panel in cache.compare_panels(data, decades, log, against, charts, official, measure, campaign):
         st.subheader(panel.heading)
+        if panel.key == "campaign-deaths" and data.campaigns:
+            names = {c.id: c.name for c in data.campaigns}
+            st.caption(_("NATO published no death toll per operation: what is published covers whole campaigns, "
+                         "which span several operations. Choose one."))  # fmt: skip
+            st.selectbox(_("Campaign"), list(names), format_func=names.__getitem__, key="compare-campaign",
+                         persist_state="session")
         if panel.key == "decades":
             choice(st, _("Count each operation in"), DECADE_MODES, "compare-decades")
         if panel.key == "peaks":
@@ -114,6 +130,7 @@ def question_charts() -> int:
             for vocabulary, heading in (
                 ("mission_type", _("Mission types")),
                 ("outcome", _("Outcomes")),
+                ("aftermath", _("What followed")),
                 ("legal_basis_kinds", _("Legal basis")),
             ):
                 lines = [f"**{heading}**", ""]
@@ -183,7 +200,7 @@ default = CompareReading()
 shows = {
     "when": ("decades",),
     "how-large": ("log", "official", "measure"),
-    "human-cost": ("log", "against", "official"),
+    "human-cost": ("log", "against", "official", "campaign"),
     "side-by-side": ("ids", "align", "official"),
 }.get(question, ())
 sidebar.set_url_parameter("question", [question], [default.question])
@@ -196,6 +213,8 @@ for name, value, fallback in (
     sidebar.set_url_parameter(name, [value if name in shows else fallback], [fallback])
 sidebar.set_url_parameter("log", ["1"] if "log" in shows and state.get("compare-log") else [], [])
 sidebar.set_url_parameter("official", ["1"] if "official" in shows and state.get("compare-official") else [], [])
+campaign_now = state.get("compare-campaign") or default.campaign
+sidebar.set_url_parameter("campaign", [campaign_now] if "campaign" in shows else [], [default.campaign])
 measure_now = state.get("compare-measure") or default.measure
 sidebar.set_url_parameter("measure", [measure_now] if "measure" in shows else [], [default.measure])
 display.data_caption(data, shown)

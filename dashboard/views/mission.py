@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import i18n
 from dashboard.charts import briefing, panels
 from dashboard.dataset.filters import STATUS_LABELS, read_mission_id, read_official
+from dashboard.dataset.followed import aftermath_markdown, assessment_markdown, campaigns_of, toll_markdown
 from dashboard.dataset.geo import historical_notes_for
 from dashboard.dataset.profile import (
     dates_markdown,
@@ -175,6 +176,16 @@ for group in ("personnel", "civilians"):
         st.markdown(f"**{heading}**\n" + "\n".join(lines))
     else:
         st.markdown(f"**{heading}**: *{_(NOT_PUBLISHED)}*")
+for campaign in campaigns_of(mission_id, data.campaigns):
+    st.markdown("**" + _("Across the whole campaign: {name}").format(name=plain(campaign.name)) + "**")
+    st.caption(_("Published only for the campaign as a whole, which this operation was part of: each count has its "
+                 "own scope, so they are shown side by side and never added up."))  # fmt: skip
+    if campaign.human_cost_note:
+        st.markdown(plain(campaign.human_cost_note))
+    st.markdown("\n".join(
+        f"- {toll_markdown(campaign, toll, label('fatality_causes', toll.cause), registry)}"
+        for toll in campaign.human_cost
+    ) or f"*{_(NOT_PUBLISHED)}*")  # fmt: skip
 
 st.subheader(_("Before and after"))
 for field, title in (
@@ -188,6 +199,20 @@ if not (mission.predecessors or mission.successors or mission.related):
     st.markdown("*" + _("No predecessor, successor or related mission in the dataset yet.") + "*")
 outcome = _("**Outcome:** {outcome}.").format(outcome=label("outcome", mission.outcome))
 st.markdown(f"{outcome} {plain(mission.outcome_note)}")
+
+st.subheader(_("What followed"))
+state = label("aftermath", mission.aftermath.state) if mission.aftermath else ""
+st.markdown(aftermath_markdown(mission, state, registry))
+st.caption(_("Armed conflict as the Uppsala Conflict Data Program defines it: at least 25 battle-related deaths in a "
+             "year in a contest over government or territory involving a state."))  # fmt: skip
+
+st.subheader(_("How it was judged"))
+st.caption(_("Published judgements of whether it met its aims, each attributed to whoever made it; the project gives "
+             "no verdict of its own, and assessors who disagree stand side by side."))  # fmt: skip
+st.markdown(
+    "\n".join(f"- {assessment_markdown(mission, judgement, registry)}" for judgement in mission.assessments)
+    or "*" + _("No published assessment found yet.") + "*"
+)
 
 st.subheader(_("Events"))
 st.markdown(
