@@ -24,6 +24,7 @@ from dashboard.dataset.filters import (
     CompareReading,
     read_compare_url,
 )
+from dashboard.dataset.judgements import VERDICT_DEFINITIONS, VERDICT_LABELS
 from dashboard.dataset.loading import short_name, vocabulary_text
 from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.i18n import _
@@ -141,6 +142,9 @@ def question_charts() -> int:
                         f"- **{term}**: {definition} ([{source['publisher']}: {source['title']}]({source['url']}))"
                     )
                 st.markdown("\n".join(lines))
+            verdicts = [f"**{_('Verdicts')}**", ""]
+            verdicts += [f"- **{_(VERDICT_LABELS[v])}**: {_(VERDICT_DEFINITIONS[v])}" for v in VERDICT_LABELS]
+            st.markdown("\n".join(verdicts))
     return len(shown)
 
 

@@ -30,7 +30,9 @@ PAGES = [
     ("/learn?lesson=bosnia&step=6", "learn-lesson", 1),
     ("/learn?part=quiz&seed=42&teacher=1", "learn-quiz-teacher", 6),
     ("/learn?part=glossary&lang=fr", "learn-glossary-fr", 0),
-    ("/compare?lang=fr&question=human-cost", "compare-fr", 1),
+    ("/compare?lang=fr&question=human-cost", "compare-fr", 2),
+    ("/compare?question=peace", "compare-peace", 2),
+    ("/compare?question=judged", "compare-judged", 1),
 ]
 
 pytestmark = pytest.mark.browser
@@ -280,6 +282,25 @@ def test_human_cost_shows_on_the_profile_and_as_a_comparison(page: Page, server_
     )
     titles = page.locator("[data-testid='stPlotlyChart'] .gtitle").all_text_contents()
     assert "Deaths among personnel against years" in titles
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_profile_says_what_followed_who_judged_and_what_the_campaign_cost(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/mission?id=isaf")
+    wait_for_app(page)
+    followed = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="Conflict continued").first
+    assert "years covered: 2015 to 2021" in followed.inner_text()
+    judged = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="Aims judged:").first
+    assert judged.inner_text().count("Aims judged:") >= 3, "every assessment, side by side"
+    assert judged.locator("a").count() >= 3, "each judgement links its source"
+    campaign = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="coalition military deaths").first
+    assert "2,456" in campaign.inner_text() and "457" in campaign.inner_text()
+    screenshot(page, "mission-isaf-outcomes")
+    page.goto(server_url + "/compare?question=human-cost&campaign=libya-2011")
+    wait_for_app(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.gtitle')].some(t => t.textContent.startsWith('Libya'))"
+    )
     assert page.locator("[data-testid='stException']").count() == 0
 
 
