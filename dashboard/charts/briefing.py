@@ -34,7 +34,8 @@ CHARTS: dict[str, tuple[str, ...]] = {  # page -> the keys of the charts it can 
     "overview": ("overview-per-year",),
     "timeline": ("timeline", "strength"),
     "map": ("map",),
-    "compare": ("decades", "durations", "peaks", "outcomes", "basis", "scatter", "deaths", "side-by-side-strength"),
+    "compare": ("decades", "durations", "peaks", "outcomes", "basis", "scatter", "deaths", "side-by-side-strength",
+                "aftermath", "peace-years", "assessments", "campaign-deaths"),
     "mission": ("where-map", "personnel"),
 }
 # a compare chart -> the question on /compare that shows it
