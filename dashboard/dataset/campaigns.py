@@ -77,17 +77,17 @@ class Campaign(Part):
 
 
 def _check_campaign(
-    shown_as: str, index: int, campaign: Campaign, records: dict[str, Mission], registry: Registry, today: date
+    shown_as: str, index: int, campaign: Campaign, known: set[str], registry: Registry, today: date
 ) -> list[Problem]:
     where = f"campaigns[{index}]"
     problems = []
     for position, mission_id in enumerate(campaign.operations):
-        if mission_id not in records:
+        if mission_id not in known:
             problems.append(
                 Problem(
                     shown_as,
                     f"{where}.operations[{position}]",
-                    f"'{mission_id[:40]}' is not the id of a valid record in data/missions/",
+                    f"'{mission_id[:40]}' is not the id of a record in data/missions/",
                 )
             )
     if campaign.end is not None and latest_day(campaign.end) < earliest_day(campaign.start):
@@ -144,6 +144,8 @@ def load_campaigns(
         return [], [Problem(shown_as, "campaigns", "must be a list of campaigns under `campaigns:`")]
     campaigns: list[Campaign] = []
     seen: set[str] = set()
+    # a record that exists but failed validation is that file's problem, reported there (as links are)
+    known = set(records) | {p.stem for p in (data_dir / "missions").glob("*.yaml")}
     for index, entry in enumerate(raw["campaigns"]):
         try:
             campaign = Campaign.model_validate(entry)
@@ -152,7 +154,7 @@ def load_campaigns(
                 Problem(shown_as, f"campaigns[{index}].{field_path(d['loc'])}", d["msg"]) for d in error.errors()
             ]
             continue
-        found = _check_campaign(shown_as, index, campaign, records, registry, today)
+        found = _check_campaign(shown_as, index, campaign, known, registry, today)
         if campaign.id in seen:
             found.append(Problem(shown_as, f"campaigns[{index}].id", f"'{campaign.id}' is used twice"))
         seen.add(campaign.id)

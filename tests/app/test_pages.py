@@ -212,6 +212,8 @@ def test_mission_profile_shows_every_part_with_sources() -> None:
         "Aircraft, ships and activity",
         "Human cost",
         "Before and after",
+        "What followed",
+        "How it was judged",
         "Events",
         "Sources",
     ]
