@@ -7,13 +7,14 @@ nothing here gives a verdict or adds up tolls of different scopes.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from dashboard.charts.frame import Context, axis_label, cited, framed_figure, log_ticks, unchecked
+from dashboard.charts.frame import Context, axis_label, cited, framed_figure, log_ticks, unchecked, wrap
 from dashboard.dataset.campaigns import CAMPAIGN_GROUP_LABELS
 from dashboard.dataset.judgements import ASSESSOR_KIND_SHORT, ASSESSOR_KINDS, VERDICT_LABELS, VERDICTS
 from dashboard.i18n import _, format_number, shown_date
@@ -26,6 +27,7 @@ AFTERMATH_COLOURS = {  # Okabe-Ito, as the other charts: green held, vermilion r
 }
 VERDICT_COLOURS = {"met": "#009E73", "partly-met": "#56B4E9", "mixed": "#E69F00", "not-met": "#D55E00"}
 VERDICT_SYMBOLS = {"met": "circle", "partly-met": "diamond", "mixed": "square", "not-met": "x"}
+HOVER_WIDTH = 71  # characters per line of a toll's scope in its hover
 GROUP_COLOURS = {"coalition-military": "#0072B2", "national-forces": "#56B4E9", "civilians": "#D55E00",
                  "all-deaths": "#000000"}  # fmt: skip
 
@@ -69,7 +71,7 @@ def assessment_grid(table: pd.DataFrame, title: str, context: Context) -> go.Fig
     kinds = [kind for kind in ASSESSOR_KINDS if kind in set(table["assessor_kind"])]
     position = {kind: index for index, kind in enumerate(kinds)}
     cells = list(zip(table["short_name"], table["assessor_kind"], strict=True))
-    in_cell = {cell: cells.count(cell) for cell in set(cells)}
+    in_cell = Counter(cells)
     placed: dict[tuple[str, str], int] = {}
     x_values = []
     for cell in cells:  # several judgements in one cell sit side by side, centred on it
@@ -133,7 +135,7 @@ def campaign_toll_bars(table: pd.DataFrame, title: str, context: Context) -> go.
                 go.Bar, orientation="h", x=counts, y=list(single["label"]), name=name, legendgroup=group,
                 marker={"color": colour}, text=[format_number(v) for v in counts], textposition="outside",
                 cliponaxis=False,
-                customdata=list(zip([format_number(v) for v in counts], [_wrap(s) for s in single["scope"]],
+                customdata=list(zip([format_number(v) for v in counts], [wrap(s, HOVER_WIDTH) for s in single["scope"]],
                                     cited(list(single["publisher"]), list(single["grade"])), strict=True)),
                 hovertemplate=hover,
             ))  # fmt: skip
@@ -146,7 +148,8 @@ def campaign_toll_bars(table: pd.DataFrame, title: str, context: Context) -> go.
                 line={"color": colour, "width": 6}, marker={"color": colour, "size": 10, "symbol": "line-ns-open"},
                 text=["", span], textposition="middle right", cliponaxis=False, name=name, legendgroup=group,
                 showlegend=single.empty and _index == ranged.index[0],
-                customdata=[[span, _wrap(str(row["scope"])), cited([row["publisher"]], [row["grade"]])[0]]] * 2,
+                customdata=[[span, wrap(str(row["scope"]), HOVER_WIDTH),
+                             cited([row["publisher"]], [row["grade"]])[0]]] * 2,
                 hovertemplate=hover,
             ))  # fmt: skip
     layout = {
@@ -159,14 +162,3 @@ def campaign_toll_bars(table: pd.DataFrame, title: str, context: Context) -> go.
     }  # fmt: skip
     return framed_figure(traces, layout, title, height=max(380, 170 + 44 * len(labels)), context=context)
 
-
-def _wrap(text: str, width: int = 70) -> str:
-    """A long scope broken into hover lines."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])

@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, model_validator
+from pydantic import Field, StrictInt, StrictStr, ValidationError, model_validator
 
-from dashboard.dataset.dates import PartialDate, earliest_day, latest_day
 from dashboard.dataset.files import Problem, field_path, read_yaml
-from dashboard.dataset.publishers import Registry, domain_of, entry_for
+from dashboard.dataset.parts import PartialDate, Record, earliest_day, latest_day
+from dashboard.dataset.publishers import Registry, copies_without_original, disinformation, listed, unregistered
 from dashboard.dataset.schema import MISSION_ID, Mission, Source
 from dashboard.i18n import N_
 
@@ -28,11 +28,7 @@ CAMPAIGN_GROUP_LABELS = {  # shown with _()
 }
 
 
-class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CampaignToll(Part):
+class CampaignToll(Record):
     """A death toll published for a whole campaign, with exactly what it counts."""
 
     group: CampaignGroup = Field(
@@ -60,7 +56,7 @@ class CampaignToll(Part):
         return self
 
 
-class Campaign(Part):
+class Campaign(Record):
     """The operations of one theatre and period."""
 
     id: StrictStr = Field(pattern=MISSION_ID.pattern, examples=["afghanistan-2001-2021"])
@@ -92,14 +88,14 @@ def _check_campaign(
             )
     if campaign.end is not None and latest_day(campaign.end) < earliest_day(campaign.start):
         problems.append(Problem(shown_as, f"{where}.end", f"'{campaign.end}' is before start '{campaign.start}'"))
-    listed = {source.url for source in campaign.sources}
+    urls = {source.url for source in campaign.sources}
     for number, toll in enumerate(campaign.human_cost):
         if earliest_day(toll.as_of) > today:
             problems.append(
                 Problem(shown_as, f"{where}.human_cost[{number}].as_of", f"'{toll.as_of}' is in the future")
             )
         for position, url in enumerate(toll.sources):
-            if url not in listed:
+            if url not in urls:
                 problems.append(
                     Problem(
                         shown_as,
@@ -107,25 +103,10 @@ def _check_campaign(
                         f"'{url[:80]}' is not in the campaign's sources; add it there",
                     )
                 )
-    for position, source in enumerate(campaign.sources):
-        found = entry_for(source.url, registry)
-        if found is None:
-            problems.append(
-                Problem(
-                    shown_as,
-                    f"{where}.sources[{position}].url",
-                    f"'{domain_of(source.url)}' is not "
-                    "in data/publishers.yaml; add it there with name, country and kind",
-                )
-            )
-        elif found[1].kind == "disinformation":
-            problems.append(
-                Problem(
-                    shown_as,
-                    f"{where}.sources[{position}].url",
-                    f"{found[0]} is listed as a disinformation outlet; cite another source",
-                )
-            )
+    sources = listed(campaign.sources, f"{where}.")
+    problems += unregistered(shown_as, sources, registry)
+    problems += disinformation(shown_as, [(f"{field}.url", source.url) for field, source in sources], registry)
+    problems += copies_without_original(shown_as, sources, registry)
     return problems
 
 

@@ -274,7 +274,7 @@ def measured_in(missions: pd.DataFrame, sizes: pd.DataFrame, type_labels: Mappin
     return pd.DataFrame(rows)
 
 
-def _counts_by_type(
+def counts_by_type(
     long: pd.DataFrame,
     column: str,
     missions: pd.DataFrame,
@@ -306,7 +306,7 @@ def outcomes_by_type(
     long = pd.DataFrame(
         {"id": missions.index, "mission_type": missions["mission_type"], "outcome": missions["outcome"]}
     )
-    return _counts_by_type(long, "outcome", missions, type_labels, outcome_labels)
+    return counts_by_type(long, "outcome", missions, type_labels, outcome_labels)
 
 
 def legal_basis_by_type(
@@ -322,7 +322,7 @@ def legal_basis_by_type(
         ],
         columns=["id", "mission_type", "basis"],
     )
-    return _counts_by_type(long, "basis", missions, type_labels, basis_labels)
+    return counts_by_type(long, "basis", missions, type_labels, basis_labels)
 
 
 def duration_and_peak(missions: pd.DataFrame, rows: Sequence[int] | None = None) -> pd.DataFrame:

@@ -17,8 +17,8 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from dashboard.dataset.dates import PartialDate, earliest_day, latest_day
 from dashboard.dataset.files import Problem
+from dashboard.dataset.parts import PartialDate, earliest_day, latest_day
 from dashboard.dataset.schema import Mission, Source
 from dashboard.dataset.vocabularies import Vocabularies
 from dashboard.i18n import N_, _

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.files import Problem
+from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.schema import Mission
 from dashboard.dataset.vocabularies import Vocabularies
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import Field, StrictStr
 
-from dashboard.dataset.dates import PartialDate
+from dashboard.dataset.parts import PartialDate, Record
 from dashboard.i18n import N_
 
 AFTERMATH_STATES = ("peace-held", "conflict-resumed", "conflict-continued", "not-applicable")  # best first
@@ -56,11 +56,7 @@ ASSESSOR_KIND_LABELS = {  # shown with _(), mid-sentence: capitalise the first l
 }
 
 
-class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Assessment(Part):
+class Assessment(Record):
     """A published judgement of whether the operation met its aims, attributed to whoever made it."""
 
     assessor: StrictStr = Field(
@@ -85,7 +81,7 @@ class Assessment(Part):
     source: StrictStr = Field(description="The url of the judgement; one of the record's `sources` urls.")
 
 
-class Aftermath(Part):
+class Aftermath(Record):
     """What happened in the operation's theatre in the years after it ended."""
 
     state: StrictStr = Field(

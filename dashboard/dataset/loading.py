@@ -15,7 +15,6 @@ from typing import Any, TypeVar, cast
 import pandas as pd
 
 from dashboard.dataset.campaigns import Campaign, load_campaigns
-from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.files import DATA_DIR, Problem
 from dashboard.dataset.geo import HistoricalNote, load_historical_notes, load_sea_shapes
 from dashboard.dataset.outcomes import (
@@ -26,6 +25,7 @@ from dashboard.dataset.outcomes import (
     assessment_rows,
     toll_rows,
 )
+from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.publishers import Registry, evidence, load_publishers, source_evidence
 from dashboard.dataset.schema import Figure, Mission
 from dashboard.dataset.spreadsheets import csv_bytes

@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from dashboard.dataset.campaigns import Campaign
-from dashboard.dataset.dates import earliest_day
+from dashboard.dataset.comparisons import counts_by_type
 from dashboard.dataset.judgements import ASSESSOR_KINDS, VERDICTS
+from dashboard.dataset.parts import earliest_day
 from dashboard.dataset.schema import Mission
 
 AFTERMATH_COLUMNS = [
@@ -119,21 +120,7 @@ def aftermath_by_type(
     states = aftermath.set_index("mission_id")["state"]
     ended = missions[missions["id"].isin(states.index)]
     long = pd.DataFrame({"id": ended["id"], "mission_type": ended["mission_type"], "state": ended["id"].map(states)})
-    names = ended["short_name"].to_dict()
-    table = (
-        long.groupby(["mission_type", "state"], sort=False)["id"]
-        .agg(operations="size", names=lambda ids: ", ".join(names[i] for i in ids))
-        .reset_index()
-    )
-    type_order = {value: index for index, value in enumerate(type_labels)}
-    state_order = {value: index for index, value in enumerate(state_labels)}
-    table = table.sort_values(
-        ["mission_type", "state"], key=lambda c: c.map(type_order if c.name == "mission_type" else state_order)
-    )
-    table["mission_type_label"] = table["mission_type"].map(lambda v: type_labels.get(v, v))
-    table["state_label"] = table["state"].map(lambda v: state_labels.get(v, v))
-    columns = ["mission_type", "mission_type_label", "state", "state_label", "operations", "names"]
-    return table[columns].reset_index(drop=True)
+    return counts_by_type(long, "state", ended, type_labels, state_labels)
 
 
 def peace_years(missions: pd.DataFrame, aftermath: pd.DataFrame) -> pd.DataFrame:

@@ -163,23 +163,21 @@ def load_publishers(data_dir: Path) -> tuple[dict[str, Publisher], list[Problem]
     return registry, problems
 
 
-def check_publishers_registered(shown_as: str, mission: Mission, registry: Registry) -> list[Problem]:
-    """Rule registered-publisher: every listed source's domain has an entry in data/publishers.yaml."""
-    problems = []
-    for index, source in enumerate(mission.sources):
-        if entry_for(source.url, registry) is None:
-            problems.append(Problem(
-                shown_as, f"sources[{index}].url",
-                f"'{domain_of(source.url)}' is not in data/{PUBLISHERS_FILE}; add it there with name, country and kind",
-            ))  # fmt: skip
-    return problems
+def unregistered(shown_as: str, sources: Iterable[tuple[str, Source]], registry: Registry) -> list[Problem]:
+    """Rule registered-publisher: every listed source's domain (field, source) has an entry in
+    data/publishers.yaml."""
+    return [
+        Problem(shown_as, f"{field}.url",
+                f"'{domain_of(source.url)}' is not in data/{PUBLISHERS_FILE}; add it there with name, country and kind")
+        for field, source in sources
+        if entry_for(source.url, registry) is None
+    ]  # fmt: skip
 
 
-def check_no_disinformation(shown_as: str, mission: Mission, registry: Registry) -> list[Problem]:
-    """Rule no-disinformation: nothing rests on an outlet the registry lists as disinformation."""
-    places = [(f"sources[{index}].url", source.url) for index, source in enumerate(mission.sources)]
+def disinformation(shown_as: str, places: Iterable[tuple[str, str]], registry: Registry) -> list[Problem]:
+    """Rule no-disinformation: nothing (field, url) rests on an outlet the registry lists as disinformation."""
     problems = []
-    for field, url in [*cited_sources(mission), *places]:
+    for field, url in places:
         found = entry_for(url, registry)
         if found is not None and found[1].kind == "disinformation":
             problems.append(Problem(
@@ -190,19 +188,37 @@ def check_no_disinformation(shown_as: str, mission: Mission, registry: Registry)
     return problems
 
 
-def check_copies_name_original(shown_as: str, mission: Mission, registry: Registry) -> list[Problem]:
-    """Rule copy-names-original: a copy or a web archive says which original it reproduces."""
+def copies_without_original(shown_as: str, sources: Iterable[tuple[str, Source]], registry: Registry) -> list[Problem]:
+    """Rule copy-names-original: a copy or a web archive (field, source) says which original it reproduces."""
     problems = []
-    for index, source in enumerate(mission.sources):
+    for field, source in sources:
         found = entry_for(source.url, registry)
         if found is not None and found[1].kind in COPY_KINDS and source.original is None:
             what = "a web archive" if found[1].kind == "archive" else "a copy"
             problems.append(Problem(
-                shown_as, f"sources[{index}].original",
+                shown_as, f"{field}.original",
                 f"{found[0]} is {what} of someone else's page; name the original it reproduces: "
                 "original: {publisher: ..., title: ... (or symbol: ...), date: ...}",
             ))  # fmt: skip
     return problems
+
+
+def listed(sources: list[Source], where: str = "") -> list[tuple[str, Source]]:
+    """('sources[0]', source), ...: a record's (or a campaign's, under `where`) listed sources by field."""
+    return [(f"{where}sources[{index}]", source) for index, source in enumerate(sources)]
+
+
+def check_publishers_registered(shown_as: str, mission: Mission, registry: Registry) -> list[Problem]:
+    return unregistered(shown_as, listed(mission.sources), registry)
+
+
+def check_no_disinformation(shown_as: str, mission: Mission, registry: Registry) -> list[Problem]:
+    places = [*cited_sources(mission), *((f"{field}.url", s.url) for field, s in listed(mission.sources))]
+    return disinformation(shown_as, places, registry)
+
+
+def check_copies_name_original(shown_as: str, mission: Mission, registry: Registry) -> list[Problem]:
+    return copies_without_original(shown_as, listed(mission.sources), registry)
 
 
 PUBLISHER_RULES = (check_publishers_registered, check_no_disinformation, check_copies_name_original)

@@ -12,8 +12,6 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StrictBool,
     StrictFloat,
@@ -22,9 +20,9 @@ from pydantic import (
     model_validator,
 )
 
-from dashboard.dataset.dates import PartialDate
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.judgements import Aftermath, Assessment
+from dashboard.dataset.parts import PartialDate, Record
 from dashboard.dataset.vocabularies import load_vocabularies
 from dashboard.i18n import N_
 
@@ -45,12 +43,6 @@ Note = Annotated[
     Field(default=None, description="What exactly the value counts, or why it is qualified; own words."),
 ]
 Number = StrictInt | StrictFloat
-
-
-class Record(BaseModel):
-    """Base for every part of a record: unknown keys are errors, so a typo cannot hide a value."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 class Original(Record):

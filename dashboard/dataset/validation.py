@@ -17,9 +17,9 @@ import pycountry
 from pydantic import ValidationError
 
 from dashboard.dataset.campaigns import load_campaigns
-from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.files import DATA_DIR, Problem, field_path, read_yaml
 from dashboard.dataset.judgement_rules import JUDGEMENT_RULES
+from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.publishers import (
     GRADE_OF_KIND,
     GRADES,

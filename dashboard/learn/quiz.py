@@ -18,8 +18,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import answers
-from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.loading import Dataset, short_name
+from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.schema import Mission
 from dashboard.i18n import _, format_date, format_number, pick
 from dashboard.learn.content import Claim

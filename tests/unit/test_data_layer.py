@@ -10,7 +10,6 @@ import pytest
 
 from dashboard import i18n
 from dashboard.dataset import loading
-from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.filters import (
     Filters,
     filter_missions,
@@ -21,6 +20,7 @@ from dashboard.dataset.filters import (
     whole_number,
 )
 from dashboard.dataset.loading import Dataset, missions_csv, records_as_json, records_json
+from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.profile import disagreements_for, figure_markdown
 from dashboard.dataset.schema import NOT_PUBLISHED, Mission
 from tests.unit.conftest import TODAY

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard import i18n
-from dashboard.dataset.dates import earliest_day, latest_day
 from dashboard.dataset.loading import Dataset
+from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.learn import quiz
 from dashboard.learn.content import Learn
 

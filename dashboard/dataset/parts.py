@@ -1,4 +1,5 @@
-"""Dates as the sources give them: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', and the first and last day each can mean."""
+"""The parts every record model shares: dates as the sources give them ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD', with
+the first and last day each can mean) and the strict base model that refuses unknown keys."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -46,3 +47,9 @@ PartialDate = Annotated[
         examples=["1999-06-12", "2009-08", "1995"],
     ),
 ]
+
+
+class Record(BaseModel):
+    """Base for every part of a record: unknown keys are errors, so a typo cannot hide a value."""
+
+    model_config = ConfigDict(extra="forbid")
