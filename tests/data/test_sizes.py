@@ -19,9 +19,6 @@ from dashboard.dataset.validation import validate_data_dir
 NO_SIZE_YET: set[str] = set()  # every NATO operation has a size or says what was searched
 # (record, number as the summary writes it): why it is not structured yet
 UNSTRUCTURED = {
-    ("eagle-assist", "360"): "sorties: to be cited to NATO's own count",
-    ("eagle-assist", "4,300"): "flying hours: to be cited to NATO's own count",
-    ("unified-protector", "26,000"): "sorties: NATO's final count not yet read",
     ("katrina-relief", "707"): "not a count: the Boeing 707 trainer cargo aircraft",
     ("sky-monitor", "500"): "not the operation's activity: flights that broke the no-fly ban",
 }
