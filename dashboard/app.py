@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.i18n import _
 from dashboard.navigation import PAGES
-from dashboard.ui import cache, display, links, presentation, sidebar
+from dashboard.ui import briefing_pack, cache, display, links, presentation, sidebar
 
 st.set_page_config(
     page_title="NATO Peace Operations Explorer",
@@ -27,6 +27,7 @@ data = cache.dataset()
 notices = language_notices + sidebar.sidebar_filters(data)
 display.show_notices(notices)
 display.show_data_problems(data)
+briefing_pack.carry_in_url()
 presentation.page_frame()
 presentation.presentation_frame()
 navigation.run()

@@ -9,6 +9,18 @@ nothing: a page that runs in under a millisecond answered in 44-48 ms, and in 6 
 
 This sets TCP_NODELAY on every TCP stream socket asyncio wraps, whatever its protocol number, then
 hands the command line to Streamlit's own.
+
+It also gives the server's event loop a larger pool of threads. Streamlit builds a download that is made
+on click (`st.download_button` given a callable) on the loop's default pool, which has min(32, cores + 4)
+threads: 6 here. Decks, PDFs and fact cards wait their turn in `dashboard.outputs.builds`, and a waiting
+build holds its thread, so six decks asked for at once took all six and another reader's CSV waited
+behind them. With THREADS threads a wait never holds the thread a small download needs.
+
+And it keeps one reader from emptying everyone's caches. Streamlit answers a client's "clear cache"
+message by clearing st.cache_data and st.cache_resource for the whole server: any browser could send it
+(the menu item is hidden, the message is not) and make every page of a class rebuild its dataset and
+charts. Here the message clears only the sender's own session state; the shared caches are emptied by
+their own keys (the data's fingerprint changes when a file does) or by restarting the server.
 """
 
 from __future__ import annotations
@@ -16,6 +28,10 @@ from __future__ import annotations
 import asyncio.base_events
 import socket
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+THREADS = 64  # waiting builds are cheap threads; at most builds.SLOTS of them work at once
 
 
 def set_nodelay(sock: socket.socket) -> None:
@@ -29,8 +45,30 @@ def disable_nagle() -> None:
     asyncio.base_events._set_nodelay = set_nodelay  # type: ignore[attr-defined]
 
 
+def clear_own_state_only(session: Any) -> None:
+    """What a "clear cache" message does here: the sender's session state, nobody else's caches."""
+    session._session_state.clear()
+
+
+def guard_shared_caches() -> None:
+    from streamlit.runtime.app_session import AppSession
+
+    AppSession._handle_clear_cache_request = clear_own_state_only  # type: ignore[method-assign,assignment]
+
+
+class RoomyLoops(asyncio.DefaultEventLoopPolicy):
+    """Every event loop made here runs blocking work (asyncio.to_thread) on a pool of THREADS threads."""
+
+    def new_event_loop(self) -> asyncio.AbstractEventLoop:
+        loop = super().new_event_loop()
+        loop.set_default_executor(ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="npoe-files"))
+        return loop
+
+
 def main() -> None:
     disable_nagle()
+    guard_shared_caches()
+    asyncio.set_event_loop_policy(RoomyLoops())
     from streamlit.web.cli import main as streamlit_main
 
     sys.exit(streamlit_main())

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import atexit
 import copy
+import hashlib
+import json
 import textwrap
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ import kaleido
 import plotly.graph_objects as go
 
 from dashboard.charts import frame
+from dashboard.outputs import builds
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
 # Charts are laid out for a page about 1280 px wide; drawn at 1.5x they fill a 1920 px slide and
@@ -28,6 +32,9 @@ FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 _server_lock = threading.Lock()
 _render_lock = threading.Lock()
+_drawn: OrderedDict[str, bytes] = OrderedDict()  # the images drawn last, newest at the end
+_drawn_lock = threading.Lock()
+DRAWN_BYTES = 64_000_000  # at most this much kept: about 300 slide PNGs
 
 
 class ExportError(RuntimeError):
@@ -68,7 +75,23 @@ def image(fig: go.Figure, fmt: str = "png") -> bytes:
 
 
 def _draw(fig: go.Figure, options: dict[str, Any]) -> bytes:
-    """Draw a laid-out figure with kaleido, offline maps included; any failure becomes an ExportError."""
+    """Draw a laid-out figure with kaleido, offline maps included, once: the same figure in the same format is
+    kept (a deck's PDF reuses its PowerPoint's images, a chart's PNG its slide's). A drawing goes through the
+    server's queue of heavy builds. Any failure becomes an ExportError."""
+    key = hashlib.sha256(json.dumps([fig.to_plotly_json(), options], sort_keys=True, default=str).encode()).hexdigest()
+    with _drawn_lock:
+        if key in _drawn:
+            _drawn.move_to_end(key)
+            return _drawn[key]
+    drawn = builds.queued(lambda: _render(fig, options))
+    with _drawn_lock:
+        _drawn[key] = drawn
+        while sum(map(len, _drawn.values())) > DRAWN_BYTES and len(_drawn) > 1:
+            _drawn.popitem(last=False)
+    return drawn
+
+
+def _render(fig: go.Figure, options: dict[str, Any]) -> bytes:
     try:
         _start_server()
         with _render_lock:  # one figure at a time through the single browser tab

@@ -1,5 +1,6 @@
-"""Files made when a button is clicked: fact cards, lesson handouts and briefing decks, cached per data
-version, and whether Chromium is there to draw them.
+"""Files made when a button is clicked: fact cards, lesson handouts, briefing decks, chart images and the
+package, cached per data version, built through the server's queue of heavy builds (outputs/builds.py) in
+the name of the reader who clicked, and whether Chromium is there to draw them.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from functools import partial
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import i18n
 from dashboard.charts import briefing
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import _
-from dashboard.outputs import cards, handout, package, printing, slides
+from dashboard.outputs import builds, cards, handout, package, printing, slides
 from dashboard.ui.cache import cached_dataset, cached_learn, cached_view, data_dir, fingerprint, today
 from dashboard.ui.links import page_address
 
@@ -46,11 +48,24 @@ def browser_missing() -> str:
     return missing
 
 
+def _built_for(session: str, build: Any) -> Any:
+    with builds.as_reader(session):
+        return build()
+
+
+def for_reader(build: Any) -> Any:
+    """A download's callable that builds in the name of this page's reader: their builds wait for each other
+    (outputs/builds.py), and nobody else's wait for them beyond the server's few slots. While it waits and
+    builds, the button shows a spinner."""
+    ctx = get_script_run_ctx()
+    return partial(_built_for, ctx.session_id if ctx is not None else "server", build)
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _fact_card(folder: str, today: date, stamp: str, mission_id: str, lang: str) -> tuple[bytes, bytes]:
     """Print a card once per data version, operation and language (about 2 s in Chromium), for every session."""
     with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
-        return cards.fact_card(cached_dataset(folder, today, stamp), mission_id)
+        return builds.queued(lambda: cards.fact_card(cached_dataset(folder, today, stamp), mission_id))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -62,7 +77,7 @@ def _handout(folder: str, today: date, stamp: str, lesson_id: str, link: str, la
     if lesson is None:
         raise ValueError(f"no lesson {lesson_id}")
     with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
-        return handout.handout(data, lesson, link)
+        return builds.queued(lambda: handout.handout(data, lesson, link))
 
 
 def handout_builder(lesson_id: str) -> Any:
@@ -70,13 +85,13 @@ def handout_builder(lesson_id: str) -> Any:
     folder = data_dir()
     day = today()
     link = page_address().split("?")[0] + f"?lesson={lesson_id}"
-    return partial(_handout, str(folder), day, fingerprint(folder), lesson_id, link, i18n.language())
+    return for_reader(partial(_handout, str(folder), day, fingerprint(folder), lesson_id, link, i18n.language()))
 
 
 def fact_card_downloads(data: Dataset, mission_id: str) -> None:
     """One-page fact card of the operation, as PDF and PNG, printed when a button is clicked."""
     folder = data_dir()
-    card = partial(_fact_card, str(folder), data.today, fingerprint(folder), mission_id, i18n.language())
+    card = for_reader(partial(_fact_card, str(folder), data.today, fingerprint(folder), mission_id, i18n.language()))
     missing = browser_missing()
     row = st.container(horizontal=True, gap="small")
     for index, (fmt, mime) in enumerate((("pdf", "application/pdf"), ("png", "image/png"))):
@@ -118,10 +133,14 @@ def _deck(
         views = [view for view in map(briefing.decode, entries) if view is not None]
         built = [(cached_view(data, folder, stamp, v, lang), briefing.describe(data, v), link_to(link, v))
                  for v in views]  # fmt: skip
-        pictures = slides.slides_for(built)
-        if fmt == "pdf":
-            return slides.deck_pdf(data, title, pictures, link)
-        return slides.deck(data, title, pictures, link)
+
+        def build() -> bytes:  # the images are drawn once for both formats (images.py keeps them)
+            pictures = slides.slides_for(built)
+            if fmt == "pdf":
+                return slides.deck_pdf(data, title, pictures, link)
+            return slides.deck(data, title, pictures, link)
+
+        return builds.queued(build)
 
 
 def link_to(brief_link: str, view: briefing.View) -> str:
@@ -133,16 +152,17 @@ def link_to(brief_link: str, view: briefing.View) -> str:
 def deck_builder(data: Dataset, title: str, entries: tuple[str, ...], link: str, fmt: str) -> Any:
     """A no-argument callable for a download button: the deck is built when the button is clicked."""
     folder = data_dir()
-    return partial(_deck, str(folder), data.today, fingerprint(folder), title, entries, link, fmt, i18n.language())
+    language = i18n.language()
+    return for_reader(partial(_deck, str(folder), data.today, fingerprint(folder), title, entries, link, fmt, language))
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _package(folder: str, today: date, stamp: str) -> bytes:
     """The open-data package as one zip, once per data version (about a second to write)."""
-    return package.package_zip(cached_dataset(folder, today, stamp))
+    return builds.queued(lambda: package.package_zip(cached_dataset(folder, today, stamp)))
 
 
 def package_builder(data: Dataset) -> Any:
     """A no-argument callable for a download button: the package is written when the button is clicked."""
     folder = data_dir()
-    return partial(_package, str(folder), data.today, fingerprint(folder))
+    return for_reader(partial(_package, str(folder), data.today, fingerprint(folder)))

@@ -47,9 +47,13 @@ def current_params() -> list[tuple[str, str]]:
     return [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
 
 
-def page_address() -> str:
-    """The full address of this page with its current URL parameters (what "Copy link" shows)."""
-    query = urlencode(current_params(), safe=",")
+CARRIED = ("pack",)  # in every page's address to outlive a server process (ui/briefing_pack.py), not the page's
+
+
+def page_address(carried: bool = False) -> str:
+    """The full address of this page with its own URL parameters (what "Copy link" shows); `carried` adds the
+    briefing pack that every page carries (the Briefing page's link is the pack's)."""
+    query = urlencode([(k, v) for k, v in current_params() if carried or k not in CARRIED], safe=",")
     page_url = st.context.url or ""
     return f"{page_url}?{query}" if query else page_url
 
@@ -73,9 +77,9 @@ def title_with_link_slot(title: str) -> Any:
     return link_column.empty()
 
 
-def copy_link() -> None:
+def copy_link(carried: bool = False) -> None:
     """Show the address of the current view, with Streamlit's copy button, to share or bookmark it."""
-    link = page_address()
+    link = page_address(carried)
     with st.popover(_("Copy link"), icon=":material/link:"):
         st.markdown(_("This link reopens the page with every filter and choice you made:"))
         st.code(link or _("(the address in your browser's bar)"), language=None, wrap_lines=True)

@@ -104,7 +104,7 @@ else:
                       on_click=move, args=(index, 1), help=_("Move this chart one slide later"))  # fmt: skip
             st.button(_("Remove"), key=f"remove-{index}", icon=":material/delete:", on_click=remove, args=(index,))
 
-    link = links.page_address()
+    link = links.page_address(carried=True)
     row = st.container(horizontal=True, gap="small")
     missing = downloads.browser_missing()
     for fmt, label, icon in (("pptx", _("PowerPoint deck (.pptx)"), ":material/co_present:"),
@@ -130,4 +130,4 @@ else:
         st.rerun()
 
 with link_slot.container():
-    links.copy_link()
+    links.copy_link(carried=True)

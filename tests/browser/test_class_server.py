@@ -117,15 +117,36 @@ def test_the_class_server_hides_its_version_and_internal_endpoints_and_sends_sec
     assert workers and "root" not in workers, f"nginx workers run as {workers}"
 
 
-def test_a_killed_streamlit_process_is_restarted_and_the_class_goes_on(server: serve.ClassServer) -> None:
-    """Kept last in this file: it kills one of the module server's processes."""
-    victim = server.processes[0]
-    os.kill(victim.pid, signal.SIGKILL)
-    deadline = time.monotonic() + 60
-    while not server.restarted and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert server.restarted == [0], "the supervisor restarts the dead process"
-    assert server.processes[0].pid != victim.pid
-    serve.wait_healthy(server.backends[0], [server.processes[0]])
-    for _ in range(6):  # both processes answer through nginx again
-        assert get(server.url + "/")[0] == 200
+def test_a_killed_streamlit_process_is_restarted_and_the_class_goes_on(
+    server: serve.ClassServer, browser: Browser
+) -> None:
+    """Kept last in this file: it kills one of the module server's processes, the one serving a briefer who has
+    collected a chart; the briefer's browser reconnects to the restarted process and the pack is still there."""
+    page = browser.new_page()
+    try:
+        answer = page.goto(server.url + "/timeline")
+        assert answer is not None
+        serving = answer.headers["x-npoe-process"]
+        wait_for_app(page)
+        page.get_by_role("button", name="Add to briefing").first.click()
+        page.wait_for_function("() => location.search.includes('pack=')")
+        index = [backend.removeprefix("http://") for backend in server.backends].index(serving)
+        victim = server.processes[index]
+        os.kill(victim.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while not server.restarted and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert server.restarted == [index], "the supervisor restarts the dead process"
+        assert server.processes[index].pid != victim.pid
+        serve.wait_healthy(server.backends[index], [server.processes[index]])
+        for _ in range(6):  # both processes answer through nginx again
+            assert get(server.url + "/")[0] == 200
+        # the page reconnects by itself to the new process, a new session that takes the pack from the address
+        page.locator("[data-testid='stSidebar']").get_by_role("link", name="Briefing").click(timeout=60_000)
+        deck = page.get_by_role("button", name="PowerPoint deck (.pptx)")
+        deck.or_(page.get_by_text("The pack is empty")).first.wait_for(timeout=60_000)
+        wait_for_app(page)
+        assert page.get_by_text("The pack is empty").count() == 0, "the pack was lost with the process"
+        assert deck.count() == 1
+    finally:
+        page.close()
