@@ -168,7 +168,7 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = quest
     if view.page == "timeline":
         timeline = read_timeline_url(params, list(data.personnel["mission_id"].unique()))
         if view.chart == "timeline":
-            return panels.timeline_panel(data, filters, timeline.partners)
+            return panels.timeline_panel(data, filters, timeline.partners, timeline.campaigns)
         shown = filter_missions(data.missions, filters)
         if not timeline.partners:
             shown = shown[shown["organisation"] == "NATO"]

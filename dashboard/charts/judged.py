@@ -3,7 +3,7 @@ whole campaigns cost in lives. Tables in, panels out; no Streamlit."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import partial
 
 import pandas as pd
@@ -46,9 +46,14 @@ NO_ASSESSMENT = N_("None of these operations has a published assessment yet.")
 NO_TOLL = N_("No death toll has been published for this campaign as a whole.")
 
 
-def readable_outcomes(table: pd.DataFrame, leave_out: Collection[str] = ()) -> pd.DataFrame:
-    """readable(), with this module's columns in words and their vocabulary values as labels."""
+def readable_outcomes(
+    table: pd.DataFrame, leave_out: Collection[str] = (), causes: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """readable(), with this module's columns in words and their vocabulary values as labels (`causes`: the
+    labels of the vocabulary `fatality_causes`)."""
     labelled = table.copy()
+    if "cause" in labelled and causes is not None:
+        labelled["cause"] = [causes.get(c, c) for c in labelled["cause"]]
     if "assessor_kind" in labelled:
         labelled["assessor_kind"] = [_(ASSESSOR_KIND_LABELS.get(k, k)) for k in labelled["assessor_kind"]]
     if "verdict" in labelled:
@@ -126,5 +131,6 @@ def campaign_panel(data: Dataset, campaign_id: str) -> Panel:
     ids = campaign.operations if campaign else []
     leave_out = ("campaign_id", "order", "grade")
     return framed("campaign-deaths", _("What did the whole campaign cost in lives?"), figure,
-                  partial(readable_outcomes, table, leave_out), f"campaign-deaths-{campaign_id}", (subtitle, footer),
+                  partial(readable_outcomes, table, leave_out, data.labels("fatality_causes")),
+                  f"campaign-deaths-{campaign_id}", (subtitle, footer),
                   ids, NO_TOLL)  # fmt: skip

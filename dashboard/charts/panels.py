@@ -28,6 +28,7 @@ from dashboard.dataset.filters import (
     matching,
 )
 from dashboard.dataset.loading import PROJECT, Dataset
+from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.i18n import N_, _
 
 
@@ -202,8 +203,19 @@ def overview_panel(data: Dataset, filters: Filters) -> Panel:
 TIMELINE_MAX_BARS = 200  # more operations than this are counted per year: one bar each would not be readable
 
 
-def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
-    """One bar per operation grouped by theatre, with hand-overs and events; NATO only unless `partners`.
+def campaign_bands(data: Dataset) -> list[timeline.Band]:
+    """Every campaign as a band for the timeline: its name, first and last day (today while it goes on), its
+    operations."""
+    return [
+        (campaign.name, earliest_day(campaign.start).isoformat(),
+         (latest_day(campaign.end) if campaign.end else data.today).isoformat(), campaign.operations)
+        for campaign in data.campaigns
+    ]  # fmt: skip
+
+
+def timeline_panel(data: Dataset, filters: Filters, partners: bool, bands: bool = False) -> Panel:
+    """One bar per operation grouped by theatre, with hand-overs and events; NATO only unless `partners`;
+    campaigns as bands behind their operations if `bands`.
 
     Past TIMELINE_MAX_BARS operations, the chart counts those under way each year instead, and says so.
     """
@@ -239,6 +251,7 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool) -> Panel:
             events=data.events,
             successors={mission_id: record.successors for mission_id, record in data.records.items()},
             context=context,
+            bands=campaign_bands(data) if bands else (),
         )
     return framed("timeline", _("When did each operation run?"), figure, partial(timeline_table, missions), "timeline",
                   context, missions.index, NO_MATCH)  # fmt: skip

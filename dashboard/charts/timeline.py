@@ -24,6 +24,8 @@ from dashboard.charts.frame import (
 from dashboard.i18n import _, shown_date
 
 LINK_COLOUR = "#6b7280"
+BAND_FILL, BAND_LINE, BAND_TEXT = "rgba(107, 114, 128, 0.10)", "rgba(107, 114, 128, 0.45)", "#374151"
+Band = tuple[str, str, str, Sequence[str]]  # (name, first day, last day, ids of its operations), days ISO
 
 
 def timeline_rows(missions: pd.DataFrame) -> tuple[dict[str, float], list[tuple[float, str]]]:
@@ -60,10 +62,13 @@ def mission_timeline(
     successors: Mapping[str, Sequence[str]] | None = None,
     title: str = "",
     context: Context | None = None,
+    bands: Sequence[Band] = (),
 ) -> go.Figure:
     """One bar per operation from start to end (ongoing ones to today), coloured by mission type and
     grouped by theatre (region); succession drawn from each bar's end to its successor's start, and
     events as markers on their bars. Every bar and marker carries the mission id first in customdata.
+    `bands`: campaigns drawn as shaded bands behind the bars of their operations, from the campaign's start
+    to its end, named at their top left.
 
     The columns are read once as Python lists: at most TIMELINE_MAX_BARS operations and their events
     reach here, and pandas' groupby, strftime and per-type selections took most of a new filter's time.
@@ -196,7 +201,39 @@ def mission_timeline(
         "legend": {"title": {"text": _("Mission type")}, "orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
         "hovermode": "closest",
     }  # fmt: skip
+    layout["shapes"], layout["annotations"] = campaign_bands(bands, rows)
     return framed_figure(traces, layout, title, height=130 + 24 * (len(rows) + len(headings)), context=context)
+
+
+def campaign_bands(
+    bands: Sequence[Band], rows: Mapping[str, float]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A shaded rectangle behind each run of neighbouring rows that belong to one campaign (the timeline groups
+    operations by theatre, so a campaign's rows are mostly together), and the campaign's name in the top right
+    corner of its first (where a campaign's first operation, usually a short one, has long ended)."""
+    shapes: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
+    for name, first, last, ids in bands:
+        shown = sorted(rows[i] for i in ids if i in rows)
+        runs: list[list[float]] = []
+        for row in shown:
+            if runs and row - runs[-1][-1] <= 1:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        for index, run in enumerate(runs):
+            shapes.append({
+                "type": "rect", "layer": "below", "xref": "x", "yref": "y", "x0": first, "x1": last,
+                "y0": run[0] - 0.5, "y1": run[-1] + 0.5, "line": {"width": 1, "color": BAND_LINE},
+                "fillcolor": BAND_FILL,
+            })  # fmt: skip
+            if index == 0:
+                notes.append({
+                    "x": last, "y": run[0] - 0.5, "xref": "x", "yref": "y", "text": name, "showarrow": False,
+                    "xanchor": "right", "yanchor": "top", "font": {"size": 11, "color": BAND_TEXT},
+                    "bgcolor": "rgba(255, 255, 255, 0.85)",
+                })  # fmt: skip
+    return shapes, notes
 
 
 def operations_per_year(

@@ -312,9 +312,11 @@ def read_map_url(params: Mapping[str, Sequence[str]], first_year: int, last_year
 
 @dataclass
 class TimelineReading:
-    """What a /timeline URL asked for (`partners`, `strength`, `align`), and notices for what was not understood."""
+    """What a /timeline URL asked for (`partners`, `campaigns`, `strength`, `align`), and notices for what was not
+    understood."""
 
     partners: bool = False
+    campaigns: bool = False  # campaigns drawn as bands behind their operations' bars
     strength: list[str] = field(default_factory=list)  # empty: the page's default choice
     align: str = "date"
     official: bool = False  # strength from official sources only
@@ -332,6 +334,8 @@ def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequen
     reading = TimelineReading()
     hidden = N_("Ignored partners={value}: use {allowed}; partner missions are hidden.")
     reading.partners = one_of(params, "partners", FLAG, hidden, reading.notices) == "1"
+    no_bands = N_("Ignored campaigns={value}: use {allowed}; campaigns are not drawn.")
+    reading.campaigns = one_of(params, "campaigns", FLAG, no_bands, reading.notices) == "1"
     asked = [i for value in params.get("strength", []) for i in value.split(",") if i]
     reading.strength = [i for i in asked if i in with_strength]
     unknown = [i for i in asked if i not in with_strength]

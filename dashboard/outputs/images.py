@@ -78,7 +78,8 @@ def _draw(fig: go.Figure, options: dict[str, Any]) -> bytes:
     """Draw a laid-out figure with kaleido, offline maps included, once: the same figure in the same format is
     kept (a deck's PDF reuses its PowerPoint's images, a chart's PNG its slide's). A drawing goes through the
     server's queue of heavy builds. Any failure becomes an ExportError."""
-    key = hashlib.sha256(json.dumps([fig.to_plotly_json(), options], sort_keys=True, default=str).encode()).hexdigest()
+    drawing = [fig.to_plotly_json(), options, TOPOJSON_URI]  # everything the image depends on
+    key = hashlib.sha256(json.dumps(drawing, sort_keys=True, default=str).encode()).hexdigest()
     with _drawn_lock:
         if key in _drawn:
             _drawn.move_to_end(key)

@@ -13,8 +13,9 @@ data = cache.dataset()
 
 params = {key: st.query_params.get_all(key) for key in st.query_params}
 if "timeline-partners" not in st.session_state:  # a link opened in a new session sets the toggle once
-    reading = read_timeline_url({"partners": params.get("partners", [])}, [])
+    reading = read_timeline_url({k: params.get(k, []) for k in ("partners", "campaigns")}, [])
     st.session_state["timeline-partners"] = reading.partners
+    st.session_state["timeline-campaigns"] = reading.campaigns
     display.show_notices(reading.notices)
 
 link_slot = links.title_with_link_slot(_("Timeline"))
@@ -25,12 +26,22 @@ st.markdown(
         "date, what happened and the source). Click a bar or an event to open that operation's profile."
     )
 )
-partners = st.toggle(
+toggles = st.container(horizontal=True, gap="medium")
+partners = toggles.toggle(
     _("Show partner missions (UN, EU, AU, OSCE and coalitions)"),
     key="timeline-partners",
     help=_("The missions NATO took over from, handed over to, ran beside or supported"),
 )
+bands = toggles.toggle(
+    _("Show campaigns"),
+    key="timeline-campaigns",
+    help=_(
+        "Shade the operations of one theatre and period (Bosnia 1992-2004, Afghanistan 2001-2021, ...): the "
+        "campaigns whose death tolls Compare shows"
+    ),
+)
 sidebar.set_url_parameter("partners", ["1"] if partners else [], [])
+sidebar.set_url_parameter("campaigns", ["1"] if bands else [], [])
 chosen_filters = sidebar.active_filters(data)
 if partners:
     missions = sidebar.filtered_missions(data)
@@ -41,7 +52,7 @@ else:
 if missions.empty:
     display.empty_notice()
 else:
-    panel = cache.shared_panel(data, "timeline_panel", chosen_filters, partners)
+    panel = cache.shared_panel(data, "timeline_panel", chosen_filters, partners, bands)
     one_bar_each = len(panel.ids) <= panels.TIMELINE_MAX_BARS  # a click on a bar opens that operation's profile
     point = display.selected_point(display.show_panel(panel, "timeline", selectable=one_bar_each))
     if point is not None and point.get("customdata"):

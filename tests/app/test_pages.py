@@ -292,6 +292,20 @@ def test_timeline_partner_toggle_adds_un_eu_au_missions_and_links() -> None:
     assert "SFOR handed over to EUFOR Althea" in arrows["text"] and "IFOR handed over to SFOR" in arrows["text"]
 
 
+def test_timeline_shades_campaigns_from_the_toggle_or_the_url_and_names_a_bad_value() -> None:
+    app = open_page("views/timeline.py")
+    assert not figures(app)[0]["layout"].get("shapes")
+    app.toggle(key="timeline-campaigns").set_value(True).run()
+    assert app.query_params["campaigns"] == "1"
+    named = {note["text"] for note in figures(app)[0]["layout"]["annotations"]}
+    assert {"Afghanistan, 2001-2021", "Bosnia and Herzegovina, 1992-2004"} <= named
+    linked = open_page("views/timeline.py", campaigns="1")
+    assert linked.toggle(key="timeline-campaigns").value is True and figures(linked)[0]["layout"]["shapes"]
+    wrong = open_page("views/timeline.py", campaigns="yes")
+    assert wrong.toggle(key="timeline-campaigns").value is False
+    assert any("campaigns=yes" in notice.value for notice in wrong.info), "a bad value is named"
+
+
 def test_timeline_shows_events_with_their_sources_and_reads_partners_from_the_url() -> None:
     app = open_page("views/timeline.py", partners="1", id="ignored")
     assert app.toggle(key="timeline-partners").value is True

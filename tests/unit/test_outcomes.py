@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.charts import questions
+from dashboard.charts import panels, questions
 from dashboard.charts.briefing import filters_of
 from dashboard.charts.judged import campaign_panel
 from dashboard.dataset import outcomes
@@ -57,6 +57,10 @@ def test_a_campaign_draws_each_toll_apart_and_never_a_sum(data: Dataset) -> None
     published = [t.value for t in campaign.human_cost if t.value is not None]
     assert sorted(drawn) == sorted(published), "exactly the published counts: nothing added up"
     assert set(panel.ids) == set(campaign.operations)
+    table = panel.table
+    causes = set(data.labels("fatality_causes").values())
+    assert set(table["Which deaths"]) <= causes, "the kind of death in words, not the vocabulary's ids"
+    assert set(table["Whose deaths"]).isdisjoint({t.group for t in campaign.human_cost})
 
 
 def test_a_campaign_range_is_a_line_from_low_to_high(data: Dataset) -> None:
@@ -97,3 +101,26 @@ def test_the_new_questions_speak_french(data: Dataset) -> None:
     assert [panel.heading for panel in built] == [
         "La paix a-t-elle tenu après leur fin ?", "Comment chaque opération a-t-elle été jugée, et par qui ?",
     ]  # fmt: skip
+
+
+def test_the_timeline_shades_each_campaign_behind_its_operations_only_when_asked(data: Dataset) -> None:
+    plain = panels.timeline_panel(data, Filters(), partners=False)
+    assert not plain.figure.layout.shapes
+    banded = panels.timeline_panel(data, Filters(), partners=False, bands=True).figure
+    named = {note.text for note in banded.layout.annotations}
+    assert "Afghanistan, 2001-2021" in named and "Libya, 2011" in named
+    rows = {text: value for value, text in zip(banded.layout.yaxis.tickvals, banded.layout.yaxis.ticktext, strict=True)}
+    afghanistan = next(c for c in data.campaigns if c.id == "afghanistan-2001-2021")
+    spans = [s for s in banded.layout.shapes if (s.x0, s.x1) == ("2001-10-01", "2021-08-31")]
+    for mission_id in ("isaf", "resolute-support"):
+        row = rows[data.missions.loc[mission_id, "short_name"]]
+        assert any(s.y0 < row < s.y1 for s in spans), f"{mission_id} lies in the campaign's band"
+    not_in_it = [
+        i
+        for i in data.missions.index
+        if i not in afghanistan.operations and data.missions.loc[i, "organisation"] == "NATO"
+    ]
+    for mission_id in not_in_it:
+        row = rows.get(data.missions.loc[mission_id, "short_name"])
+        assert row is None or not any(s.y0 < row < s.y1 for s in spans), f"{mission_id} is shaded as Afghanistan"
+    assert all(s.layer == "below" for s in banded.layout.shapes), "behind the bars, never over them"
