@@ -30,4 +30,6 @@ display.show_data_problems(data)
 briefing_pack.carry_in_url()
 presentation.page_frame()
 presentation.presentation_frame()
+if not presentation.presenting():
+    sidebar.data_version(data)
 navigation.run()

@@ -12,6 +12,8 @@ from dashboard.charts import briefing
 from dashboard.dataset.filters import FIRST_YEAR, STATUS_LABELS, STATUSES, Filters, matching, matching_ids, read_url
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import _
+from dashboard.outputs.package import version_of
+from dashboard.ui.links import page
 
 FILTER_KEYS = ("org", "type", "region", "status")
 
@@ -129,3 +131,14 @@ def filtered_missions(data: Dataset) -> pd.DataFrame:
 def filtered_ids(data: Dataset) -> list[str]:
     """The ids of the missions that match the sidebar (no table copied), shared by every session."""
     return matching_ids(data, active_filters(data))
+
+
+def data_version(data: Dataset) -> None:
+    """The foot of the sidebar on every page: the data version a reader should cite, and where to find how."""
+    with st.sidebar:
+        st.caption(
+            _("Data version {version} · CC BY 4.0 · every value cites its public source").format(
+                version=version_of(data)
+            )
+        )
+        st.page_link(page("views/data.py"), label=_("How to cite"), icon=":material/format_quote:")

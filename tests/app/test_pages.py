@@ -11,7 +11,10 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from dashboard.dataset.files import DATA_DIR
+from dashboard.dataset.loading import load_dataset
 from dashboard.dataset.profile import safe_url
+from dashboard.outputs.package import version_of
 from tests.app.conftest import PAGES, by_label, figures, open_page
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -413,3 +416,11 @@ def test_a_profile_shows_the_largest_published_figure_and_its_aircraft_ships_and
     assert "**Vessels hailed or queried**" in text and "128,000" in text
     quiet = open_page("views/mission.py", id="allied-goodwill")
     assert any(str(m.value).startswith("*Not published: ") for m in quiet.markdown)
+
+
+@pytest.mark.parametrize("script", ["views/overview.py", "views/mission.py", "views/learn.py"])
+def test_every_page_names_the_data_version_to_cite_in_the_sidebar(script: str) -> None:
+    version = version_of(load_dataset(DATA_DIR))
+    app = open_page(script)
+    assert any(f"Data version {version}" in caption.value for caption in app.sidebar.caption)
+    assert not any("Data version" in c.value for c in open_page(script, present="1").sidebar.caption)
