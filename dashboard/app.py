@@ -15,6 +15,7 @@ st.set_page_config(
 )
 
 language_notices = sidebar.choose_language()
+briefing_pack.carry_in_url()  # before the links, which carry the pack to the next page
 made = links.app_pages()
 sections: dict[str, list[tuple[st.Page, str, str]]] = {}
 for page in PAGES:
@@ -27,7 +28,6 @@ data = cache.dataset()
 notices = language_notices + sidebar.sidebar_filters(data)
 display.show_notices(notices)
 display.show_data_problems(data)
-briefing_pack.carry_in_url()
 presentation.page_frame()
 presentation.presentation_frame()
 if not presentation.presenting():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar, cast
@@ -276,3 +277,62 @@ def cited(publishers: list[Any], grades: list[Any]) -> list[str]:
     """'NATO · official': who published each value and the grade of that source, for a hover."""
     labels = {grade: _(label).lower() for grade, label in GRADE_LABELS.items()}
     return [f"{publisher} · {labels.get(grade, grade)}" for publisher, grade in zip(publishers, grades, strict=True)]
+
+
+PHONE_AXIS_TITLE = 18  # characters a line of an axis title on a phone: beneath a narrow plot, it is centred
+
+
+def plain_text(text: str | None) -> str:
+    """A chart text without plotly's markup: line breaks become spaces, tags go."""
+    return re.sub(r"<[^>]+>", "", (text or "").replace("<br>", " ")).strip()
+
+
+def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
+    """A copy of the figure laid out for a phone (about 390 px wide), and the title, subtitle and source line it
+    no longer draws: plotly does not wrap text, so on a phone they ran off the screen; the page writes them
+    as text around the chart instead, where they wrap. The legend beside the plot goes too (it took the plot's
+    width, then lay over it; the page shows legend_key beneath the chart). Axis labels get the margin they
+    need, a date axis fewer ticks, and a category axis on top is turned on its side."""
+    small = go.Figure(copy.deepcopy(fig.to_dict()))
+    layout = small.layout
+    title, subtitle = plain_text(layout.title.text), plain_text(layout.title.subtitle.text)
+    footer = next((plain_text(n.text) for n in layout.annotations if n.name == FOOTER), "")
+    layout.annotations = [note for note in layout.annotations if note.name != FOOTER]
+    layout.title = {"text": ""}
+    layout.showlegend = False
+    removed = (layout.margin.t or 0) - 16 + (layout.margin.b or 0) - 24
+    layout.margin = {"l": 4, "r": 8, "t": 16, "b": 24}
+    layout.height = max(260, (layout.height or 450) - removed)
+    for axis in (layout.xaxis, layout.yaxis):
+        axis.automargin = True
+        if axis.title.text:
+            axis.title.text = "<br>".join(textwrap.wrap(plain_text(axis.title.text), PHONE_AXIS_TITLE))
+    if layout.xaxis.type == "date":
+        layout.xaxis.nticks = 5
+    if layout.xaxis.side == "top":
+        layout.xaxis.tickangle = -90
+    if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
+        bar = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "len": 1, "thickness": 12,
+               "title_side": "top"}  # fmt: skip
+        layout.coloraxis.colorbar.update(bar)
+        for trace in small.data:
+            if trace.type == "choropleth":
+                trace.colorbar.update(bar)
+        layout.height = 380
+        layout.margin.b = 90
+    return small, title, subtitle, footer
+
+
+def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
+    """The legend's entries as (name, colour), in the figure's order, once each: a key to show beside a chart
+    whose legend is hidden (for_phone)."""
+    entries: dict[str, str] = {}
+    for trace in fig.data:
+        if trace.showlegend is False or not trace.name or trace.name in entries:
+            continue
+        colour = getattr(getattr(trace, "marker", None), "color", None) or getattr(
+            getattr(trace, "line", None), "color", None
+        )
+        if isinstance(colour, str):
+            entries[trace.name] = colour
+    return list(entries.items())

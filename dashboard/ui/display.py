@@ -4,6 +4,7 @@ the notices for data problems and links not understood, and the caption under a 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 from typing import Any, cast
@@ -13,9 +14,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.charts import panels
+from dashboard.charts import frame, panels
 from dashboard.dataset.files import Problem
 from dashboard.dataset.loading import Dataset
+from dashboard.dataset.profile import plain
 from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.i18n import _
 from dashboard.outputs import images, package
@@ -106,16 +108,56 @@ def _drawn(fig: go.Figure) -> go.Figure:
     return cast(go.Figure, drawn)
 
 
+def on_phone() -> bool:
+    """Whether the reader's browser says it is a phone ("Mobi" in its user agent, as MDN recommends testing)."""
+    agent = st.context.headers.get("User-Agent", "") or ""
+    return "Mobi" in agent or "Android" in agent
+
+
+def _for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
+    """The figure's phone layout and texts (frame.for_phone), made the first time a phone draws it, kept with it."""
+    made = fig.__dict__.get("_for_phone")
+    if made is None:
+        made = frame.for_phone(fig)
+        fig._for_phone = made
+    return cast(tuple[go.Figure, str, str, str], made)
+
+
+def legend_key(fig: go.Figure) -> None:
+    """The chart's legend as a wrapped line of coloured squares and names, beneath a phone's chart."""
+    entries = frame.legend_key(fig)
+    if entries:
+        items = "".join(
+            f'<span style="white-space:nowrap;margin-right:0.9em"><span aria-hidden="true" style="color:{colour}">'
+            f"&#9632;</span> {html.escape(name.replace('<br>', ' '))}</span> "
+            for name, colour in entries
+        )
+        st.html(f'<div style="font-size:0.85rem;line-height:1.6">{items}</div>')
+
+
 def show_chart(fig: go.Figure, key: str, selectable: bool = False) -> Any:
-    """Every plotly chart goes through here, so each one gets the offline map configuration."""
-    return st.plotly_chart(
-        _drawn(fig),
+    """Every plotly chart goes through here, so each one gets the offline map configuration, and a phone
+    gets the chart's phone layout, without the toolbar (it covered the title), with its key beneath."""
+    phone = on_phone()
+    if phone:
+        fig_shown, title, subtitle, footer = _for_phone(fig)
+        if title:
+            st.markdown(f"**{plain(title)}**")
+        if subtitle:
+            st.caption(plain(subtitle))
+    event = st.plotly_chart(
+        _drawn(fig_shown if phone else fig),
         key=key,
-        config=PLOTLY_CONFIG,
+        config=PLOTLY_CONFIG | {"displayModeBar": False} if phone else PLOTLY_CONFIG,
         theme=None,
         on_select="rerun" if selectable else "ignore",
         selection_mode=("points",),
     )
+    if phone:
+        legend_key(fig)
+        if footer:
+            st.caption(plain(footer))
+    return event
 
 
 def selected_point(event: Any) -> dict[str, Any] | None:

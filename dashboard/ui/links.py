@@ -62,12 +62,15 @@ def navigation_links(sections: dict[str, list[tuple[Any, str, str]]]) -> None:
     """The sidebar's page list, drawn as links that keep the language (Streamlit's own list is invalid HTML:
     its sections put headings inside the <ul>, which screen readers and axe-core reject).
     """
-    keep = {"lang": i18n.language()} if i18n.language() != i18n.DEFAULT_LANGUAGE else None
+    keep: dict[str, str | list[str]] = {"lang": i18n.language()} if i18n.language() != i18n.DEFAULT_LANGUAGE else {}
+    carried = st.query_params.get_all("pack")  # the briefing pack goes with the reader (ui/briefing_pack.py)
+    if carried:
+        keep["pack"] = carried
     with st.sidebar:
         for section, pages in sections.items():
             st.markdown(f"**{section}**")
             for page, title, icon in pages:
-                st.page_link(page, label=title, icon=icon, query_params=keep)
+                st.page_link(page, label=title, icon=icon, query_params=keep or None)
 
 
 def title_with_link_slot(title: str) -> Any:

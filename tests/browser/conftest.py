@@ -93,7 +93,7 @@ def screenshot(page: Page, name: str) -> Path:
 
 def wait_for_app(page: Page) -> None:
     """Wait until Streamlit has finished running the script and every chart has drawn."""
-    page.wait_for_selector("[data-testid='stSidebar']")
+    page.wait_for_selector("[data-testid='stSidebar']", state="attached")  # a phone keeps it folded away
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')"

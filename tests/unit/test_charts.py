@@ -171,3 +171,19 @@ def test_a_timeline_of_too_many_operations_counts_them_per_year_and_says_so(
     starts = missions["start"].astype(str).str[:4].astype(int)
     assert per_year[1999] == int(((starts <= 1999) & (ends >= 1999)).sum()), "every operation under way in 1999"
     assert sorted(counted.ids) == sorted(bars.ids)
+
+
+def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key_instead(data: Dataset) -> None:
+    panel = panels.timeline_panel(data, Filters(), partners=False)
+    small, title, subtitle, footer = frame.for_phone(panel.figure)
+    assert title == "When each operation ran" and "all mission types" in subtitle and footer.startswith("Source:")
+    assert small.layout.showlegend is False and not small.layout.title.text
+    assert not [note for note in small.layout.annotations if note.name == frame.FOOTER]
+    assert small.layout.margin.l <= 8 and small.layout.yaxis.automargin
+    key = frame.legend_key(panel.figure)
+    assert ("Peace enforcement", frame.category_colours(list(data.labels("mission_type")))["peace-enforcement"]) in key
+    assert panel.figure.layout.showlegend is not False, "the laptop's figure is left as it was"
+    world = panels.map_panel(data, Filters(), None, "operations", "world").figure
+    phone_map = frame.for_phone(world)[0]
+    bars = [t.colorbar for t in phone_map.data if t.type == "choropleth" and t.showscale is not False]
+    assert bars and all(bar.orientation == "h" and bar.title.text for bar in bars), "a map's scale goes beneath it"
