@@ -43,7 +43,11 @@ def drawn_paths(page: Page, chart_index: int) -> int:
 
 
 @pytest.mark.parametrize(("path", "name", "charts"), PAGES, ids=[p[1] for p in PAGES])
-def test_page_loads_draws_and_stays_offline(page: Page, server_url: str, path: str, name: str, charts: int) -> None:
+def test_page_loads_draws_stays_offline_and_is_accessible(
+    page: Page, server_url: str, path: str, name: str, charts: int
+) -> None:
+    """Each page once: no error, every chart drawn, nothing fetched from outside, and axe-core finds no critical
+    or serious violation (one load for both: the suite's time is mostly page loads)."""
     recorder = Recorder(page)
     page.goto(server_url + path)
     wait_for_app(page)
@@ -59,6 +63,7 @@ def test_page_loads_draws_and_stays_offline(page: Page, server_url: str, path: s
     for index in range(charts):
         assert drawn_paths(page, index) > 5, f"chart {index} on {path} drew nothing"
     assert recorder.external() == [], f"requests left the machine: {recorder.external()[:5]}"
+    assert_accessible(page)
 
 
 def choropleth_box(page: Page, code: str) -> dict[str, float]:
@@ -349,15 +354,6 @@ def test_presentation_mode_hides_the_chrome_and_steps_with_the_arrow_keys(page: 
     page.wait_for_selector("[data-testid='stSidebar']")
     assert "present=1" not in page.url
     assert recorder.external() == []
-
-
-@pytest.mark.parametrize(("path", "name", "charts"), PAGES, ids=[p[1] for p in PAGES])
-def test_axe_finds_no_critical_or_serious_accessibility_violation(
-    page: Page, server_url: str, path: str, name: str, charts: int
-) -> None:
-    page.goto(server_url + path)
-    wait_for_app(page)
-    assert_accessible(page)
 
 
 def assert_accessible(page: Page) -> None:
