@@ -287,22 +287,32 @@ def plain_text(text: str | None) -> str:
     return re.sub(r"<[^>]+>", "", (text or "").replace("<br>", " ")).strip()
 
 
-def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
-    """A copy of the figure laid out for a phone (about 390 px wide), and the title, subtitle and source line it
-    no longer draws: plotly does not wrap text, so on a phone they ran off the screen; the page writes them
-    as text around the chart instead, where they wrap. The legend beside the plot goes too (it took the plot's
-    width, then lay over it; the page shows legend_key beneath the chart). Axis labels get the margin they
-    need, a date axis fewer ticks, and a category axis on top is turned on its side."""
-    small = go.Figure(copy.deepcopy(fig.to_dict()))
-    layout = small.layout
+def bare(fig: go.Figure, top: int = 16, bottom: int = 24) -> tuple[go.Figure, str, str, str]:
+    """A copy of the figure without its title, subtitle and source line, and those three as plain text: for a
+    surface that writes them itself (a phone's page, where they wrap; a slide, which has a title placeholder
+    and a footnote). The room they took is given back to the plot."""
+    copied = go.Figure(copy.deepcopy(fig.to_dict()))
+    layout = copied.layout
     title, subtitle = plain_text(layout.title.text), plain_text(layout.title.subtitle.text)
     footer = next((plain_text(n.text) for n in layout.annotations if n.name == FOOTER), "")
     layout.annotations = [note for note in layout.annotations if note.name != FOOTER]
     layout.title = {"text": ""}
-    layout.showlegend = False
-    removed = (layout.margin.t or 0) - 16 + (layout.margin.b or 0) - 24
-    layout.margin = {"l": 4, "r": 8, "t": 16, "b": 24}
+    removed = (layout.margin.t or 0) - top + (layout.margin.b or 0) - bottom
+    layout.margin.t, layout.margin.b = top, bottom
     layout.height = max(260, (layout.height or 450) - removed)
+    return copied, title, subtitle, footer
+
+
+def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
+    """A copy of the figure laid out for a phone (about 390 px wide), and the title, subtitle and source line it
+    no longer draws (bare): plotly does not wrap text, so on a phone they ran off the screen; the page writes
+    them as text around the chart instead, where they wrap. The legend beside the plot goes too (it took the
+    plot's width, then lay over it; the page shows legend_key beneath the chart). Axis labels get the margin
+    they need, a date axis fewer ticks, and a category axis on top is turned on its side."""
+    small, title, subtitle, footer = bare(fig)
+    layout = small.layout
+    layout.showlegend = False
+    layout.margin.l, layout.margin.r = 4, 8
     for axis in (layout.xaxis, layout.yaxis):
         axis.automargin = True
         if axis.title.text:

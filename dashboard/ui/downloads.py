@@ -84,7 +84,7 @@ def handout_builder(lesson_id: str) -> Any:
     """A no-argument callable for a download button: the handout is printed when the button is clicked."""
     folder = data_dir()
     day = today()
-    link = page_address().split("?")[0] + f"?lesson={lesson_id}"
+    link = slides.path_of(page_address().split("?")[0]) + f"?lesson={lesson_id}"  # never the server's address
     return for_reader(partial(_handout, str(folder), day, fingerprint(folder), lesson_id, link, i18n.language()))
 
 

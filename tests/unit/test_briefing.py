@@ -91,6 +91,13 @@ def test_a_pack_of_eight_charts_becomes_a_16_9_deck_in_under_15_seconds(data: Da
         notes = slide.notes_slide.notes_text_frame.text
         assert "Key figures:" in notes and "Sources of the operations drawn:" in notes
         assert re.search(r"https?://", notes), "notes name at least one source by its address"
+        assert slide.shapes.title is not None and slide.shapes.title.text == picture.panel.heading, "a real title"
+        assert sum(t.startswith("Source: NATO Peace") for t in texts) == 1, "one source line"
+        assert "<br>" not in notes and not re.search(r"^(Id|id|missions|details): ", notes, re.M), notes[:300]
+        assert not re.search(r"\b\d+\.0\b", notes.split("Sources of the operations drawn:")[0]), "no 130000.0"
+        assert "127.0.0.1" not in notes and "localhost" not in notes
+    assert cover.shapes.title.text == "Test pack"
+    assert cover.notes_slide.notes_text_frame.text == "Rebuild this pack: /brief?pack=x"
 
 
 def test_speaker_notes_quote_the_table_and_the_sources_of_the_operations(data: Dataset) -> None:
