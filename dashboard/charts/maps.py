@@ -23,8 +23,19 @@ VIEWS: dict[str, dict[str, Any]] = {
 }
 
 
-def _place_data(places: pd.DataFrame, names: Mapping[str, str]) -> list[list[str]]:
-    return [[p, names.get(p, p), d] for p, d in zip(places["place"], places["details"], strict=True)]
+def amount(value: int, measure: str) -> str:
+    """'1 operation', '3 operations', '1 year of presence': a hover's count with its plural right."""
+    if measure == "operations":
+        return _("1 operation") if value == 1 else _("{count} operations").format(count=value)
+    return _("1 year of presence") if value == 1 else _("{count} years of presence").format(count=value)
+
+
+def _place_data(places: pd.DataFrame, names: Mapping[str, str], measure: str) -> list[list[str]]:
+    """Per place: its code, its name, the operations there, and the count in words."""
+    return [
+        [p, names.get(p, p), d, amount(int(v), measure)]
+        for p, d, v in zip(places["place"], places["details"], places[measure], strict=True)
+    ]
 
 
 def deployment_map(
@@ -46,18 +57,9 @@ def deployment_map(
     Balkans at 1:50m) or 'fit' (zoomed to what is drawn, for a single operation's profile).
     """
     title = title if title is not None else _("Where the operations deployed")
-    hover_text = (
-        _("<b>%{customdata[1]}</b><br>%{z} operation(s)<br>%{customdata[2]}<extra></extra>")
-        if measure == "operations"
-        else _("<b>%{customdata[1]}</b><br>%{z} year(s) of presence<br>%{customdata[2]}<extra></extra>")
-    )
-    sea_hover_text = (
-        _("<b>%{customdata[1]}</b> (approximate outline)<br>%{z} operation(s)<br>%{customdata[2]}<extra></extra>")
-        if measure == "operations"
-        else _(
-            "<b>%{customdata[1]}</b> (approximate outline)<br>%{z} year(s) of presence<br>%{customdata[2]}"
-            "<extra></extra>"
-        )
+    hover_text = _("<b>%{customdata[1]}</b><br>%{customdata[3]}<br>%{customdata[2]}<extra></extra>")
+    sea_hover_text = _(
+        "<b>%{customdata[1]}</b> (approximate outline)<br>%{customdata[3]}<br>%{customdata[2]}<extra></extra>"
     )
     top = max([1, *countries[measure].tolist(), *seas[measure].tolist()])
     traces: list[BaseTraceType] = []
@@ -81,9 +83,7 @@ def deployment_map(
                     # whole numbers only: with a small maximum, automatic ticks fall on halves and repeat as "1, 1"
                     "dtick": max(1, math.ceil(top / 8)),
                 },
-                customdata=[
-                    [p, names.get(p, p), d] for p, d in zip(countries["place"], countries["details"], strict=True)
-                ],
+                customdata=_place_data(countries, names, measure),
                 hovertemplate=hover_text,
             )
         )
@@ -103,7 +103,7 @@ def deployment_map(
                 showscale=False,
                 showlegend=True,
                 marker={"line": {"color": "#1f7a6f", "width": 0.8}, "opacity": 0.6},
-                customdata=_place_data(seas, names),
+                customdata=_place_data(seas, names, measure),
                 hovertemplate=sea_hover_text,
             )
         )

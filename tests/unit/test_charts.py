@@ -187,3 +187,12 @@ def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key
     phone_map = frame.for_phone(world)[0]
     bars = [t.colorbar for t in phone_map.data if t.type == "choropleth" and t.showscale is not False]
     assert bars and all(bar.orientation == "h" and bar.title.text for bar in bars), "a map's scale goes beneath it"
+
+
+def test_map_hovers_count_in_words_with_the_right_plural(data: Dataset) -> None:
+    assert maps.amount(1, "operations") == "1 operation" and maps.amount(3, "operations") == "3 operations"
+    assert maps.amount(1, "years") == "1 year of presence" and maps.amount(2, "years") == "2 years of presence"
+    world = panels.map_panel(data, Filters(), None, "operations", "world").figure
+    countries = next(t for t in world.data if t.type == "choropleth")
+    assert all(row[3] == maps.amount(z, "operations") for row, z in zip(countries.customdata, countries.z, strict=True))
+    assert "(s)" not in countries.hovertemplate
