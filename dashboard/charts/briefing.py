@@ -166,14 +166,18 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = quest
     if view.page == "overview":
         return panels.overview_panel(data, filters)
     if view.page == "timeline":
-        timeline = read_timeline_url(params, list(data.personnel["mission_id"].unique()))
+        measure = read_timeline_url({"measure": params.get("measure", [])}, []).measure
+        with_points = list(panels.points_per_operation(data, measure))
+        timeline = read_timeline_url(params, with_points)
         if view.chart == "timeline":
             return panels.timeline_panel(data, filters, timeline.partners, timeline.campaigns)
         shown = filter_missions(data.missions, filters)
         if not timeline.partners:
             shown = shown[shown["organisation"] == "NATO"]
-        chosen = [i for i in timeline.strength if i in shown.index] or panels.default_strength(data, shown)
-        return panels.strength_panel(data, chosen, timeline.align, official_only=timeline.official)
+        chosen = [i for i in timeline.strength if i in shown.index] or panels.default_strength(
+            data, shown, measure=measure
+        )
+        return panels.strength_panel(data, chosen, timeline.align, official_only=timeline.official, measure=measure)
     if view.page == "map":
         last_year = min(filters.year_to, data.today.year)
         where = read_map_url(params, filters.year_from, last_year)

@@ -24,6 +24,7 @@ from dashboard.dataset.filters import (
     FIRST_YEAR,
     STATUS_LABELS,
     STATUSES,
+    STRENGTH_MEASURES,
     Filters,
     matching,
 )
@@ -266,19 +267,36 @@ def timeline_table(missions: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def points_per_operation(data: Dataset) -> dict[str, int]:
-    """How many published strength points each operation has, most first (worked out once per dataset)."""
+def strength_points(data: Dataset, measure: str = "personnel") -> pd.DataFrame:
+    """The dated points of one measure, in the personnel table's columns (a count of aircraft or ships notes its
+    role and scope where personnel notes its own)."""
+    if measure == "personnel":
+        return data.personnel
+
+    def build() -> pd.DataFrame:
+        rows = data.sizes[(data.sizes["measure"] == measure) & data.sizes["day"].notna()]
+        notes = [
+            "; ".join(str(part) for part in (role if role and role != "all" else None, scope) if part)
+            for role, scope in zip(rows["role"], rows["scope"], strict=True)
+        ]
+        return rows.assign(note=notes)[list(data.personnel.columns)].reset_index(drop=True)
+
+    return data.remembered(("strength points", measure), build)
+
+
+def points_per_operation(data: Dataset, measure: str = "personnel") -> dict[str, int]:
+    """How many published points of `measure` each operation has, most first (worked out once per dataset)."""
 
     def count() -> dict[str, int]:
-        return {str(i): int(n) for i, n in data.personnel["mission_id"].value_counts().items()}
+        return {str(i): int(n) for i, n in strength_points(data, measure)["mission_id"].value_counts().items()}
 
-    return data.remembered(("points per operation",), count)
+    return data.remembered(("points per operation", measure), count)
 
 
-def default_strength(data: Dataset, missions: pd.DataFrame, count: int = 4) -> list[str]:
+def default_strength(data: Dataset, missions: pd.DataFrame, count: int = 4, measure: str = "personnel") -> list[str]:
     """The operations a strength chart shows until someone picks: those with the most published points."""
     shown = set(missions.index)
-    return [str(i) for i in points_per_operation(data) if i in shown][:count]
+    return [str(i) for i in points_per_operation(data, measure) if i in shown][:count]
 
 
 def official_points(points: pd.DataFrame, official_only: bool) -> tuple[pd.DataFrame, str]:
@@ -295,21 +313,38 @@ def official_points(points: pd.DataFrame, official_only: bool) -> tuple[pd.DataF
 
 
 def strength_panel(
-    data: Dataset, chosen: list[str], align: str, key: str = "strength", official_only: bool = False
+    data: Dataset, chosen: list[str], align: str, key: str = "strength", official_only: bool = False,
+    measure: str = "personnel",
 ) -> Panel:
     """Published strength of the chosen operations over time, on the calendar or by months since start (with
-    `official_only`, from official sources only)."""
+    `official_only`, from official sources only); `measure` personnel, aircraft or ships."""
     chosen = [i for i in chosen if i in data.records]
-    points, subtitle = official_points(data.personnel[data.personnel["mission_id"].isin(chosen)], official_only)
+    measure = measure if measure in STRENGTH_MEASURES else "personnel"
+    every_point = strength_points(data, measure)
+    points, subtitle = official_points(every_point[every_point["mission_id"].isin(chosen)], official_only)
     drawn = [i for i in chosen if i in set(points["mission_id"])]
     context = (subtitle, source_line(data, len(drawn), len(chosen), among="chosen"))
     figure = None
     if drawn:
-        everything = points if official_only else data.personnel
-        figure = strength.strength_lines(everything, data.missions.loc[chosen], align=align, context=context)
-    empty = N_("None of the operations chosen has a published strength figure.")
+        everything = points if official_only else every_point
+        figure = strength.strength_lines(everything, data.missions.loc[chosen], align=align, context=context,
+                                         title=_(STRENGTH_TITLES[measure]), unit=measure)  # fmt: skip
+    empty = STRENGTH_EMPTY[measure]
     return framed(key, _("How did their strength change?"), figure, partial(comparisons.strength_points, points),
-                  "strength-over-time", context, drawn, empty)  # fmt: skip
+                  "strength-over-time" if measure == "personnel" else f"{measure}-over-time", context, drawn,
+                  empty)  # fmt: skip
+
+
+STRENGTH_TITLES = {
+    "personnel": N_("Published strength over time"),
+    "aircraft": N_("Published aircraft over time"),
+    "ships": N_("Published ships over time"),
+}  # shown with _()
+STRENGTH_EMPTY = {
+    "personnel": N_("None of the operations chosen has a published strength figure."),
+    "aircraft": N_("None of the operations chosen has a published count of its aircraft."),
+    "ships": N_("None of the operations chosen has a published count of its ships."),
+}
 
 
 def map_panel(

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
 from dashboard.charts.frame import PALETTE, Context, cited, framed_figure, grouped, iso_days, unchecked
-from dashboard.i18n import _, shown_date
+from dashboard.i18n import N_, _, shown_date
 
 
 def personnel_over_time(points: pd.DataFrame, title: str, context: Context | None = None) -> go.Figure:
@@ -40,14 +40,36 @@ def personnel_over_time(points: pd.DataFrame, title: str, context: Context | Non
 DAYS_PER_MONTH = 30.4375
 
 
+STRENGTH_UNITS = {  # what a strength line counts -> its axis title and its hover, shown with _()
+    "personnel": (
+        N_("Personnel (published figures)"),
+        N_("<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} personnel<br>%{customdata[3]}"
+           "<br>Source: %{customdata[2]}<extra></extra>"),
+    ),
+    "aircraft": (
+        N_("Aircraft (published figures)"),
+        N_("<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} aircraft<br>%{customdata[3]}"
+           "<br>Source: %{customdata[2]}<extra></extra>"),
+    ),
+    "ships": (
+        N_("Ships (published figures)"),
+        N_("<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} ships<br>%{customdata[3]}"
+           "<br>Source: %{customdata[2]}<extra></extra>"),
+    ),
+}  # fmt: skip
+
+
 def strength_lines(
     points: pd.DataFrame,
     missions: pd.DataFrame,
     align: str = "date",
     title: str = "",
     context: Context | None = None,
+    unit: str = "personnel",
 ) -> go.Figure:
     """One line per operation through its published strength points only (each point marked).
+
+    `unit`: what the points count, one of STRENGTH_UNITS (personnel, aircraft, ships): the axis and hovers say so.
 
     `align` 'date' puts the points on the calendar; 'months' measures each from its own operation's
     start, to compare how operations grew and shrank. Operations with no published point draw nothing.
@@ -82,15 +104,12 @@ def strength_lines(
                     (mission_id, shown_date(str(date)), source, note if isinstance(note, str) else "")
                     for date, source, note in zip(rows["date"], rows["source"], rows["note"], strict=True)
                 ],
-                hovertemplate=_(
-                    "<b>%{fullData.name}</b>, %{customdata[1]}: %{y:,} personnel<br>%{customdata[3]}"
-                    "<br>Source: %{customdata[2]}<extra></extra>"
-                ),
+                hovertemplate=_(STRENGTH_UNITS[unit][1]),
             )
         )
     months = {"title": {"text": _("Months since the operation began")}, "rangemode": "tozero"}
     layout = {
-        "yaxis": {"title": {"text": _("Personnel (published figures)")}, "rangemode": "tozero", "tickformat": ","},
+        "yaxis": {"title": {"text": _(STRENGTH_UNITS[unit][0])}, "rangemode": "tozero", "tickformat": ","},
         "xaxis": months if align == "months" else {"type": "date"},
         "legend": {"orientation": "h", "y": -0.2},
         "hovermode": "closest",

@@ -317,6 +317,7 @@ class TimelineReading:
 
     partners: bool = False
     campaigns: bool = False  # campaigns drawn as bands behind their operations' bars
+    measure: str = "personnel"  # what the strength chart draws: personnel, aircraft or ships
     strength: list[str] = field(default_factory=list)  # empty: the page's default choice
     align: str = "date"
     official: bool = False  # strength from official sources only
@@ -345,12 +346,15 @@ def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequen
                 values=", ".join(unknown)
             )
         )
+    people = N_("Ignored measure={value}: use {allowed}; showing personnel.")
+    reading.measure = one_of(params, "measure", list(STRENGTH_MEASURES), people, reading.notices) or "personnel"
     calendar = N_("Ignored align={value}: use {allowed}; showing calendar dates.")
     reading.align = one_of(params, "align", list(ALIGNMENTS), calendar, reading.notices) or "date"
     reading.official = read_official(params, reading.notices)
     return reading
 
 
+STRENGTH_MEASURES = ("personnel", "aircraft", "ships")  # what the timeline's strength chart can draw
 COMPARE_DEFAULT_IDS = ("sfor", "kfor", "isaf")
 COMPARE_MAX = 4
 

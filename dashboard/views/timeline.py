@@ -5,11 +5,17 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard.charts import panels
-from dashboard.dataset.filters import ALIGNMENTS, matching, read_timeline_url
-from dashboard.i18n import _
+from dashboard.dataset.filters import ALIGNMENTS, STRENGTH_MEASURES, matching, read_timeline_url
+from dashboard.i18n import N_, _
 from dashboard.ui import cache, display, links, sidebar
 
 data = cache.dataset()
+MEASURE_LABELS = {"personnel": N_("Personnel"), "aircraft": N_("Aircraft"), "ships": N_("Ships")}  # shown with _()
+NONE_SHOWN = {
+    "personnel": N_("None of the operations shown has a published strength figure."),
+    "aircraft": N_("None of the operations shown has a published count of its aircraft."),
+    "ships": N_("None of the operations shown has a published count of its ships."),
+}
 
 params = {key: st.query_params.get_all(key) for key in st.query_params}
 if "timeline-partners" not in st.session_state:  # a link opened in a new session sets the toggle once
@@ -60,19 +66,31 @@ else:
 display.data_caption(data, len(missions))
 
 st.subheader(_("Strength over time"))
-points = panels.points_per_operation(data)
+if "timeline-measure" not in st.session_state:  # a link opened in a new session sets the measure once
+    asked = read_timeline_url({"measure": params.get("measure", [])}, [])
+    st.session_state["timeline-measure"] = asked.measure
+    display.show_notices(asked.notices)
+measure = (
+    st.segmented_control(
+        _("Measure"), list(STRENGTH_MEASURES), format_func=lambda m: _(MEASURE_LABELS[m]), key="timeline-measure"
+    )
+    or "personnel"
+)
+sidebar.set_url_parameter("measure", [measure], ["personnel"])
+points = panels.points_per_operation(data, measure)
 options = [i for i in missions.index if i in points]
 if not options:
-    st.markdown("*" + _("None of the operations shown has a published strength figure.") + "*")
+    st.markdown("*" + _(NONE_SHOWN[measure]) + "*")
 else:
-    default = panels.default_strength(data, missions)
+    default = panels.default_strength(data, missions, measure=measure)
     if "timeline-strength" not in st.session_state:  # read the URL once per session, as the sidebar does
         reading = read_timeline_url({k: params.get(k, []) for k in ("strength", "align", "official")}, options)
         st.session_state["timeline-strength"] = reading.strength or default
         st.session_state["timeline-align"] = reading.align
         st.session_state["timeline-official"] = reading.official
         display.show_notices(reading.notices)
-    st.session_state["timeline-strength"] = [i for i in st.session_state["timeline-strength"] if i in options]
+    kept = [i for i in st.session_state["timeline-strength"] if i in options]
+    st.session_state["timeline-strength"] = kept or default  # another measure: its own operations
     pick, align_column = st.columns([5, 3], vertical_alignment="bottom")
     chosen = pick.multiselect(
         _("Operations to compare"), options, key="timeline-strength", format_func=data.title_of, max_selections=8
@@ -88,7 +106,7 @@ else:
     sidebar.set_url_parameter("align", [align], ["date"])
     sidebar.set_url_parameter("official", ["1"] if official else [], [])
     if chosen:
-        strength = cache.shared_panel(data, "strength_panel", tuple(chosen), align, "strength", official)
+        strength = cache.shared_panel(data, "strength_panel", tuple(chosen), align, "strength", official, measure)
         display.show_panel(strength, "timeline")
         st.caption(
             _(

@@ -14,7 +14,7 @@ from tests.app.conftest import open_page
 EVERY_PAGE = ("org", "type", "region", "status", "from", "to", "lang", "present")
 READS = {  # the URL parameters each page reads, besides the sidebar's
     "views/overview.py": (),
-    "views/timeline.py": ("partners", "campaigns", "strength", "align", "official"),
+    "views/timeline.py": ("partners", "campaigns", "measure", "strength", "align", "official"),
     "views/map.py": ("year", "shade", "view", "hq"),
     "views/compare.py": ("question", "ids", "decades", "log", "against", "align", "official"),
     "views/mission.py": ("id", "official"),

@@ -424,3 +424,16 @@ def test_every_page_names_the_data_version_to_cite_in_the_sidebar(script: str) -
     app = open_page(script)
     assert any(f"Data version {version}" in caption.value for caption in app.sidebar.caption)
     assert not any("Data version" in c.value for c in open_page(script, present="1").sidebar.caption)
+
+
+def test_the_strength_chart_switches_to_aircraft_from_the_link_or_the_control() -> None:
+    app = open_page("views/timeline.py", measure="aircraft")
+    assert app.session_state["timeline-measure"] == "aircraft"
+    strength = figures(app)[-1]
+    assert strength["layout"]["yaxis"]["title"]["text"] == "Aircraft (published figures)"
+    assert "icelandic-air-policing" in app.session_state["timeline-strength"]
+    app.segmented_control(key="timeline-measure").set_value("personnel").run()
+    assert figures(app)[-1]["layout"]["yaxis"]["title"]["text"] == "Personnel (published figures)"
+    assert "measure" not in app.query_params
+    wrong = open_page("views/timeline.py", measure="tanks")
+    assert any("measure=tanks" in notice.value for notice in wrong.info)

@@ -196,3 +196,17 @@ def test_map_hovers_count_in_words_with_the_right_plural(data: Dataset) -> None:
     countries = next(t for t in world.data if t.type == "choropleth")
     assert all(row[3] == maps.amount(z, "operations") for row, z in zip(countries.customdata, countries.z, strict=True))
     assert "(s)" not in countries.hovertemplate
+
+
+def test_the_strength_chart_draws_published_aircraft_where_a_series_exists(data: Dataset) -> None:
+    panel = panels.strength_panel(data, ["icelandic-air-policing", "kfor"], "date", measure="aircraft")
+    assert panel.figure is not None and list(panel.ids) == ["icelandic-air-policing"], "KFOR has no aircraft count"
+    published = data.sizes[
+        (data.sizes["mission_id"] == "icelandic-air-policing") & (data.sizes["measure"] == "aircraft")
+    ]
+    drawn = [y for trace in panel.figure.data for y in trace.y]
+    assert sorted(drawn) == sorted(published["value"].tolist()), "exactly the published counts"
+    assert panel.figure.layout.yaxis.title.text == "Aircraft (published figures)"
+    assert "aircraft" in panel.figure.data[0].hovertemplate and "personnel" not in panel.figure.data[0].hovertemplate
+    assert panels.strength_panel(data, ["kfor"], "date", measure="ships").figure is None
+    assert panels.strength_panel(data, ["kfor"], "date", measure="nonsense").figure is not None, "personnel"
