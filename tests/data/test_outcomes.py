@@ -4,6 +4,7 @@ Afghanistan campaign carries its coalition death toll."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -56,3 +57,17 @@ def test_the_afghanistan_campaign_carries_its_coalition_toll(data: Dataset) -> N
 def test_years_of_peace_run_from_the_end(data: Dataset) -> None:
     row = data.aftermath.set_index("mission_id").loc["unified-protector"]
     assert row["state"] == "conflict-resumed" and row["years_after"] == int(row["resumed"][:4]) - 2011
+
+
+def test_what_followed_and_each_judgement_is_said_in_one_or_two_sentences(data: Dataset) -> None:
+    sentence_end = re.compile(r"[.!?](?:\s+(?=[A-Z])|$)")
+    long = [
+        f"{record.id} {field}"
+        for record in data.records.values()
+        for field, text in [
+            ("aftermath", record.aftermath.summary if record.aftermath else ""),
+            *((f"assessments[{i}]", a.summary) for i, a in enumerate(record.assessments or [])),
+        ]
+        if text and len(sentence_end.findall(text.strip())) > 2
+    ]
+    assert long == [], "the schema asks for one or two sentences"
