@@ -36,7 +36,8 @@ test: $(DEV_STAMP) chromium nginx $(AXE)  ## install what the tests need and run
 	$(BIN)/mypy
 	$(BIN)/python -m dashboard.dataset.validation
 	$(BIN)/python -m pytest -n 2 tests/unit tests/data tests/app  # no browser: both cores, half the time
-	$(BIN)/python -m pytest tests/browser  # one at a time: each test drives a server and Chromium
+	$(BIN)/python -m pytest -n 2 --dist loadfile tests/browser --ignore=tests/browser/test_latency.py  # a file a worker
+	$(BIN)/python -m pytest tests/browser/test_latency.py  # alone: it measures speed
 
 lint: $(DEV_STAMP)  ## ruff
 	$(BIN)/ruff check dashboard tests data/geo bench docs

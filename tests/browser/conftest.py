@@ -154,3 +154,16 @@ def wait_for_charts(page: Page) -> None:
         timeout=30_000,
     )
     page.wait_for_timeout(300)
+
+
+def assert_accessible(page: Page) -> None:
+    """Run axe-core (from the npm registry, `make test` installs it) in the page: WCAG A and AA rules."""
+    assert AXE.exists(), f"{AXE} is missing: run `make test` (it runs npm ci in tests/browser)"
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'critical' || v.impact === 'serious')
+            .map(v => `${v.id} (${v.impact}): ${v.help}: `
+                 + v.nodes.slice(0, 3).map(n => n.html.slice(0, 120)).join(' | '))"""
+    )
+    assert violations == []

@@ -13,57 +13,17 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
-from tests.browser.conftest import AXE, ROOT, Recorder, download, open_expander, screenshot, wait_for_app
-
-# path, name, charts the page draws
-PAGES = [
-    ("/", "overview", 1),
-    ("/timeline", "timeline", 2),
-    ("/map", "map", 1),
-    ("/compare", "compare", 1),
-    ("/compare?question=how-large", "compare-how-large", 2),
-    ("/compare?question=side-by-side", "compare-side-by-side", 1),
-    ("/mission?id=kfor", "mission-kfor", 2),
-    ("/data", "data", 0),
-    ("/brief?pack=compare%2Fpeaks%3Flog%3D1&pack=map%2Fmap%3Fview%3Deurope", "brief", 0),
-    ("/learn?concept=risks", "learn-concept", 0),
-    ("/learn?lesson=bosnia&step=6", "learn-lesson", 1),
-    ("/learn?part=quiz&seed=42&teacher=1", "learn-quiz-teacher", 6),
-    ("/learn?part=glossary&lang=fr", "learn-glossary-fr", 0),
-    ("/compare?lang=fr&question=human-cost", "compare-fr", 2),
-    ("/compare?question=peace", "compare-peace", 2),
-    ("/compare?question=judged", "compare-judged", 1),
-]
+from tests.browser.conftest import (
+    ROOT,
+    Recorder,
+    assert_accessible,
+    download,
+    open_expander,
+    screenshot,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def drawn_paths(page: Page, chart_index: int) -> int:
-    return int(page.locator("[data-testid='stPlotlyChart']").nth(chart_index).locator("svg path").count())
-
-
-@pytest.mark.parametrize(("path", "name", "charts"), PAGES, ids=[p[1] for p in PAGES])
-def test_page_loads_draws_stays_offline_and_is_accessible(
-    page: Page, server_url: str, path: str, name: str, charts: int
-) -> None:
-    """Each page once: no error, every chart drawn, nothing fetched from outside, and axe-core finds no critical
-    or serious violation (one load for both: the suite's time is mostly page loads)."""
-    recorder = Recorder(page)
-    page.goto(server_url + path)
-    wait_for_app(page)
-    if charts:
-        page.wait_for_function(
-            f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {charts}"
-        )
-        page.wait_for_timeout(500)
-    screenshot(page, name)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert recorder.errors == []
-    assert page.locator("[data-testid='stPlotlyChart']").count() == charts
-    for index in range(charts):
-        assert drawn_paths(page, index) > 5, f"chart {index} on {path} drew nothing"
-    assert recorder.external() == [], f"requests left the machine: {recorder.external()[:5]}"
-    assert_accessible(page)
 
 
 def choropleth_box(page: Page, code: str) -> dict[str, float]:
@@ -354,19 +314,6 @@ def test_presentation_mode_hides_the_chrome_and_steps_with_the_arrow_keys(page: 
     page.wait_for_selector("[data-testid='stSidebar']")
     assert "present=1" not in page.url
     assert recorder.external() == []
-
-
-def assert_accessible(page: Page) -> None:
-    """Run axe-core (from the npm registry, `make test` installs it) in the page: WCAG A and AA rules."""
-    assert AXE.exists(), f"{AXE} is missing: run `make test` (it runs npm ci in tests/browser)"
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-            .filter(v => v.impact === 'critical' || v.impact === 'serious')
-            .map(v => `${v.id} (${v.impact}): ${v.help}: `
-                 + v.nodes.slice(0, 3).map(n => n.html.slice(0, 120)).join(' | '))"""
-    )
-    assert violations == []
 
 
 def test_a_lesson_steps_in_presentation_mode_with_the_arrow_keys_and_stays_accessible(
