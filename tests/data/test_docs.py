@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dashboard.dataset.campaigns import Campaign, CampaignToll
+from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.judgements import Aftermath, Assessment
+from dashboard.dataset.loading import load_dataset
 from dashboard.dataset.publishers import Publisher
 from dashboard.dataset.schema import (
     Activity,
@@ -26,6 +29,7 @@ from dashboard.dataset.schema import (
     Source,
 )
 from dashboard.navigation import PAGES
+from dashboard.outputs.package import version_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = (ROOT / "data" / "README.md").read_text()
@@ -95,3 +99,14 @@ def test_the_architecture_doc_names_every_module() -> None:
     for path in (ROOT / "dashboard").glob("*/*.py"):
         if path.stem != "__init__" and path.parent.name != "views":
             assert f"`{path.stem}`" in text, f"docs/architecture.md does not say where {path.stem} sits"
+
+
+def test_the_citation_file_cites_this_data_version() -> None:
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["cff-version"] == "1.2.0" and citation["title"] == "NATO Peace Operations Explorer"
+    assert citation["authors"] and citation["license"] == "CC-BY-4.0" and "cite" in citation["message"]
+    version = version_of(load_dataset(DATA_DIR))
+    assert citation["version"] == version, f"set CITATION.cff's version (and date-released) to {version}"
+    assert citation["date-released"].replace("-", ".") == version
+    text = (ROOT / "CITATION.cff").read_text()
+    assert "127.0.0.1" not in text and "localhost" not in text, "never the address of a local server"
