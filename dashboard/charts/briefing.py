@@ -24,6 +24,7 @@ from dashboard.dataset.filters import (
     read_map_url,
     read_mission_id,
     read_official,
+    read_strength_measure,
     read_timeline_url,
     read_url,
 )
@@ -166,7 +167,7 @@ def build(data: Dataset, view: View, compare: Callable[..., list[Panel]] = quest
     if view.page == "overview":
         return panels.overview_panel(data, filters)
     if view.page == "timeline":
-        measure = read_timeline_url({"measure": params.get("measure", [])}, []).measure
+        measure = read_strength_measure(params, [])  # the operations with points depend on it
         with_points = list(panels.points_per_operation(data, measure))
         timeline = read_timeline_url(params, with_points)
         if view.chart == "timeline":

@@ -204,7 +204,7 @@ def overview_panel(data: Dataset, filters: Filters) -> Panel:
 TIMELINE_MAX_BARS = 200  # more operations than this are counted per year: one bar each would not be readable
 
 
-def campaign_bands(data: Dataset) -> list[timeline.Band]:
+def campaign_spans(data: Dataset) -> list[timeline.Band]:
     """Every campaign as a band for the timeline: its name, first and last day (today while it goes on), its
     operations."""
     return [
@@ -252,7 +252,7 @@ def timeline_panel(data: Dataset, filters: Filters, partners: bool, bands: bool 
             events=data.events,
             successors={mission_id: record.successors for mission_id, record in data.records.items()},
             context=context,
-            bands=campaign_bands(data) if bands else (),
+            bands=campaign_spans(data) if bands else (),
         )
     return framed("timeline", _("When did each operation run?"), figure, partial(timeline_table, missions), "timeline",
                   context, missions.index, NO_MATCH)  # fmt: skip

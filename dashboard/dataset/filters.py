@@ -330,6 +330,12 @@ def read_official(params: Mapping[str, Sequence[str]], notices: list[str]) -> bo
     return one_of(params, "official", FLAG, every, notices) == "1"
 
 
+def read_strength_measure(params: Mapping[str, Sequence[str]], notices: list[str]) -> str:
+    """`measure=`: what the timeline's strength chart draws (STRENGTH_MEASURES), personnel by default."""
+    people = N_("Ignored measure={value}: use {allowed}; showing personnel.")
+    return one_of(params, "measure", list(STRENGTH_MEASURES), people, notices) or "personnel"
+
+
 def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequence[str]) -> TimelineReading:
     """Check the timeline's own URL parameters; `with_strength` are the ids that have published strength."""
     reading = TimelineReading()
@@ -346,8 +352,7 @@ def read_timeline_url(params: Mapping[str, Sequence[str]], with_strength: Sequen
                 values=", ".join(unknown)
             )
         )
-    people = N_("Ignored measure={value}: use {allowed}; showing personnel.")
-    reading.measure = one_of(params, "measure", list(STRENGTH_MEASURES), people, reading.notices) or "personnel"
+    reading.measure = read_strength_measure(params, reading.notices)
     calendar = N_("Ignored align={value}: use {allowed}; showing calendar dates.")
     reading.align = one_of(params, "align", list(ALIGNMENTS), calendar, reading.notices) or "date"
     reading.official = read_official(params, reading.notices)

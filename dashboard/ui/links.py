@@ -63,9 +63,9 @@ def navigation_links(sections: dict[str, list[tuple[Any, str, str]]]) -> None:
     its sections put headings inside the <ul>, which screen readers and axe-core reject).
     """
     keep: dict[str, str | list[str]] = {"lang": i18n.language()} if i18n.language() != i18n.DEFAULT_LANGUAGE else {}
-    carried = st.query_params.get_all("pack")  # the briefing pack goes with the reader (ui/briefing_pack.py)
-    if carried:
-        keep["pack"] = carried
+    for name in CARRIED:  # the briefing pack goes with the reader (ui/briefing_pack.py)
+        if carried := st.query_params.get_all(name):
+            keep[name] = carried
     with st.sidebar:
         for section, pages in sections.items():
             st.markdown(f"**{section}**")

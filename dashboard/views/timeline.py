@@ -5,12 +5,18 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard.charts import panels
-from dashboard.dataset.filters import ALIGNMENTS, STRENGTH_MEASURES, matching, read_timeline_url
+from dashboard.dataset.comparisons import SIZE_MEASURES
+from dashboard.dataset.filters import (
+    ALIGNMENTS,
+    STRENGTH_MEASURES,
+    matching,
+    read_strength_measure,
+    read_timeline_url,
+)
 from dashboard.i18n import N_, _
 from dashboard.ui import cache, display, links, sidebar
 
 data = cache.dataset()
-MEASURE_LABELS = {"personnel": N_("Personnel"), "aircraft": N_("Aircraft"), "ships": N_("Ships")}  # shown with _()
 NONE_SHOWN = {
     "personnel": N_("None of the operations shown has a published strength figure."),
     "aircraft": N_("None of the operations shown has a published count of its aircraft."),
@@ -67,12 +73,12 @@ display.data_caption(data, len(missions))
 
 st.subheader(_("Strength over time"))
 if "timeline-measure" not in st.session_state:  # a link opened in a new session sets the measure once
-    asked = read_timeline_url({"measure": params.get("measure", [])}, [])
-    st.session_state["timeline-measure"] = asked.measure
-    display.show_notices(asked.notices)
+    notices: list[str] = []
+    st.session_state["timeline-measure"] = read_strength_measure(params, notices)
+    display.show_notices(notices)
 measure = (
     st.segmented_control(
-        _("Measure"), list(STRENGTH_MEASURES), format_func=lambda m: _(MEASURE_LABELS[m]), key="timeline-measure"
+        _("Measure"), list(STRENGTH_MEASURES), format_func=lambda m: _(SIZE_MEASURES[m]), key="timeline-measure"
     )
     or "personnel"
 )
