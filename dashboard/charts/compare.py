@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
+from dashboard.charts import colours
 from dashboard.charts.frame import (
     MAP_SCALE,
     PALETTE,
@@ -24,7 +25,7 @@ from dashboard.charts.frame import (
 )
 from dashboard.dataset.comparisons import BASIS_LABELS
 from dashboard.dataset.publishers import GRADE_LABELS
-from dashboard.i18n import N_, _, format_number, shown_date
+from dashboard.i18n import N_, _, duration_text, format_number, shown_date
 
 
 def decade_bars(
@@ -34,7 +35,7 @@ def decade_bars(
     traces: list[BaseTraceType] = []
     decades = sorted(table["decade"].unique())
     for mission_type, rows in groups(
-        table, "mission_type", ("decade", "operations", "mission_type_label", "names")
+        table, "mission_type", ("decade", "operations", "mission_type_label", "names"), order=colours
     ).items():
         traces.append(
             unchecked(
@@ -50,11 +51,14 @@ def decade_bars(
     layout = {
         "barmode": "stack",
         "bargap": 0.35,
-        "legend": {"orientation": "v", "x": 1.02, "y": 1},
+        "legend": {"orientation": "v", "x": 1.02, "y": 1, "traceorder": "normal"},  # vocabulary order
         "xaxis": {"categoryorder": "array", "categoryarray": decades},
         "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d"},
     }
     return framed_figure(traces, layout, title, height=400, context=context)
+
+
+BOX_FROM = 5  # points a mission type needs before its row gets a box
 
 
 def values_by_type(
@@ -66,10 +70,13 @@ def values_by_type(
     hover: str,
     log: bool = False,
     context: Context | None = None,
+    shown: Callable[[float], str] | None = None,
 ) -> go.Figure:
-    """Each operation as a point with a box per mission type: a distribution, not an average.
+    """Each operation as a point on its mission type's row, with a box over the points where a type has
+    BOX_FROM or more (a box drawn from three points would suggest a distribution that is not there).
 
-    `hover` is a template for one point's value, e.g. '%{x:,} personnel'.
+    `hover` is a template for one point's value, e.g. '%{x:,} personnel'; with `shown`, a function that writes
+    a value in words (durations: '7 years 11 months'), the hover's %{customdata[2]} is that text.
     """
     traces: list[BaseTraceType] = []
     by_type = groups(table, "mission_type", ("mission_type_label", value_column, "short_name", "id"))
@@ -78,24 +85,19 @@ def values_by_type(
         if rows is None:
             continue
         label = axis_label(str(rows["mission_type_label"][0]))
-        traces.append(
-            unchecked(
-                go.Box,
-                x=[float(value) for value in rows[value_column]],
-                y=[label] * len(rows["id"]),
-                name=label,
-                orientation="h",
-                boxpoints="all",
-                jitter=0.3,
-                pointpos=0,
-                marker={"color": colours[mission_type], "size": 10},
-                line={"color": colours[mission_type]},
-                customdata=[
-                    [name, mission_id] for name, mission_id in zip(rows["short_name"], rows["id"], strict=True)
-                ],
-                hovertemplate=f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
-            )
-        )
+        values = [float(value) for value in rows[value_column]]
+        common = {
+            "x": values, "y": [label] * len(values), "name": label,
+            "marker": {"color": colours[mission_type], "size": 10},
+            "customdata": [[name, mission_id, shown(value) if shown else ""] for name, mission_id, value in
+                           zip(rows["short_name"], rows["id"], values, strict=True)],
+            "hovertemplate": f"<b>%{{customdata[0]}}</b>: {hover}<extra></extra>",
+        }  # fmt: skip
+        if len(values) >= BOX_FROM:
+            traces.append(unchecked(go.Box, orientation="h", boxpoints="all", jitter=0.3, pointpos=0,
+                                    line={"color": colours[mission_type]}, **common))  # fmt: skip
+        else:  # a dot plot: the points alone
+            traces.append(unchecked(go.Scatter, mode="markers", **common))
     layout = {
         "xaxis": {"title": {"text": axis_title}, **value_axis(table[value_column].astype(float).tolist(), log)},
         # first type at the top, as in the other charts by type (plotly stacks categories bottom-up)
@@ -110,14 +112,7 @@ def graded(grades: list[Any]) -> list[str]:
     return [str(_(GRADE_LABELS[grade])).lower() if grade in GRADE_LABELS else "" for grade in grades]
 
 
-OUTCOME_COLOURS = {
-    "ongoing": "#9aa5b1",
-    "succeeded-by-mission": "#56B4E9",
-    "handed-over": "#0072B2",
-    "objectives-met": "#009E73",
-    "mandate-ended": "#E69F00",
-    "withdrawn": "#D55E00",
-}
+OUTCOME_COLOURS = colours.OUTCOME_COLOURS
 
 
 def stacked_by_type(
@@ -131,7 +126,8 @@ def stacked_by_type(
     """Horizontal stacked bars: for each mission type, how its operations divide by `column` (e.g. outcome)."""
     traces: list[BaseTraceType] = []
     types = [axis_label(label) for label in dict.fromkeys(table["mission_type_label"])]
-    for value, rows in groups(table, column, ("operations", "mission_type_label", f"{column}_label", "names")).items():
+    fields = ("operations", "mission_type_label", f"{column}_label", "names")
+    for value, rows in groups(table, column, fields, order=colours).items():
         traces.append(
             unchecked(
                 go.Bar,
@@ -236,14 +232,15 @@ def duration_peak_scatter(
                     "line": {"width": 1.5, "color": colours[mission_type]},
                 },
                 customdata=[
-                    [name, nations_text(n, d)]
-                    for name, n, d in zip(rows["short_name"], nations, rows["contributing_nations_date"], strict=True)
+                    [name, nations_text(n, d), duration_text(float(years))]
+                    for name, n, d, years in zip(rows["short_name"], nations, rows["contributing_nations_date"],
+                                                 rows["duration_years"], strict=True)
                 ],
                 hovertemplate=_(
-                    "<b>%{customdata[0]}</b><br>%{x:.1f} years · peak %{y:,} personnel"
+                    "<b>%{customdata[0]}</b><br>%{customdata[2]} · peak %{y:,} personnel"
                     "<br>Contributing nations: %{customdata[1]}<extra></extra>"
                 ) if unit is None else _(
-                    "<b>%{customdata[0]}</b><br>%{x:.1f} years · %{y:,} {unit}"
+                    "<b>%{customdata[0]}</b><br>%{customdata[2]} · %{y:,} {unit}"
                     "<br>Contributing nations: %{customdata[1]}<extra></extra>"
                 ).replace("{unit}", unit),
             )

@@ -21,6 +21,7 @@ import plotly.io as pio
 from plotly.basedatatypes import BaseTraceType
 
 from dashboard import i18n
+from dashboard.charts.colours import TYPE_PALETTE, in_order, type_colours
 from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.i18n import _
 
@@ -51,8 +52,8 @@ TEMPLATE = _slim_template(
 )  # fmt: skip
 TEMPLATE_SPEC = TEMPLATE.to_plotly_json()
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#1f2933"}
-# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+END_LABEL = "end-label"  # an annotation naming a line at its last point (dropped where there is no room)
+PALETTE = TYPE_PALETTE  # the mission types' colours (colours.py says what every colour means)
 MAP_SCALE = [[0.0, "#deebf7"], [1.0, "#08306b"]]
 Context = tuple[str, str]  # what a chart says beyond its title: the filters in force and its source line
 
@@ -67,13 +68,17 @@ def columns(*values: Iterable[Any]) -> list[list[Any]]:
     return [list(row) for row in zip(*values, strict=True)]
 
 
-def groups(table: pd.DataFrame, by: str, fields: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
-    """The `fields` of the table's rows for each value of `by` (in order of first appearance), as lists.
+def groups(
+    table: pd.DataFrame, by: str, fields: Sequence[str], order: Iterable[str] | None = None
+) -> dict[str, dict[str, list[Any]]]:
+    """The `fields` of the table's rows for each value of `by` (in order of first appearance, or in `order`, a
+    vocabulary's, so that every chart's legend lists the values the same way), as lists.
 
     The builders draw a trace per group from these lists: pandas' groupby and a column selection per group
     cost several milliseconds a chart for a few dozen rows.
     """
-    return grouped(table[by].tolist(), {name: table[name].tolist() for name in fields})
+    found = grouped(table[by].tolist(), {name: table[name].tolist() for name in fields})
+    return found if order is None else cast(dict[str, dict[str, list[Any]]], in_order(found, order))
 
 
 def grouped(keys: Sequence[Any], values: Mapping[str, Sequence[Any]]) -> dict[str, dict[str, list[Any]]]:
@@ -107,8 +112,8 @@ class Unchanging(dict[str, Any]):
 
 
 def category_colours(values: Sequence[str]) -> dict[str, str]:
-    """A stable colour for each value of a vocabulary, in vocabulary order."""
-    return {value: PALETTE[index % len(PALETTE)] for index, value in enumerate(values)}
+    """A stable colour for each mission type, in vocabulary order."""
+    return type_colours(values)
 
 
 def _merge(target: dict[str, Any], updates: Mapping[str, Any]) -> None:
@@ -313,6 +318,7 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     layout = small.layout
     layout.showlegend = False
     layout.margin.l, layout.margin.r = 4, 8
+    layout.annotations = [note for note in layout.annotations if note.name != END_LABEL]  # no room beside lines
     for axis in (layout.xaxis, layout.yaxis):
         axis.automargin = True
         if axis.title.text:

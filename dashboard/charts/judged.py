@@ -9,7 +9,8 @@ from functools import partial
 import pandas as pd
 
 from dashboard.charts import compare
-from dashboard.charts.outcomes import AFTERMATH_COLOURS, assessment_grid, campaign_toll_bars, peace_years_bars
+from dashboard.charts.colours import AFTERMATH_COLOURS
+from dashboard.charts.outcomes import assessment_grid, campaign_toll_bars, peace_years_bars
 from dashboard.charts.panels import Panel, framed, source_line
 from dashboard.dataset import outcomes
 from dashboard.dataset.campaigns import CAMPAIGN_GROUP_LABELS

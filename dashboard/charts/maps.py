@@ -15,9 +15,13 @@ from dashboard.i18n import N_, _
 
 SEA_SCALE = [[0.0, "#d8f0ec"], [1.0, "#2a9d8f"]]
 HQ_COLOUR = "#b91c1c"
+HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
 MEASURE_TITLES = {"operations": N_("Operations"), "years": N_("Years of presence")}  # shown with _()
 VIEWS: dict[str, dict[str, Any]] = {
-    "world": {"projection": {"type": "natural earth"}},
+    # the part of the world the operations reached (Katrina relief in the United States to Pakistan, Iceland to
+    # Somalia): the whole globe left Europe, where most of them were, a few hundred pixels wide
+    "world": {"projection": {"type": "natural earth"}, "lonaxis": {"range": [-128, 82]},
+              "lataxis": {"range": [-20, 72]}},
     "europe": {"scope": "europe", "resolution": 50, "lonaxis": {"range": [5, 35]}, "lataxis": {"range": [35, 50]}},
     "fit": {"resolution": 50, "fitbounds": "locations", "projection": {"type": "mercator"}},
 }
@@ -49,8 +53,12 @@ def deployment_map(
     title: str | None = None,
     height: int = 560,
     context: Context | None = None,
+    scale: tuple[int, str] | None = None,
 ) -> go.Figure:
     """Countries and sea areas shaded by `measure` ('operations' or 'years'), with headquarters markers.
+
+    `scale`: (top, note) to fix the colour scale's top over several maps (the years of a played map), the note
+    saying so in the scales' titles; by default the scale runs to this map's largest value.
 
     `countries` and `seas` are presence tables (dashboard.dataset.geo.presence); `sea_shapes` is the GeoJSON of
     the sea areas; `markers` comes from dashboard.dataset.geo.hq_markers. `view` is 'world', 'europe' (the
@@ -62,6 +70,11 @@ def deployment_map(
         "<b>%{customdata[1]}</b> (approximate outline)<br>%{customdata[3]}<br>%{customdata[2]}<extra></extra>"
     )
     top = max([1, *countries[measure].tolist(), *seas[measure].tolist()])
+    top, note = (max(top, scale[0]), scale[1]) if scale else (top, "")
+    # two short scales beside the map, countries over sea areas; no legend, so the map has the rest of the width
+    ticks = {"tickformat": "d", "thickness": 12, "len": 0.46, "x": 1.0, "xanchor": "left",
+             # whole numbers only: with a small maximum, automatic ticks fall on halves and repeat as "1, 1"
+             "dtick": max(1, math.ceil(top / 6))}  # fmt: skip
     traces: list[BaseTraceType] = []
     if not countries.empty:
         traces.append(
@@ -75,14 +88,8 @@ def deployment_map(
                 colorscale=MAP_SCALE,
                 marker={"line": {"color": "#ffffff", "width": 0.6}},
                 showscale=view != "fit",
-                colorbar={
-                    "title": {"text": _(MEASURE_TITLES[measure])},
-                    "thickness": 14,
-                    "len": 0.75,
-                    "tickformat": "d",
-                    # whole numbers only: with a small maximum, automatic ticks fall on halves and repeat as "1, 1"
-                    "dtick": max(1, math.ceil(top / 8)),
-                },
+                colorbar=ticks | {"title": {"text": _("Countries") + "<br>" + _(MEASURE_TITLES[measure]) + note},
+                                  "y": 1.0, "yanchor": "top"},
                 customdata=_place_data(countries, names, measure),
                 hovertemplate=hover_text,
             )
@@ -100,7 +107,9 @@ def deployment_map(
                 zmin=0,
                 zmax=top,
                 colorscale=SEA_SCALE,
-                showscale=False,
+                showscale=view != "fit",
+                colorbar=ticks | {"title": {"text": _("Sea areas") + "<br>" + _(MEASURE_TITLES[measure]) + note},
+                                  "y": 0.0, "yanchor": "bottom"},
                 showlegend=True,
                 marker={"line": {"color": "#1f7a6f", "width": 0.8}, "opacity": 0.6},
                 customdata=_place_data(seas, names, measure),
@@ -117,7 +126,8 @@ def deployment_map(
                 mode="markers" if view == "world" else "markers+text",
                 text=markers["label"].tolist(),
                 textposition="top center",
-                textfont={"size": 11, "color": "#7f1d1d"},
+                # dark red on a white halo: readable on the darkest country and on the sea
+                textfont={"size": 12, "color": "#7f1d1d", "shadow": HALO},
                 marker={"symbol": "square", "size": 8, "color": HQ_COLOUR, "line": {"color": "#ffffff", "width": 1}},
                 customdata=[[m, h] for m, h in zip(markers["missions"], markers["hover"], strict=True)],
                 hovertemplate=_("%{customdata[1]}<extra>Headquarters</extra>"),
@@ -137,7 +147,9 @@ def deployment_map(
     }
     layout = {
         "geo": geo | VIEWS[view],
-        "legend": {"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
+        # no legend beside the map, which takes the whole width: the scales and the page's text say what is drawn
+        "showlegend": False,
+
         # a marker answers hover and click only right under the pointer, so small countries under it stay reachable
         "hoverdistance": 4,
     }

@@ -14,22 +14,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
+from dashboard.charts.colours import AFTERMATH_COLOURS, GROUP_COLOURS, VERDICT_COLOURS
 from dashboard.charts.frame import Context, axis_label, cited, framed_figure, log_ticks, unchecked, wrap
 from dashboard.dataset.campaigns import CAMPAIGN_GROUP_LABELS
 from dashboard.dataset.judgements import ASSESSOR_KIND_SHORT, ASSESSOR_KINDS, VERDICT_LABELS, VERDICTS
 from dashboard.i18n import _, format_number, shown_date
 
-AFTERMATH_COLOURS = {  # Okabe-Ito, as the other charts: green held, vermilion resumed, orange continued, grey n/a
-    "peace-held": "#009E73",
-    "conflict-resumed": "#D55E00",
-    "conflict-continued": "#E69F00",
-    "not-applicable": "#9aa5b1",
-}
-VERDICT_COLOURS = {"met": "#009E73", "partly-met": "#56B4E9", "mixed": "#E69F00", "not-met": "#D55E00"}
 VERDICT_SYMBOLS = {"met": "circle", "partly-met": "diamond", "mixed": "square", "not-met": "x"}
 HOVER_WIDTH = 71  # characters per line of a toll's scope in its hover
-GROUP_COLOURS = {"coalition-military": "#0072B2", "national-forces": "#56B4E9", "civilians": "#D55E00",
-                 "all-deaths": "#000000"}  # fmt: skip
 
 
 def peace_years_bars(table: pd.DataFrame, state_labels: Mapping[str, str], title: str, context: Context) -> go.Figure:

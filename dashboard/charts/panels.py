@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
@@ -17,7 +18,7 @@ import plotly.graph_objects as go
 import pycountry
 
 from dashboard import i18n
-from dashboard.charts import frame, maps, strength, timeline
+from dashboard.charts import colours, frame, maps, strength, timeline
 from dashboard.dataset import comparisons, geo
 from dashboard.dataset.comparisons import readable
 from dashboard.dataset.filters import (
@@ -164,14 +165,16 @@ def map_figure(
     view: str = "world",
     year_range: tuple[int, int] | None = None,
     title: str | None = None,
-    height: int = 560,
+    height: int = 500,
     headquarters: bool = True,
     places: tuple[pd.DataFrame, pd.DataFrame] | None = None,
     context: frame.Context | None = None,
+    scale: tuple[int, str] | None = None,
 ) -> go.Figure:
     """The deployment map of the given operations: countries, sea areas and (optionally) headquarters.
 
-    `places` is what map_places returns for the same operations and years, when the caller has it.
+    `places` is what map_places returns for the same operations and years, when the caller has it; `scale` fixes
+    the colour scale (maps.deployment_map).
     """
     first, last = year_range or (FIRST_YEAR, data.today.year)
     countries, seas = places or map_places(data, missions, first, last)
@@ -180,7 +183,8 @@ def map_figure(
         dict(zip(missions.index, missions["short_name"], strict=True)),
     )
     return maps.deployment_map(
-        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height, context=context
+        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height,
+        context=context, scale=scale,
     )
 
 
@@ -312,6 +316,16 @@ def official_points(points: pd.DataFrame, official_only: bool) -> tuple[pd.DataF
     return kept, f"{subtitle}<br>{left}"
 
 
+def operation_styles(data: Dataset) -> dict[str, tuple[str, str]]:
+    """Each operation's colour (its type's) and marker, the same on every page: from the whole dataset, by start."""
+    def build() -> dict[str, tuple[str, str]]:
+        missions = data.missions.sort_values(["start_day", "id"])
+        pairs = zip(missions["id"].astype(str), missions["mission_type"].astype(str), strict=True)
+        return colours.operation_styles(pairs, list(data.labels("mission_type")))
+
+    return data.remembered(("operation-styles",), build)
+
+
 def strength_panel(
     data: Dataset, chosen: list[str], align: str, key: str = "strength", official_only: bool = False,
     measure: str = "personnel",
@@ -328,7 +342,8 @@ def strength_panel(
     if drawn:
         everything = points if official_only else every_point
         figure = strength.strength_lines(everything, data.missions.loc[chosen], align=align, context=context,
-                                         title=_(STRENGTH_TITLES[measure]), unit=measure)  # fmt: skip
+                                         title=_(STRENGTH_TITLES[measure]), unit=measure,
+                                         styles=operation_styles(data))  # fmt: skip
     empty = STRENGTH_EMPTY[measure]
     return framed(key, _("How did their strength change?"), figure, partial(comparisons.strength_points, points),
                   "strength-over-time" if measure == "personnel" else f"{measure}-over-time", context, drawn,
@@ -365,12 +380,37 @@ def map_panel(
     context = (filters_subtitle(data, filters), source_line(data, len(shown), len(missions)))
     figure = None
     if not shown.empty:
+        scale = None
+        if year is not None:  # every year on one scale, so that a played map's years can be compared
+            note = "<br>" + _("one scale,<br>{first}-{last}").format(first=first_year, last=last_year)
+            scale = (map_scale_top(data, missions, shade, first_year, last_year), note)
         figure = map_figure(
-            data, shown, shade, view, span, title, headquarters=headquarters, places=places, context=context
+            data, shown, shade, view, span, title, headquarters=headquarters, places=places, context=context,
+            scale=scale,
         )
     heading = _("Where did the operations deploy?")
     table = partial(places_table, data, countries, seas)
     return framed("map", heading, figure, table, "deployments", context, shown.index, NO_MATCH)
+
+
+def map_scale_top(data: Dataset, missions: pd.DataFrame, shade: str, first: int, last: int) -> int:
+    """The largest value any place reaches on the map of any one year from `first` to `last`: the operations
+    there in its busiest year, or its years of presence by the last year. Worked out once per filter."""
+
+    def build() -> int:
+        if shade == "years":
+            return max([1, *(int(v) for table in map_places(data, missions, first, last) for v in table["years"])])
+        starts, ends = geo.year_range(missions)
+        spans = {str(i): (max(first, int(a)), min(last, int(b)))
+                 for i, a, b in zip(missions.index, starts.tolist(), ends.tolist(), strict=True)}  # fmt: skip
+        pairs = {(str(mission_id), str(place)) for table in (country_places(data), geo.sea_places(missions))
+                 for mission_id, place in zip(table["mission_id"].tolist(), table["place"].tolist(), strict=True)
+                 if str(mission_id) in spans}  # fmt: skip
+        there = Counter((place, year) for mission_id, place in pairs
+                        for year in range(spans[mission_id][0], spans[mission_id][1] + 1))  # fmt: skip
+        return max([1, *there.values()])
+
+    return data.remembered(("map-scale", tuple(missions.index), shade, first, last), build, keep=32)
 
 
 def places_table(data: Dataset, countries: pd.DataFrame, seas: pd.DataFrame) -> pd.DataFrame:

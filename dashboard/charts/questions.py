@@ -14,7 +14,7 @@ from dashboard.dataset import comparisons
 from dashboard.dataset.comparisons import BASIS_LABELS, SIZE_MEASURES, readable
 from dashboard.dataset.filters import DEFAULT_CAMPAIGN, Filters, matching, matching_ids, matching_positions
 from dashboard.dataset.loading import Dataset
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, duration_text
 
 NO_SIZE = N_("None of these operations has a published figure in this measure.")
 SIZE_UNITS = {"personnel": N_("personnel"), "aircraft": N_("aircraft"), "ships": N_("ships"),
@@ -92,7 +92,7 @@ def compare_panels(
         table = comparisons.durations(missions())
         figure = compare.values_by_type(
             table, "duration_years", colours, _("Years (ongoing operations: so far)"),
-            _("How long operations lasted, by type"), _("%{x:.1f} years"), context=everything,
+            _("How long operations lasted, by type"), "%{customdata[2]}", context=everything, shown=duration_text,
         )  # fmt: skip
         heading = _("How long did each kind last?")
         panels.append(framed("durations", heading, figure, partial(readable, table), "durations", everything, every_id))

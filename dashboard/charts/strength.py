@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from dashboard.charts.frame import PALETTE, Context, cited, framed_figure, grouped, iso_days, unchecked
+from dashboard.charts.frame import END_LABEL, PALETTE, Context, cited, framed_figure, grouped, iso_days, unchecked
 from dashboard.i18n import N_, _, shown_date
 
 
@@ -66,8 +67,12 @@ def strength_lines(
     title: str = "",
     context: Context | None = None,
     unit: str = "personnel",
+    styles: Mapping[str, tuple[str, str]] | None = None,
 ) -> go.Figure:
     """One line per operation through its published strength points only (each point marked).
+
+    `styles`: each operation's (colour, marker) from colours.operation_styles over the whole dataset, so an
+    operation looks the same on every page; without it, the lines take the mission types' colours in turn.
 
     `unit`: what the points count, one of STRENGTH_UNITS (personnel, aircraft, ships): the axis and hovers say so.
 
@@ -85,7 +90,9 @@ def strength_lines(
          "source": cited(points["publisher"].tolist(), points["grade"].tolist())},
     )  # fmt: skip
     chosen = [(mission_id, rows) for mission_id, rows in by_operation.items() if mission_id in starts]
+    ends: list[dict[str, Any]] = []
     for index, (mission_id, rows) in enumerate(chosen):
+        colour, symbol = (styles or {}).get(mission_id, (PALETTE[index % len(PALETTE)], "circle"))
         start = starts[mission_id]
         if align == "months":
             x: list[Any] = [round((day - start).days / DAYS_PER_MONTH, 1) for day in rows["day"]]
@@ -98,8 +105,8 @@ def strength_lines(
                 x=x,
                 y=rows["value"],
                 mode="lines+markers",
-                line={"color": PALETTE[index % len(PALETTE)], "dash": "dot", "width": 1.5},
-                marker={"size": 8, "color": PALETTE[index % len(PALETTE)]},
+                line={"color": colour, "dash": "dot", "width": 1.5},
+                marker={"size": 9, "color": colour, "symbol": symbol},
                 customdata=[
                     (mission_id, shown_date(str(date)), source, note if isinstance(note, str) else "")
                     for date, source, note in zip(rows["date"], rows["source"], rows["note"], strict=True)
@@ -107,11 +114,17 @@ def strength_lines(
                 hovertemplate=_(STRENGTH_UNITS[unit][1]),
             )
         )
+        if len(chosen) > 1:  # the name at the line's last point: no need to match colours to the legend
+            ends.append({"name": END_LABEL, "x": x[-1], "y": rows["value"][-1], "text": names[mission_id],
+                         "showarrow": False, "xanchor": "left", "xshift": 7,
+                         "font": {"color": colour, "size": 13}})  # fmt: skip
     months = {"title": {"text": _("Months since the operation began")}, "rangemode": "tozero"}
     layout = {
         "yaxis": {"title": {"text": _(STRENGTH_UNITS[unit][0])}, "rangemode": "tozero", "tickformat": ","},
         "xaxis": months if align == "months" else {"type": "date"},
         "legend": {"orientation": "h", "y": -0.2},
         "hovermode": "closest",
+        "annotations": ends,
+        "margin": {"r": min(220, 24 + 7 * max((len(note["text"]) for note in ends), default=2))},
     }
     return framed_figure(traces, layout, title, height=420, context=context)

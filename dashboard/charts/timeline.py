@@ -255,7 +255,7 @@ def operations_per_year(
             hovertemplate=_("%{x}: %{y} operation(s)<br>%{customdata}<extra>%{fullData.name}</extra>"),
         )
         for mission_type, rows in groups(
-            table, "mission_type", ("year", "operations", "mission_type_label", "hover")
+            table, "mission_type", ("year", "operations", "mission_type_label", "hover"), order=colours
         ).items()
     ]
     layout = {
@@ -263,5 +263,6 @@ def operations_per_year(
         "bargap": 0.1,
         "yaxis": {"title": {"text": _("Operations")}, "rangemode": "tozero", "tickformat": "d", "nticks": 8},
         "xaxis": {"dtick": 5},
+        "legend": {"traceorder": "normal"},  # vocabulary order, as every chart by type
     }
     return framed_figure(traces, layout, title, height=320, context=context)

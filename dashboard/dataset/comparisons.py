@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.dataset.schema import NOT_PUBLISHED
-from dashboard.i18n import N_, _, format_number, shown_date
+from dashboard.i18n import N_, _, duration_text, format_number, shown_date
 
 DECADE_MODES = {"start": N_("Decade it began"), "active": N_("Every decade it was active")}  # shown with _()
 
@@ -35,6 +35,7 @@ HEADINGS = {
     "end": N_("End"),
     "status": N_("Status"),
     "duration_years": N_("Years"),
+    "duration": N_("Lasted"),
     "peak_personnel": N_("Peak personnel"),
     "peak_personnel_date": N_("Date of peak"),
     "peak_personnel_grade": N_("Grade of the peak's source"),
@@ -189,6 +190,7 @@ def durations(missions: pd.DataFrame) -> pd.DataFrame:
     """One row per operation: its dates and how many years it lasted (ongoing: so far)."""
     table = missions[[*OPERATION_COLUMNS, "start", "end", "status", "duration_years"]].copy()
     table["end"] = table["end"].fillna(_("ongoing"))
+    table["duration"] = [duration_text(years) for years in table["duration_years"].tolist()]
     return table.reset_index(drop=True)
 
 
@@ -354,7 +356,7 @@ SIDE_BY_SIDE_FACTS = (
     Fact(N_("Theatre"), "region_label"),
     Fact(N_("Began"), "start"),
     Fact(N_("Ended"), "end"),
-    Fact(N_("Years (ongoing: so far)"), "duration_years"),
+    Fact(N_("Lasted (ongoing: so far)"), "duration_years"),
     Fact(N_("Peak strength"), "peak_shown"),
     Fact(N_("Aircraft (largest published figure)"), "aircraft_shown"),
     Fact(N_("Ships (largest published figure)"), "ships_shown"),
@@ -382,7 +384,9 @@ def _fact_text(mission: pd.Series, fact: Fact) -> str:
         if fact.column in ("predecessors", "successors", "unsc_resolutions"):
             return _("none")
         return _(NOT_PUBLISHED)
-    if isinstance(value, Integral):
+    if fact.column == "duration_years":
+        text = duration_text(float(value))
+    elif isinstance(value, Integral):
         text = format_number(int(value))
     elif fact.column in ("start", "end"):
         text = shown_date(str(value))

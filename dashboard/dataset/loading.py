@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -155,6 +155,14 @@ def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) ->
 
 def short_name(mission: Mission) -> str:
     return mission.short_name or mission.acronym or mission.name.removeprefix("Operation ")
+
+
+def names_in_full(missions: pd.DataFrame, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(label, full name) for each of `ids` whose chart label is an acronym or short form of its name, by label:
+    the key beside a chart that names operations by their labels (NTM-I, BAP, eFP, ...)."""
+    shown = missions.loc[[i for i in dict.fromkeys(ids) if i in missions.index], ["short_name", "name"]]
+    pairs = {(str(label), str(name)) for label, name in zip(shown["short_name"], shown["name"], strict=True)}
+    return sorted(((label, name) for label, name in pairs if label != name), key=lambda pair: pair[0].casefold())
 
 
 def status_of(mission: Mission, today: date) -> str:

@@ -94,6 +94,19 @@ def format_number(value: float) -> str:
     return str(format_decimal(value, locale=language()))
 
 
+def duration_text(years: float) -> str:
+    """7.95 years -> '7 years 11 months' ('7 ans 11 mois'): how long, as people say it, to the nearest month."""
+    if years != years:  # NaN: not known
+        return ""
+    whole, months = divmod(max(0, round(float(years) * 12)), 12)
+    parts = []
+    if whole:
+        parts.append(_("1 year") if whole == 1 else _("{count} years").format(count=whole))
+    if months or not whole:
+        parts.append(_("1 month") if months == 1 else _("{count} months").format(count=months))
+    return " ".join(parts)
+
+
 def shown_date(partial: str) -> str:
     """A record's date as a page shows it: as written (1995-12-20) in English, where pages have always shown
     ISO dates, and in words ('20 décembre 1995') in another language.

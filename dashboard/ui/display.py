@@ -169,6 +169,14 @@ def selected_point(event: Any) -> dict[str, Any] | None:
     return points[0] if points else None
 
 
+def names_key(pairs: list[tuple[str, str]]) -> None:
+    """The names a chart abbreviates, in full, folded under the chart (the hover gives each one too)."""
+    if not pairs:
+        return
+    with st.expander(_("Names in full ({count})").format(count=len(pairs))):
+        st.markdown("\n".join(f"- **{plain(label)}**: {plain(name)}" for label, name in pairs))
+
+
 def data_caption(data: Dataset, shown: int) -> None:
     """Say how many records a view rests on and when the data was last checked."""
     if data.last_checked:

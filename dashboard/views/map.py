@@ -39,8 +39,8 @@ st.markdown(
     _(
         "Countries and sea areas are shaded by how many of the selected operations were there, or for how many "
         "years. Red squares mark headquarters and main bases. Operations in the former Yugoslavia are shown on "
-        "today's countries. Click a country or a sea to list its operations; click a headquarters to open its "
-        "operation."
+        "today's countries. Click a country or a sea to list its operations beside the map; click a headquarters "
+        "to open its operation."
     )
 )
 view_column, shade_column, hq_column = st.columns([2, 2, 1], vertical_alignment="bottom")
@@ -108,14 +108,19 @@ def year_and_map() -> None:
     panel = cache.shared_panel(
         data, "map_panel", filters, None if year == ALL_YEARS else int(year), shade, view, show_hq
     )
-    point = display.selected_point(display.show_panel(panel, "map", selectable=True))
-    if point is not None:
-        list_operations_at(point, shown)
+    map_column, answer_column = st.columns([5, 1], gap="small")  # the answer to a click beside the map, in view
+    with map_column:
+        point = display.selected_point(display.show_panel(panel, "map", selectable=True))
+    with answer_column:
+        if point is None:
+            st.markdown("*" + _("Click a country, a sea area or a headquarters: its operations are listed here.") + "*")
+        else:
+            list_operations_at(point, shown)
     display.data_caption(data, len(shown))
 
 
 def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
-    """Below the map: the operations in the clicked country or sea, or open the clicked headquarters."""
+    """Beside the map: the operations in the clicked country or sea, or open the clicked headquarters."""
     place = point.get("location")
     if place:
         names = panels.place_names(data)

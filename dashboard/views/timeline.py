@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts import panels
 from dashboard.dataset.comparisons import SIZE_MEASURES
+from dashboard.dataset.loading import names_in_full
 from dashboard.dataset.filters import (
     ALIGNMENTS,
     STRENGTH_MEASURES,
@@ -67,6 +68,8 @@ else:
     panel = cache.shared_panel(data, "timeline_panel", chosen_filters, partners, bands)
     one_bar_each = len(panel.ids) <= panels.TIMELINE_MAX_BARS  # a click on a bar opens that operation's profile
     point = display.selected_point(display.show_panel(panel, "timeline", selectable=one_bar_each))
+    if one_bar_each:
+        display.names_key(names_in_full(data.missions, panel.ids))
     if point is not None and point.get("customdata"):
         st.switch_page("views/mission.py", query_params={"id": point["customdata"][0], **links.language_param()})
 display.data_caption(data, len(missions))

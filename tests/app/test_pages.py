@@ -151,7 +151,7 @@ def test_map_shade_toggle_switches_to_years_of_presence() -> None:
     counts = traces(app)["Countries"]
     by_label(app.get("button_group"), "Shade by").set_value("years").run()
     years = traces(app)["Countries"]
-    assert years["colorbar"]["title"]["text"] == "Years of presence"
+    assert years["colorbar"]["title"]["text"] == "Countries<br>Years of presence"
     kosovo = years["locations"].index("XKX")
     assert years["z"][kosovo] >= 2026 - 1999 and counts["z"][counts["locations"].index("XKX")] < years["z"][kosovo]
     assert app.query_params["shade"] == "years"
@@ -168,6 +168,20 @@ def test_map_play_steps_through_the_years() -> None:
     assert figures(app)[0]["layout"]["title"]["text"].endswith("1996")
     by_label(app.button, "Pause").click().run()
     assert app.session_state["map-playing"] is False
+
+
+def test_every_year_of_the_map_has_one_colour_scale_for_countries_and_for_seas() -> None:
+    app = open_page("views/map.py")
+    scales = set()
+    for year in (1993, 1999, 2005, 2011, 2020):
+        app.select_slider(key="map-year").set_value(year).run()
+        drawn = traces(app)
+        countries, seas = drawn["Countries"], drawn["Sea areas (approximate outlines)"]
+        assert countries["showscale"] and seas["showscale"], "a scale for the seas as well"
+        assert "one scale,<br>1990-2026" in countries["colorbar"]["title"]["text"], "the scale says it is fixed"
+        scales.add((countries["zmin"], countries["zmax"], seas["zmax"]))
+        assert countries["zmax"] >= max(countries["z"]) and seas["zmax"] >= max(seas["z"])
+    assert len(scales) == 1, scales
 
 
 def clicked(app: AppTest, point: dict[str, Any]) -> AppTest:
@@ -437,3 +451,15 @@ def test_the_strength_chart_switches_to_aircraft_from_the_link_or_the_control() 
     assert "measure" not in app.query_params
     wrong = open_page("views/timeline.py", measure="tanks")
     assert any("measure=tanks" in notice.value for notice in wrong.info)
+
+
+def test_the_timeline_spells_out_the_names_it_abbreviates() -> None:
+    app = open_page("views/timeline.py")
+    key = next(e for e in app.expander if e.label.startswith("Names in full"))
+    text = " ".join(m.value for m in key.markdown)
+    for label, name in (("BAP", "Air Policing in the Baltic"), ("NTM-I", "NATO Training Mission-Iraq"), ("eFP", "Forward")):
+        assert f"**{label}**" in text or f"**{label.replace('-', chr(92) + '-')}**" in text, label
+        assert name in text, name
+    assert "**KFOR**" in text and "Kosovo Force" in text
+    labels = [line.split("**")[1] for line in text.split("- ") if "**" in line]
+    assert labels == sorted(labels, key=str.casefold), "in alphabetical order"

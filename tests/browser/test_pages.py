@@ -68,6 +68,10 @@ def test_map_draws_kosovo_in_the_balkans_view_and_a_click_lists_operations(page:
     page.get_by_text("Operations in Kosovo").wait_for()
     wait_for_app(page)
     assert page.get_by_role("link", name="KFOR — Kosovo Force (1999-06-12 to ongoing)").count() == 1
+    answer = page.get_by_text("Operations in Kosovo").bounding_box()
+    chart = page.locator("[data-testid='stPlotlyChart']").first.bounding_box()
+    assert answer and chart and answer["x"] > chart["x"] + chart["width"] - 5, "the answer beside the map"
+    assert answer["y"] < chart["y"] + chart["height"] and answer["y"] + answer["height"] < 1000, "not below the fold"
     screenshot(page, "map-clicked-kosovo")
     assert recorder.external() == []
     assert recorder.errors == []

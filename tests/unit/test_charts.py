@@ -105,7 +105,11 @@ def test_map_draws_countries_seas_and_headquarters(
     assert "Minimal (2000-2002, Peacekeeping and stabilisation)" in land.customdata[1][2]
     assert list(sea.locations) == ["gulf-of-aden-horn-of-africa"] and sea.featureidkey == "id"
     assert [f["id"] for f in sea.geojson["features"]] == ["gulf-of-aden-horn-of-africa"]
-    assert "approximate outline" in sea.hovertemplate and sea.showscale is False
+    assert "approximate outline" in sea.hovertemplate and sea.showscale is True, "the seas have their own scale"
+    assert (land.zmax, sea.zmax) == (2, 2) and fig.layout.showlegend is False, "one range; the map takes the width"
+    fixed = maps.deployment_map(countries, seas, SHAPES, markers, names, scale=(5, " (fixed)"))
+    assert (fixed.data[0].zmax, fixed.data[1].zmax) == (5, 5) and fixed.data[0].colorbar.title.text.endswith("(fixed)")
+    assert hq.textfont.shadow, "labels on a white halo, readable on dark countries"
     assert hq.type == "scattergeo" and hq.customdata[0][0] == "un-op, minimal-op, sea-op", "one marker per place"
     assert hq.customdata[0][1].startswith("Test HQ, Sarajevo — UNTM")
     assert hq.mode == "markers", "no text labels on the world view"
@@ -117,7 +121,7 @@ def test_map_measures_and_views(tables: dict[str, pd.DataFrame], records: dict[s
     years = maps.deployment_map(countries, seas, SHAPES, markers, {}, measure="years")
     # BIH: UNTM 1992-1995 and Minimal 2000-2002 -> 7 calendar years; XKX: 2000-2002 -> 3
     assert list(years.data[0].z) == [7, 3]
-    assert years.data[0].colorbar.title.text == "Years of presence"
+    assert years.data[0].colorbar.title.text == "Countries<br>Years of presence"
     europe = maps.deployment_map(countries, seas, SHAPES, markers, {}, view="europe")
     assert europe.layout.geo.scope == "europe" and europe.layout.geo.resolution == 50
     assert europe.data[2].mode == "markers+text"

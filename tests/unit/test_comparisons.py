@@ -14,6 +14,7 @@ from dashboard.charts import compare, frame
 from dashboard.dataset import comparisons
 from dashboard.dataset.filters import Filters, read_compare_url
 from dashboard.dataset.schema import NOT_PUBLISHED
+from dashboard.i18n import duration_text, using
 
 TYPES = {
     "peace-enforcement": "Peace enforcement",
@@ -71,14 +72,32 @@ def test_equal_peaks_keep_the_start_order_whichever_operations_are_kept(missions
     assert named == set(first), "the two largest, the tie broken by start order, as pandas' nlargest does"
 
 
-def test_durations_show_every_operation_as_a_point(missions: pd.DataFrame) -> None:
+def test_durations_show_every_operation_as_a_point_in_years_and_months(missions: pd.DataFrame) -> None:
     table = comparisons.durations(missions)
     assert table.loc[table["id"] == "sea-op", "end"].item() == "ongoing"
-    fig = compare.values_by_type(table, "duration_years", COLOURS, "Years", "Durations", "%{x:.1f} years")
+    un_op = table.loc[table["id"] == "un-op"]
+    assert un_op["duration"].item() == duration_text(un_op["duration_years"].item())
+    fig = compare.values_by_type(table, "duration_years", COLOURS, "Years", "Durations", "%{customdata[2]}",
+                                 shown=duration_text)  # fmt: skip
     peacekeeping = fig.data[0]
-    assert peacekeeping.boxpoints == "all"
+    assert peacekeeping.type == "scatter" and peacekeeping.mode == "markers", "two points: a dot plot, no box"
     assert sorted(peacekeeping.x) == sorted(missions.loc[["un-op", "minimal-op"], "duration_years"])
     assert [c[0] for c in peacekeeping.customdata] == ["UNTM", "Minimal"]
+    assert [c[2] for c in peacekeeping.customdata] == [duration_text(x) for x in peacekeeping.x]
+    many = pd.concat([table[table["id"] == "un-op"]] * compare.BOX_FROM, ignore_index=True)
+    boxed = compare.values_by_type(many, "duration_years", COLOURS, "Years", "Durations", "%{x}").data[0]
+    assert boxed.type == "box" and boxed.boxpoints == "all", "enough points for a box"
+
+
+def test_a_duration_reads_in_years_and_months() -> None:
+    assert duration_text(7.95) == "7 years 11 months"
+    assert duration_text(1.0) == "1 year"
+    assert duration_text(1 + 1 / 12) == "1 year 1 month"
+    assert duration_text(0.4) == "5 months"
+    assert duration_text(0.0) == "0 months"
+    assert duration_text(float("nan")) == ""
+    with using("fr"):
+        assert duration_text(7.95) == "7 ans 11 mois"
 
 
 def test_outcomes_by_type_are_stacked_per_type(missions: pd.DataFrame) -> None:
@@ -89,8 +108,8 @@ def test_outcomes_by_type_are_stacked_per_type(missions: pd.DataFrame) -> None:
         ["maritime-security", "ongoing", 1],
     ]
     fig = compare.stacked_by_type(table, "outcome", compare.OUTCOME_COLOURS, "Outcomes")
-    assert [t.name for t in fig.data] == ["Succeeded", "Handed over", "Ongoing"]
-    assert list(fig.data[2].y) == ["Maritime"] and list(fig.data[2].x) == [1]
+    assert [t.name for t in fig.data] == ["Ongoing", "Succeeded", "Handed over"], "the vocabulary's order"
+    assert list(fig.data[0].y) == ["Maritime"] and list(fig.data[0].x) == [1]
     assert fig.layout.barmode == "stack"
 
 

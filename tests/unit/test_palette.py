@@ -1,10 +1,15 @@
-"""One colour-blind-safe palette for mission types, and every type keeps its colour on every chart."""
+"""What each colour means: mission types one colour-blind-safe palette, outcomes another far from it, casualty
+groups a third, each operation the same wherever it is drawn; legends in vocabulary order."""
 
 from __future__ import annotations
 
+import itertools
+import math
 from datetime import date
 
-from dashboard.charts import frame, panels, questions
+import pandas as pd
+
+from dashboard.charts import colours, compare, frame, panels, questions
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.filters import Filters
 from dashboard.dataset.loading import load_dataset
@@ -40,7 +45,82 @@ def test_mission_types_have_one_colour_each_from_the_okabe_ito_palette_on_every_
     ]
     seen = 0
     for figure in figures:
-        for mission_type, colours in type_colours_in(figure, labels).items():
-            assert colours == {expected[mission_type]}, (mission_type, colours)
+        for mission_type, drawn_in in type_colours_in(figure, labels).items():
+            assert drawn_in == {expected[mission_type]}, (mission_type, drawn_in)
             seen += 1
     assert seen >= 20, "the check found the type traces"
+
+
+def lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB hex colour."""
+    rgb = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92 for c in rgb)
+    x, y, z = ((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047, r * 0.2126 + g * 0.7152 + b * 0.0722,
+               (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883)  # fmt: skip
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def distance(one: str, other: str) -> float:
+    """CIE76 colour difference: about 2 is just noticeable; 20 and more reads as a different colour."""
+    return math.dist(lab(one), lab(other))
+
+
+OUTCOME_FAMILY = {*colours.OUTCOME_COLOURS.values(), *colours.AFTERMATH_COLOURS.values(),
+                  *colours.VERDICT_COLOURS.values()}  # fmt: skip
+
+
+def test_outcome_colours_are_far_from_every_mission_type_colour_and_from_each_other() -> None:
+    for family, other in ((OUTCOME_FAMILY, OKABE_ITO), (set(colours.GROUP_COLOURS.values()), OKABE_ITO),
+                          (set(colours.GROUP_COLOURS.values()), OUTCOME_FAMILY)):  # fmt: skip
+        nearest = min((distance(a, b), a, b) for a in family for b in other)
+        assert nearest[0] >= 24, nearest
+    for palette in (colours.OUTCOME_COLOURS, colours.AFTERMATH_COLOURS, colours.VERDICT_COLOURS):
+        values = list(palette.values())
+        assert min(distance(a, b) for a, b in itertools.combinations(values, 2)) >= 24, palette
+
+
+def test_the_outcome_charts_draw_no_mission_type_colour() -> None:
+    data = load_dataset(DATA_DIR, date(2026, 11, 21))
+    everything = Filters(year_from=1990, year_to=2026)
+    drawn = {p.key: p.figure for p in questions.compare_panels(data, everything) if p.figure is not None}
+    outcome_keys = [key for key in drawn if key in ("outcomes", "aftermath", "judged", "peace-years", "tolls")]
+    assert "outcomes" in outcome_keys and len(outcome_keys) >= 2, sorted(drawn)
+    for key in outcome_keys:
+        used = {str(t.marker.color).upper() for t in drawn[key].data if isinstance(t.marker.color, str)}
+        assert used and not used & OKABE_ITO - {"#000000"}, (key, used)
+
+
+def test_the_legend_lists_values_in_vocabulary_order_whatever_order_the_table_has() -> None:
+    table = pd.DataFrame({
+        "decade": [2000, 1990, 2000], "operations": [1, 2, 3], "names": ["a", "b", "c"],
+        "mission_type": ["maritime-security", "peacekeeping-stabilisation", "peace-enforcement"],
+        "mission_type_label": ["Maritime", "Peacekeeping", "Enforcement"],
+    })  # fmt: skip
+    order = frame.category_colours(["peace-enforcement", "peacekeeping-stabilisation", "maritime-security"])
+    figure = compare.decade_bars(table, order, "t")
+    assert [trace.name for trace in figure.data] == ["Enforcement", "Peacekeeping", "Maritime"]
+    assert figure.layout.legend.traceorder == "normal", "plotly would reverse a stacked chart's legend"
+
+
+def test_an_operation_has_the_same_colour_and_marker_whichever_operations_are_drawn_beside_it() -> None:
+    data = load_dataset(DATA_DIR, date(2026, 11, 21))
+
+    def style(chosen: list[str], of: str) -> tuple[str, str]:
+        figure = panels.strength_panel(data, chosen, "date").figure
+        assert figure is not None
+        trace = next(t for t in figure.data if t.customdata[0][0] == of)
+        return trace.marker.color, trace.marker.symbol
+
+    sfor = style(["sfor", "kfor"], "sfor")
+    assert sfor == style(["ifor", "isaf", "sfor"], "sfor") == style(["sfor"], "sfor")
+    assert sfor[0] == frame.category_colours(list(data.labels("mission_type")))["peacekeeping-stabilisation"]
+    assert style(["ifor", "sfor"], "ifor") != sfor, "two operations of one type differ in their markers"
+    figure = panels.strength_panel(data, ["ifor", "sfor"], "date").figure
+    assert figure is not None
+    assert {note.text for note in figure.layout.annotations if note.name == frame.END_LABEL} == {"IFOR", "SFOR"}
+    phone = frame.for_phone(figure)[0]
+    assert not [note for note in phone.layout.annotations if note.name == frame.END_LABEL], "no room on a phone"
