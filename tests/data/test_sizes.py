@@ -43,7 +43,21 @@ def test_every_nato_operation_has_a_published_size_or_says_what_was_searched(rec
     nato = [m for m in records.values() if m.organisation == "NATO"]
     without = {m.id for m in nato if not has_size(m) and not m.size_note}
     assert without == NO_SIZE_YET, "shrink NO_SIZE_YET as records gain a size or a size_note"
-    assert sum(1 for m in nato if m.aircraft or m.ships or m.activity) >= 19, "air and sea operations have their own"
+    assert sum(1 for m in nato if m.aircraft or m.ships or m.activity) >= 25, "air and sea operations have their own"
+
+
+def test_every_nato_operation_at_sea_only_has_a_ship_or_activity_count(records: dict[str, Mission]) -> None:
+    """Ocean Shield was the last NATO operation at sea only with neither (it had only a size_note until its dated
+    ship counts of 2010 and 2012 were found); none may lose its count again."""
+    naval = [m for m in records.values() if m.organisation == "NATO" and m.domains == ["maritime"]]
+    assert len(naval) >= 6
+    assert {m.id for m in naval if not (m.ships or m.activity)} == set()
+    assert records["ocean-shield"].ships, "Ocean Shield's dated ship counts (2010, 2012)"
+
+
+def test_a_size_note_only_stands_where_no_size_was_published(records: dict[str, Mission]) -> None:
+    """A size_note says what was searched because nothing was found; once a record has a size it must go."""
+    assert {m.id for m in records.values() if m.size_note and has_size(m)} == set()
 
 
 def structured_values(mission: Mission) -> set[float]:
