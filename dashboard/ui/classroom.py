@@ -132,6 +132,11 @@ def step_navigation(lesson: Lesson, number: int, big: bool) -> None:
         go_to(lesson.id, number + 1, present=big)
 
 
+# projected steps: the narration in type that still reads from the back of a room, set tighter than the page's
+STEP_WORDS_CSS = """<style>.st-key-step-words p, .st-key-step-words button p { font-size: 1.3rem !important;
+line-height: 1.5 !important; }</style>"""
+
+
 def show_step(data: Dataset, lesson: Lesson, number: int, big: bool = False) -> None:
     """One step: its narration, its chart, its question; the sources of the lesson beneath."""
     step = lesson.steps[number - 1]
@@ -148,15 +153,28 @@ def show_step(data: Dataset, lesson: Lesson, number: int, big: bool = False) -> 
         handout_button(lesson, top)
         st.caption(pick(lesson.title.as_dict()))
     st.header(f"{number}. {pick(step.title.as_dict())}")
-    st.markdown(cited(pick(step.text.as_dict()), lesson.sources))
     panel = cache.view_panel(data, view)
-    display.show_panel(panel, page)
-    with st.container(border=True, key="step-question"):
-        heading = _("Question for discussion")
-        st.markdown(f"**{heading}** · {plain(pick(step.question.as_dict()))}")
-    link_button(_("Open this view in the {page} page").format(page=_(page_title(page))), page,
-                view.link().partition("?")[2])  # fmt: skip
-    step_navigation(lesson, number, big)
+    question = _("Question for discussion")
+    if big:  # projected: the narration and the question beside the chart, so that the whole step fits one screen
+        words, chart = st.columns([5, 6], gap="large")
+        with chart:
+            display.show_panel(panel, page)
+        st.html(STEP_WORDS_CSS)
+        with words.container(key="step-words"):
+            st.markdown(cited(pick(step.text.as_dict()), lesson.sources))
+            with st.container(border=True, key="step-question"):
+                st.markdown(f"**{question}** · {plain(pick(step.question.as_dict()))}")
+            step_navigation(lesson, number, big)
+    else:
+        st.markdown(cited(pick(step.text.as_dict()), lesson.sources))
+        display.show_panel(panel, page)
+        with st.container(border=True, key="step-question"):
+            st.markdown(f"**{question}** · {plain(pick(step.question.as_dict()))}")
+        link_button(_("Open this view in the {page} page").format(page=_(page_title(page))), page,
+                    view.link().partition("?")[2])  # fmt: skip
+        step_navigation(lesson, number, big)
+    if big:
+        display.scroll_to_top(f"{lesson.id}-{number}")
     if not big:
         with st.expander(_("Sources of this lesson ({count})").format(count=len(lesson.sources)),
                          icon=":material/menu_book:"):  # fmt: skip

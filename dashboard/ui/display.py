@@ -12,6 +12,7 @@ from typing import Any, cast
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+import streamlit.components.v1 as components
 
 from dashboard import i18n
 from dashboard.charts import frame, panels
@@ -196,6 +197,20 @@ def empty_notice() -> None:
     st.info(_("No operation matches these filters. Widen the year range or clear a filter in the sidebar."))
 
 
+PRESENT_HEIGHT = 780  # px: a chart in presentation mode, with its title and source line, beside or under a heading
+
+
+def scroll_to_top(where: str) -> None:
+    """Bring the page back to its top when `where` (a step's or slide's number) changes: after Next or Previous,
+    a projected step or slide starts at its title.
+
+    Streamlit keeps the scroll position across reruns; a zero-height component runs the one line that resets it
+    (`where` is in it, so that the component is drawn again, and its script run, for each new step).
+    """
+    components.html(f"<script>/* {html.escape(where)} */ window.parent.document.querySelector("
+                    "'[data-testid=\"stMain\"]')?.scrollTo({top: 0})</script>", height=0)  # fmt: skip
+
+
 def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
     """A panel's chart with its image downloads, "add to briefing" and data table, or the reason there is no chart.
 
@@ -204,7 +219,10 @@ def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
     if panel.figure is None:
         st.markdown(f"*{panel.empty}*")
         return None
-    figure = images.enlarge(panel.figure) if presenting() else panel.figure
+    figure = panel.figure
+    if presenting():  # large type, and a chart no taller than a projected screen leaves it
+        figure = images.enlarge(panel.figure)
+        figure.layout.height = min(figure.layout.height or PRESENT_HEIGHT, PRESENT_HEIGHT)
     event = show_chart(figure, key=panel.key, selectable=selectable)
     if not presenting():
         chart_actions(panel, page)

@@ -58,6 +58,7 @@ if presentation.presenting():
     ):
         st.query_params["slide"] = str(number + 1)
         st.rerun()
+    display.scroll_to_top(str(number))
     st.stop()
 
 link_slot = links.title_with_link_slot(_("Briefing"))

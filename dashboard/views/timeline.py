@@ -6,7 +6,6 @@ import streamlit as st
 
 from dashboard.charts import panels
 from dashboard.dataset.comparisons import SIZE_MEASURES
-from dashboard.dataset.loading import names_in_full
 from dashboard.dataset.filters import (
     ALIGNMENTS,
     STRENGTH_MEASURES,
@@ -14,6 +13,7 @@ from dashboard.dataset.filters import (
     read_strength_measure,
     read_timeline_url,
 )
+from dashboard.dataset.loading import names_in_full
 from dashboard.i18n import N_, _
 from dashboard.ui import cache, display, links, sidebar
 

@@ -457,7 +457,8 @@ def test_the_timeline_spells_out_the_names_it_abbreviates() -> None:
     app = open_page("views/timeline.py")
     key = next(e for e in app.expander if e.label.startswith("Names in full"))
     text = " ".join(m.value for m in key.markdown)
-    for label, name in (("BAP", "Air Policing in the Baltic"), ("NTM-I", "NATO Training Mission-Iraq"), ("eFP", "Forward")):
+    expected = (("BAP", "Air Policing in the Baltic"), ("NTM-I", "NATO Training Mission-Iraq"), ("eFP", "Forward"))
+    for label, name in expected:
         assert f"**{label}**" in text or f"**{label.replace('-', chr(92) + '-')}**" in text, label
         assert name in text, name
     assert "**KFOR**" in text and "Kosovo Force" in text
