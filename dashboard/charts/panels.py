@@ -31,6 +31,7 @@ from dashboard.dataset.filters import (
 )
 from dashboard.dataset.loading import PROJECT, Dataset
 from dashboard.dataset.parts import earliest_day, latest_day
+from dashboard.dataset.vocabularies import ORGANISATION_SHORT, organisation_short
 from dashboard.i18n import N_, _
 
 
@@ -86,7 +87,7 @@ def framed(
 def filters_subtitle(data: Dataset, filters: Filters) -> str:
     """The filters in force, in words; organisations by their short ids (NATO, UN, EU...)."""
     labels = {
-        "organisation": {"coalition": _("coalitions")},
+        "organisation": {org: organisation_short(org) for org in ORGANISATION_SHORT} | {"coalition": _("coalitions")},
         "mission_type": data.labels("mission_type"),
         "region": data.labels("region"),
         "status": {s: _(STATUS_LABELS[s]) for s in STATUSES},

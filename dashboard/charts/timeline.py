@@ -21,6 +21,7 @@ from dashboard.charts.frame import (
     unchecked,
     wrap,
 )
+from dashboard.dataset.vocabularies import organisation_short
 from dashboard.i18n import _, shown_date
 
 LINK_COLOUR = "#6b7280"
@@ -110,7 +111,7 @@ def mission_timeline(
                         _("ongoing") if status == "ongoing" else shown_date(str(end))
                         for status, end in zip(chosen["status"], chosen["end"], strict=True)
                     ],
-                    chosen["organisation"],
+                    [organisation_short(str(org)) for org in chosen["organisation"]],
                 ),
                 hovertemplate=_(
                     "<b>%{customdata[1]}</b> (%{customdata[4]})<br>%{customdata[2]} to %{customdata[3]}"

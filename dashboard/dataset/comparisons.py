@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.dataset.schema import NOT_PUBLISHED
+from dashboard.dataset.vocabularies import organisation_short
 from dashboard.i18n import N_, _, duration_text, format_number, shown_date
 
 DECADE_MODES = {"start": N_("Decade it began"), "active": N_("Every decade it was active")}  # shown with _()
@@ -420,6 +421,7 @@ def side_by_side(
     stated, the largest published figure, labelled as such.
     """
     chosen = missions.loc[list(ids)].copy()
+    chosen["organisation"] = [organisation_short(str(org)) for org in chosen["organisation"]]
     for measure in ("personnel", "aircraft", "ships", "sorties"):
         texts = sized_text(chosen, sizes, measure) if sizes is not None else {}
         column = "peak_shown" if measure == "personnel" else f"{measure}_shown"

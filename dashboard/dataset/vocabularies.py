@@ -8,6 +8,17 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dashboard.dataset.files import Problem, read_yaml
+from dashboard.i18n import N_, _
+
+# how a chart, a hover or a header names an organisation in a few letters (in French: OTAN, ONU, UE, UA)
+ORGANISATION_SHORT = {"NATO": N_("NATO"), "UN": N_("UN"), "EU": N_("EU"), "AU": N_("AU"), "OSCE": N_("OSCE"),
+                      "coalition": N_("coalition")}  # fmt: skip
+
+
+def organisation_short(organisation: str) -> str:
+    """'NATO' in English, 'OTAN' in French; an organisation not in the list as it is written."""
+    return _(ORGANISATION_SHORT[organisation]) if organisation in ORGANISATION_SHORT else organisation
+
 
 VOCABULARY_NAMES = (
     "organisation",

@@ -22,6 +22,7 @@ from dashboard.dataset.profile import (
 )
 from dashboard.dataset.publishers import source_evidence
 from dashboard.dataset.schema import NOT_PUBLISHED
+from dashboard.dataset.vocabularies import organisation_short
 from dashboard.i18n import _
 from dashboard.ui import cache, display, downloads, links, sidebar
 
@@ -60,7 +61,7 @@ if "mission-official" not in st.session_state:
 
 st.title(f"{mission.name}" + (f" ({mission.acronym})" if mission.acronym else ""))
 facts = [
-    mission.organisation,
+    organisation_short(mission.organisation),
     label("mission_type", mission.mission_type),
     label("region", mission.region),
     _(STATUS_LABELS.get(status, status)).capitalize(),

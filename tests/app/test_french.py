@@ -104,3 +104,15 @@ def test_the_mission_profile_in_french_says_what_stays_in_english() -> None:
     text = " ".join(m.value for m in app.markdown)
     assert "12 juin 1999 \u2013 en cours" in text
     assert "Fondement juridique" in [s.value for s in app.subheader]
+
+
+def test_organisations_are_named_the_french_way_in_headers_hovers_tables_and_subtitles() -> None:
+    profile = open_page("views/mission.py", lang="fr", id="kfor")
+    assert profile.caption[0].value.startswith("OTAN · "), profile.caption[0].value
+    timeline = figures(open_page("views/timeline.py", lang="fr"))[0]
+    bars = [trace for trace in timeline["data"] if trace.get("type") == "bar"]
+    assert bars and all(row[4] == "OTAN" for trace in bars for row in trace["customdata"])
+    side_by_side = open_page("views/compare.py", lang="fr", question="side-by-side").table[0].value
+    assert "NATO" not in set(side_by_side.loc["Organisation"]) and "OTAN" in set(side_by_side.loc["Organisation"])
+    only_un = figures(open_page("views/compare.py", lang="fr", org="UN"))[0]
+    assert only_un["layout"]["title"]["subtitle"]["text"].startswith("ONU · ")
