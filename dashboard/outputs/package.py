@@ -26,6 +26,7 @@ from dashboard.dataset.publishers import entry_for, source_evidence
 from dashboard.dataset.schema import Disagreement, Event, Fatalities, Headquarters, Mission
 from dashboard.dataset.schema import Source as SourceModel
 from dashboard.dataset.spreadsheets import csv_bytes
+from dashboard.i18n import _
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
 PARQUET_FROM = 500  # rows: tables this large also come as Parquet (pyarrow is installed with Streamlit)
@@ -39,8 +40,8 @@ def version_of(data: Dataset) -> str:
 def cite(data: Dataset) -> str:
     """How to cite this version of the dataset: its name, version and licence, never a server's address (the
     project has no public home address yet; add it here when it has one)."""
-    licence = "Licensed CC BY 4.0; each value cites its own public source."
-    return f"{PROJECT} (dataset), version {version_of(data)}. {licence}"
+    text = _("{project} (dataset), version {version}. Licensed CC BY 4.0; each value cites its own public source.")
+    return text.format(project=PROJECT, version=version_of(data))
 
 
 def described(model: type[Any], field: str) -> str:

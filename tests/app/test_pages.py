@@ -275,6 +275,8 @@ def test_data_page_offers_downloads_and_a_citation() -> None:
     cited = app.code[0].value
     assert cited.startswith("NATO Peace Operations Explorer (dataset), version 20") and "CC BY 4.0" in cited
     assert "localhost" not in cited and "127.0.0.1" not in cited, "the dataset's home, never this server's address"
+    french = open_page("views/data.py", lang="fr").code[0].value
+    assert "(jeu de données), version 20" in french and "Sous licence CC BY 4.0" in french, "cited in French too"
     by_label(app.text_input, "Search").input("Kosovo").run()
     assert "of" in app.caption[0].value
 
