@@ -181,6 +181,11 @@ def framed_figure(
     if context is not None:  # what with_context adds, without building the figure a second time
         margin = layout.get("margin", {})
         updates, footer_note = _context_updates(margin.get("t"), margin.get("b"), layout.get("height"), *context)
+        legend = layout.get("legend", {})
+        if legend.get("orientation") == "h" and legend.get("yref") == "container":  # a legend over the plot stays
+            updates.pop("legend")
+            updates["margin"]["t"] += LEGEND_ON_TOP
+            updates["height"] += LEGEND_ON_TOP
         layout = _updated(layout, updates)
         layout.setdefault("annotations", []).append(footer_note)
     return go.Figure(data=list(traces), layout=layout, _validate=False)
@@ -204,6 +209,8 @@ def iso_days(values: pd.Series) -> list[str]:
     return cast(list[str], np.datetime_as_string(values.to_numpy(dtype="datetime64[s]"), unit="D").tolist())
 
 
+TITLE_ROOM = 84  # px at the top of a chart with context: its title and subtitle
+LEGEND_ON_TOP = 72  # px above the plot for a legend across it (two or three rows of entries)
 FOOTER_WIDTH = 120  # characters per line of a source line: about the width of a chart on a laptop screen
 
 
@@ -256,7 +263,7 @@ def _context_updates(
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        "margin": {"t": max(top or 0, 84), "b": max(bottom or 0, 64 + 16 * len(lines))},
+        "margin": {"t": max(top or 0, TITLE_ROOM), "b": max(bottom or 0, 64 + 16 * len(lines))},
         "height": (height or 400) + 78 + 16 * len(lines),
         # a legend beneath the plot would run into the source line; beside it, it never does
         "legend": {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"},
@@ -325,6 +332,11 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
             axis.title.text = "<br>".join(textwrap.wrap(plain_text(axis.title.text), PHONE_AXIS_TITLE))
     if layout.xaxis.type == "date":
         layout.xaxis.nticks = 5
+        if layout.xaxis.dtick:  # a tick every ten years, not five: the plot is a third of a laptop's
+            layout.xaxis.dtick = "M120"
+    top_axis = getattr(layout, "xaxis2", None)
+    if top_axis is not None and top_axis.overlaying:  # the years once, at the bottom
+        top_axis.visible = False
     if layout.xaxis.side == "top":
         layout.xaxis.tickangle = -90
     if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it

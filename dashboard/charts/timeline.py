@@ -11,6 +11,7 @@ from plotly.basedatatypes import BaseTraceType
 
 from dashboard.charts.frame import (
     PALETTE,
+    TITLE_ROOM,
     Context,
     cited,
     columns,
@@ -196,14 +197,28 @@ def mission_timeline(
     layout = {
         "yaxis": {"tickvals": tick_rows, "ticktext": tick_text, "autorange": "reversed", "showgrid": False,
                   "zeroline": False},
-        "xaxis": {"type": "date"},
+        "xaxis": {"type": "date", "dtick": "M60", "tick0": "1990-01-01", "tickformat": "%Y"},
         "barmode": "overlay",
         "showlegend": True,
-        "legend": {"title": {"text": _("Mission type")}, "orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        # across the top: beside the plot the legend took a third of its width and the years were squeezed
+        # over the top axis's years (about 30 px above the plot, whose height is 24 px a row)
+        "legend": {"orientation": "h", "yanchor": "top", "x": 0, "yref": "container"},  # y: under the subtitle
+        # the title and subtitle, the legend's third row (framed_figure leaves room for two), the years on top
+        "margin": {"t": 84 + 30 + 50},
+        # the years on top as well: on a long timeline the bottom axis is a screen away from the first bars
+        "xaxis2": {"type": "date", "matches": "x", "overlaying": "x", "side": "top", "showgrid": False,
+                   "dtick": "M60", "tick0": "1990-01-01", "tickformat": "%Y"},
         "hovermode": "closest",
     }  # fmt: skip
     layout["shapes"], layout["annotations"] = campaign_bands(bands, rows)
-    return framed_figure(traces, layout, title, height=130 + 24 * (len(rows) + len(headings)), context=context)
+    traces.append(unchecked(go.Scatter, name=YEARS_ON_TOP, x=[None], y=[None], xaxis="x2", showlegend=False,
+                            hoverinfo="skip"))  # plotly draws an axis only with a trace on it
+    figure = framed_figure(traces, layout, title, height=210 + 24 * (len(rows) + len(headings)), context=context)
+    figure.layout.legend.y = 1 - (TITLE_ROOM + 6) / (figure.layout.height or 1)  # enlarged, both grow alike
+    return figure
+
+
+YEARS_ON_TOP = "years-on-top"  # the name of the empty trace that carries the top axis
 
 
 def campaign_bands(

@@ -158,7 +158,7 @@ def show_step(data: Dataset, lesson: Lesson, number: int, big: bool = False) -> 
     if big:  # projected: the narration and the question beside the chart, so that the whole step fits one screen
         words, chart = st.columns([5, 6], gap="large")
         with chart:
-            display.show_panel(panel, page)
+            display.show_panel(panel, page, fit=True)
         st.html(STEP_WORDS_CSS)
         with words.container(key="step-words"):
             st.markdown(cited(pick(step.text.as_dict()), lesson.sources))

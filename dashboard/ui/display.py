@@ -198,6 +198,7 @@ def empty_notice() -> None:
 
 
 PRESENT_HEIGHT = 780  # px: a chart in presentation mode, with its title and source line, beside or under a heading
+FIT_FROM = 900  # px: a chart drawn taller than this (a long timeline) keeps its height: squeezed, its rows overlap
 
 
 def scroll_to_top(where: str) -> None:
@@ -211,7 +212,7 @@ def scroll_to_top(where: str) -> None:
                     "'[data-testid=\"stMain\"]')?.scrollTo({top: 0})</script>", height=0)  # fmt: skip
 
 
-def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
+def show_panel(panel: panels.Panel, page: str, selectable: bool = False, fit: bool = False) -> Any:
     """A panel's chart with its image downloads, "add to briefing" and data table, or the reason there is no chart.
 
     Returns the chart's selection event when `selectable`.
@@ -220,9 +221,10 @@ def show_panel(panel: panels.Panel, page: str, selectable: bool = False) -> Any:
         st.markdown(f"*{panel.empty}*")
         return None
     figure = panel.figure
-    if presenting():  # large type, and a chart no taller than a projected screen leaves it
+    if presenting():  # large type; on a lesson step or a pack slide (`fit`), no taller than the screen leaves it
         figure = images.enlarge(panel.figure)
-        figure.layout.height = min(figure.layout.height or PRESENT_HEIGHT, PRESENT_HEIGHT)
+        if fit and (panel.figure.layout.height or 0) <= FIT_FROM:
+            figure.layout.height = min(figure.layout.height or PRESENT_HEIGHT, PRESENT_HEIGHT)
     event = show_chart(figure, key=panel.key, selectable=selectable)
     if not presenting():
         chart_actions(panel, page)

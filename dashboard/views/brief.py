@@ -45,7 +45,7 @@ if presentation.presenting():
     number = whole_number(asked, 1, len(views)) or 1
     panel = cache.view_panel(data, views[number - 1])
     st.header(panel.heading)
-    display.show_panel(panel, views[number - 1].page)
+    display.show_panel(panel, views[number - 1].page, fit=True)
     previous, position, following = st.columns([1, 1, 1], vertical_alignment="center")
     if previous.button(
         _("Previous"), icon=":material/arrow_back:", disabled=number == 1, shortcut="Left", key="present-previous"

@@ -22,8 +22,10 @@ def test_colours_are_stable_per_vocabulary_position() -> None:
 
 def test_timeline_has_one_bar_per_operation_coloured_by_type(tables: dict[str, pd.DataFrame]) -> None:
     fig = timeline.mission_timeline(tables["missions"], COLOURS, LABELS, {"balkans": "Balkans"})
-    assert [trace.name for trace in fig.data] == ["Peacekeeping", "Maritime"]
-    peacekeeping, maritime = fig.data
+    assert [trace.name for trace in fig.data] == ["Peacekeeping", "Maritime", timeline.YEARS_ON_TOP]
+    assert fig.data[-1].xaxis == "x2" and fig.layout.xaxis2.side == "top" and fig.layout.xaxis2.matches == "x"
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.yref == "container", "a legend across the top"
+    peacekeeping, maritime = fig.data[:2]
     assert list(peacekeeping.base) == ["1992-03-01", "2000-01-15"]
     assert [c[0] for c in peacekeeping.customdata] == ["un-op", "minimal-op"], "the id comes first, for clicks"
     assert peacekeeping.marker.color == COLOURS["peacekeeping-stabilisation"]
@@ -51,14 +53,14 @@ def test_timeline_draws_succession_and_events(tables: dict[str, pd.DataFrame]) -
         events=tables["events"],
         successors={"un-op": ["minimal-op"], "minimal-op": ["not-shown"]},
     )
-    links, arrows, events = (t for t in fig.data if t.type == "scatter")
+    links, arrows, events = (t for t in fig.data if t.type == "scatter" and t.name != timeline.YEARS_ON_TOP)
     assert list(links.x) == ["1995-12-20", "2000-01-15", None] and list(links.y) == [1.0, 2.0, None]
     assert list(arrows.text) == ["UNTM handed over to Minimal"]
     assert list(events.x) == ["2000-01-15", "2002-06-01"] and list(events.y) == [2.0, 2.0]
     source = "Example Research Institute · independent"  # the publisher and grade, not a raw url
     assert list(events.customdata[0]) == ["minimal-op", "2000-01-15", "Start", source]
     plain = timeline.mission_timeline(tables["missions"], COLOURS, LABELS)
-    assert [t.type for t in plain.data] == ["bar", "bar"], "no links or events unless given"
+    assert [t.type for t in plain.data if t.name != timeline.YEARS_ON_TOP] == ["bar", "bar"], "no links or events"
 
 
 def test_operations_per_year_counts_active_operations(tables: dict[str, pd.DataFrame]) -> None:
