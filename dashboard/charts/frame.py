@@ -351,6 +351,26 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     return small, title, subtitle, footer
 
 
+def miniature(fig: go.Figure, width: int = 240, height: int = 135) -> go.Figure:
+    """A small, still copy of the figure for a list of charts (the briefing pack): its marks only, no title,
+    subtitle, source line, legend, labels or axis titles, at `width` x `height` (16:9)."""
+    small = bare(fig, top=4, bottom=4)[0]
+    layout = small.layout
+    layout.update(width=width, height=height, showlegend=False, margin={"l": 4, "r": 4, "t": 4, "b": 4},
+                  font={"size": 7}, hovermode=False)  # fmt: skip
+    layout.annotations = []
+    for name in ("xaxis", "yaxis", "xaxis2"):
+        axis = getattr(layout, name, None)
+        if axis is not None:
+            axis.update(showticklabels=False, title={"text": ""})
+    for trace in small.data:
+        if trace.type in ("choropleth",):
+            trace.showscale = False
+        if hasattr(trace, "text") and trace.type in ("scatter", "scattergeo", "bar"):
+            trace.text = None
+    return small
+
+
 def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
     """The legend's entries as (name, colour), in the figure's order, once each: a key to show beside a chart
     whose legend is hidden (for_phone)."""

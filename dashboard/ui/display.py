@@ -136,6 +136,16 @@ def legend_key(fig: go.Figure) -> None:
         st.html(f'<div style="font-size:0.85rem;line-height:1.6">{items}</div>')
 
 
+def show_thumbnail(fig: go.Figure, key: str) -> None:
+    """A chart in miniature (frame.miniature), drawn by the browser, still: a preview in a list of charts."""
+    small = fig.__dict__.get("_miniature")
+    if small is None:
+        small = frame.miniature(fig)
+        fig._miniature = small
+    st.plotly_chart(_drawn(small), key=key, config=PLOTLY_CONFIG | {"staticPlot": True, "displayModeBar": False},
+                    theme=None, width="content")  # fmt: skip
+
+
 def show_chart(fig: go.Figure, key: str, selectable: bool = False) -> Any:
     """Every plotly chart goes through here, so each one gets the offline map configuration, and a phone
     gets the chart's phone layout, without the toolbar (it covered the title), with its key beneath."""

@@ -91,6 +91,9 @@ else:
     for index, view in enumerate(views):
         panel = cache.view_panel(data, view)
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            if panel.figure is not None:  # a preview of the slide's chart, drawn by the browser
+                with st.container(width=250):
+                    display.show_thumbnail(panel.figure, key=f"thumbnail-{index}")
             text = st.container()
             text.markdown(f"**{index + 1}. {panel.heading}**")
             text.caption(f"{briefing.describe(data, view)} · {panel.source}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -77,6 +79,13 @@ def test_an_empty_pack_says_how_to_fill_it_and_offers_an_example() -> None:
     example = [view.encode() for view in map(briefing.decode, briefing.EXAMPLE_PACK) if view is not None]
     assert len(example) == 8 and app.session_state[PACK] == example
     assert not app.exception and app.query_params["pack"] == example
+    previews = [chart for chart in app.get("plotly_chart") if json.loads(chart.proto.config).get("staticPlot")]
+    assert len(previews) == 8, "a still preview of each chart in the pack"
+    for chart in previews:
+        figure = json.loads(chart.proto.spec)
+        assert figure["layout"]["width"] == 240 and figure["layout"]["height"] == 135
+        assert not figure["layout"]["showlegend"] and not figure["layout"].get("annotations")
+        assert figure["layout"]["title"]["text"] == "", "the card says the title; the preview shows the marks"
 
 
 def test_without_chromium_the_downloads_are_disabled_and_say_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
