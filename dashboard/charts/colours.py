@@ -6,9 +6,9 @@
   tan between, light grey for "still running" or "not applicable". None of them is near a mission-type colour
   (tests/unit/test_colours.py measures the distance).
 - Whose deaths a campaign toll counts: slate, sage, wine and grey, again apart from both families.
-- Each operation, where lines stand for operations: its mission type's colour, with a marker shape of its own
-  within its type that stays the same on every page (SFOR is the same blue line of squares wherever it is drawn),
-  and its name at the line's end.
+- Each operation, where lines stand for operations: a shade of its mission type's colour and a marker shape of
+  its own within its type, the same on every page (SFOR is the same dark orange line of squares wherever it is
+  drawn), and its name at the line's end.
 """
 
 from __future__ import annotations
@@ -47,11 +47,22 @@ def type_colours(types: Sequence[str]) -> dict[str, str]:
     return {value: TYPE_PALETTE[index % len(TYPE_PALETTE)] for index, value in enumerate(types)}
 
 
+SHADES = (0.0, -0.45, 0.4, -0.7, 0.65)  # the type's colour, then darker (-) and lighter (+) by turns
+
+
+def shade(colour: str, amount: float) -> str:
+    """The colour mixed with black (amount < 0) or white (amount > 0) by |amount|."""
+    rgb = [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    target = 255 if amount > 0 else 0
+    return "#" + "".join(f"{round(c + (target - c) * abs(amount)):02X}" for c in rgb)
+
+
 def operation_styles(operations: Iterable[tuple[str, str]], types: Sequence[str]) -> dict[str, tuple[str, str]]:
     """(colour, marker symbol) for every operation, from (id, mission type) pairs of the WHOLE dataset.
 
-    The colour is the operation's mission type's; within a type, operations take marker shapes in the order
-    given (the dataset's), so an operation looks the same whichever others are drawn beside it.
+    The colour is a shade of the operation's mission type's; within a type, operations take shades and marker
+    shapes in the order given (the dataset's), so an operation looks the same whichever others are drawn beside
+    it, and operations of one type drawn together differ in both.
     """
     colours = type_colours(types)
     seen: dict[str, int] = {}
@@ -59,7 +70,9 @@ def operation_styles(operations: Iterable[tuple[str, str]], types: Sequence[str]
     for mission_id, mission_type in operations:
         index = seen.get(mission_type, 0)
         seen[mission_type] = index + 1
-        styles[mission_id] = (colours.get(mission_type, TYPE_PALETTE[-1]), SYMBOLS[index % len(SYMBOLS)])
+        base = colours.get(mission_type, TYPE_PALETTE[-1])
+        tone = SHADES[index % len(SHADES)] if base != "#000000" else abs(SHADES[index % len(SHADES)])
+        styles[mission_id] = (shade(base, tone), SYMBOLS[index % len(SYMBOLS)])
     return styles
 
 

@@ -192,12 +192,14 @@ def mission_timeline(
                 hovertemplate=_("<b>%{customdata[1]}</b>: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>"),
             )
         )
+    years = (int(max(end_days)[:4]) - int(min(start_days)[:4])) if start_days else 0
+    step = "M60" if years >= 15 else "M24" if years >= 6 else "M12"  # a year tick every five, two or one years
     tick_rows = [*rows.values(), *(row for row, _ in headings)]
     tick_text = [*(short_names[i] for i in rows), *(f"<b>{region_labels.get(r, r)}</b>" for _, r in headings)]
     layout = {
         "yaxis": {"tickvals": tick_rows, "ticktext": tick_text, "autorange": "reversed", "showgrid": False,
                   "zeroline": False},
-        "xaxis": {"type": "date", "dtick": "M60", "tick0": "1990-01-01", "tickformat": "%Y"},
+        "xaxis": {"type": "date", "dtick": step, "tick0": "1990-01-01", "tickformat": "%Y"},
         "barmode": "overlay",
         "showlegend": True,
         # across the top: beside the plot the legend took a third of its width and the years were squeezed
@@ -207,7 +209,7 @@ def mission_timeline(
         "margin": {"t": 84 + 30 + 50},
         # the years on top as well: on a long timeline the bottom axis is a screen away from the first bars
         "xaxis2": {"type": "date", "matches": "x", "overlaying": "x", "side": "top", "showgrid": False,
-                   "dtick": "M60", "tick0": "1990-01-01", "tickformat": "%Y"},
+                   "dtick": step, "tick0": "1990-01-01", "tickformat": "%Y"},
         "hovermode": "closest",
     }  # fmt: skip
     layout["shapes"], layout["annotations"] = campaign_bands(bands, rows)

@@ -104,11 +104,11 @@ def _render(fig: go.Figure, options: dict[str, Any]) -> bytes:
         ) from error
 
 
-def thumbnail(fig: go.Figure, width: int = 800, height: int = 450, scale: float = 2) -> bytes:
+def thumbnail(fig: go.Figure, width: int = 800, height: int = 450, scale: float = 2, min_size: int = 16) -> bytes:
     """A small PNG of the figure for print (a handout that lists the sources itself): no subtitle or source
-    line, type enlarged so it stays legible when shrunk.
+    line, type enlarged (to at least `min_size` px) so it stays legible when shrunk.
     """
-    small = enlarge(fig, 1.3, min_size=16)
+    small = enlarge(fig, 1.3, min_size=min_size)
     small.layout.annotations = [a for a in small.layout.annotations if a.name != frame.FOOTER]
     small.update_layout(
         width=width,

@@ -196,7 +196,7 @@ def handout_button(lesson: Lesson, where: object) -> None:
         icon=":material/print:",
         on_click="ignore",
         disabled=bool(missing),
-        help=missing or _("One page with the lesson's charts, questions and sources"),
+        help=missing or _("Two A4 pages with the lesson's charts, questions and sources"),
     )
 
 

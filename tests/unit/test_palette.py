@@ -117,8 +117,10 @@ def test_an_operation_has_the_same_colour_and_marker_whichever_operations_are_dr
 
     sfor = style(["sfor", "kfor"], "sfor")
     assert sfor == style(["ifor", "isaf", "sfor"], "sfor") == style(["sfor"], "sfor")
-    assert sfor[0] == frame.category_colours(list(data.labels("mission_type")))["peacekeeping-stabilisation"]
-    assert style(["ifor", "sfor"], "ifor") != sfor, "two operations of one type differ in their markers"
+    orange = frame.category_colours(list(data.labels("mission_type")))["peacekeeping-stabilisation"]
+    assert sfor[0] in {colours.shade(orange, tone) for tone in colours.SHADES}, "a shade of its type's colour"
+    ifor = style(["ifor", "sfor"], "ifor")
+    assert ifor[0] != sfor[0] and ifor[1] != sfor[1], "two operations of one type differ in shade and marker"
     figure = panels.strength_panel(data, ["ifor", "sfor"], "date").figure
     assert figure is not None
     assert {note.text for note in figure.layout.annotations if note.name == frame.END_LABEL} == {"IFOR", "SFOR"}
