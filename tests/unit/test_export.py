@@ -31,11 +31,10 @@ def test_png_is_1920_by_1080_and_svg_carries_title_filters_and_source(data: Data
         assert text in svg, f"{text!r} missing from the exported image"
 
 
-def test_a_tall_chart_is_laid_out_wider_and_still_fills_the_slide() -> None:
+def test_a_tall_chart_is_laid_out_on_the_slide_itself_not_on_a_larger_canvas_shrunk_to_fit() -> None:
     short, tall = go.Figure(layout={"height": 400}), go.Figure(layout={"height": 1400})
     assert images.canvas(short) == (1280, 720, 1.5)
-    width, height, scale = images.canvas(tall)
-    assert height >= 1400 and width * scale == 1920 and height * scale == 1080
+    assert images.canvas(tall) == (1920, 1080, 1.0), "shrunk from 2560 or 3840 px, its labels came out 7-10 px"
 
 
 def shaded_pixels(png: bytes, colour: str) -> int:
@@ -123,3 +122,22 @@ def test_a_panel_makes_its_table_when_asked_in_the_language_it_was_built_in(data
     assert "table" not in panel.__dict__, "not made until it is asked for"
     assert french != "Peak personnel" and french in panel.table.columns, "French headings, asked outside French"
     assert panel.table is panel.table, "made once"
+
+
+def test_type_on_a_slide_image_is_at_least_18_px_and_a_tall_chart_keeps_its_rows_apart(data: Dataset) -> None:
+    everything = Filters(year_from=1990, year_to=2026)
+    for figure in (panels.overview_panel(data, everything).figure,
+                   panels.timeline_panel(data, everything, partners=False).figure):  # fmt: skip
+        assert figure is not None
+        width, height, scale = images.canvas(figure)
+        assert (width, height) in images.CANVASES and scale >= 1, "never a larger canvas shrunk to fit"
+        slide = images.readable_on_slide(figure, height, scale)
+        assert slide.layout.height == height
+        assert slide.layout.font.size * scale >= images.SLIDE_TYPE
+        assert (slide.layout.title.font.size or slide.layout.font.size) * scale >= images.SLIDE_TYPE
+        rows = len(slide.layout.yaxis.tickvals or ())
+        if rows:  # the timeline: its labels as large as its rows allow, and never overlapping
+            margin = slide.layout.margin
+            pitch = (height - margin.t - margin.b) / rows
+            assert 9 <= slide.layout.yaxis.tickfont.size * scale <= 0.8 * pitch * scale + 0.01
+            assert slide.layout.legend.y < 1 - frame.TITLE_ROOM / height, "the legend under the subtitle"
