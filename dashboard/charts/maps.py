@@ -34,6 +34,34 @@ def amount(value: int, measure: str) -> str:
     return _("1 year of presence") if value == 1 else _("{count} years of presence").format(count=value)
 
 
+LABEL_GAP = {"europe": 0.9, "fit": 0.45}  # degrees between two named markers (closer ones: the busier is named)
+
+
+def spaced_labels(markers: pd.DataFrame, view: str) -> list[str]:
+    """The markers' names, leaving out any that would sit on a name already placed (Durrës by Tirana, Lago
+    Patria by Naples) or run off the map's edge; the headquarters with more operations is named first. Every
+    marker keeps its hover."""
+    count = [len(str(m).split(", ")) for m in markers["missions"]]
+    lats, lons, labels = markers["lat"].tolist(), markers["lon"].tolist(), markers["label"].tolist()
+    ranges = VIEWS.get(view, {})
+    lon_range, lat_range = ranges.get("lonaxis", {}).get("range"), ranges.get("lataxis", {}).get("range")
+    gap = LABEL_GAP.get(view, 0.9)
+    placed: list[tuple[float, float]] = []
+    shown = [""] * len(labels)
+    for row in sorted(range(len(labels)), key=lambda r: (-count[r], r)):
+        lat, lon = float(lats[row]), float(lons[row])
+        if lon_range and not lon_range[0] + 1.5 <= lon <= lon_range[1] - 1.5:
+            continue  # the name would run off the map
+        if lat_range and not lat_range[0] + 0.5 <= lat <= lat_range[1] - 0.8:
+            continue
+        squeeze = math.cos(math.radians(lat))
+        if any(math.hypot((lon - x) * squeeze, (lat - y) * 2) < gap for y, x in placed):
+            continue  # a name drawn above its marker is wider than tall: neighbours count double north-south
+        placed.append((lat, lon))
+        shown[row] = labels[row]
+    return shown
+
+
 def _place_data(places: pd.DataFrame, names: Mapping[str, str], measure: str) -> list[list[str]]:
     """Per place: its code, its name, the operations there, and the count in words."""
     return [
@@ -124,7 +152,7 @@ def deployment_map(
                 lat=markers["lat"].tolist(),
                 lon=markers["lon"].tolist(),
                 mode="markers" if view == "world" else "markers+text",
-                text=markers["label"].tolist(),
+                text=spaced_labels(markers, view),
                 textposition="top center",
                 # dark red on a white halo: readable on the darkest country and on the sea
                 textfont={"size": 12, "color": "#7f1d1d", "shadow": HALO},

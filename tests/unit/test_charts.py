@@ -216,3 +216,13 @@ def test_the_strength_chart_draws_published_aircraft_where_a_series_exists(data:
     assert "aircraft" in panel.figure.data[0].hovertemplate and "personnel" not in panel.figure.data[0].hovertemplate
     assert panels.strength_panel(data, ["kfor"], "date", measure="ships").figure is None
     assert panels.strength_panel(data, ["kfor"], "date", measure="nonsense").figure is not None, "personnel"
+
+
+def test_headquarters_names_never_sit_on_each_other_or_run_off_the_map() -> None:
+    markers = pd.DataFrame({
+        "lat": [40.83, 40.87, 41.33, 41.32, 42.0, 44.0], "lon": [14.25, 14.04, 19.45, 19.82, 21.43, 5.2],
+        "label": ["Naples", "Lago Patria", "Durres", "Tirana", "Skopje", "Edge"],
+        "missions": ["a, b", "c", "d, e", "f", "g", "h"],
+    })  # fmt: skip
+    assert maps.spaced_labels(markers, "europe") == ["Naples", "", "Durres", "", "Skopje", ""]
+    assert maps.spaced_labels(markers.iloc[[1]], "europe") == ["Lago Patria"], "alone, a name is always shown"
