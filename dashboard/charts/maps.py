@@ -102,7 +102,7 @@ def deployment_map(
     # two short scales beside the map, countries over sea areas; no legend, so the map has the rest of the width
     ticks = {"tickformat": "d", "thickness": 12, "len": 0.46, "x": 1.0, "xanchor": "left",
              # whole numbers only: with a small maximum, automatic ticks fall on halves and repeat as "1, 1"
-             "dtick": max(1, math.ceil(top / 6))}  # fmt: skip
+             "dtick": max(1, math.ceil(top / 4))}  # fmt: skip
     traces: list[BaseTraceType] = []
     if not countries.empty:
         traces.append(
@@ -136,7 +136,7 @@ def deployment_map(
                 zmax=top,
                 colorscale=SEA_SCALE,
                 showscale=view != "fit",
-                colorbar=ticks | {"title": {"text": _("Sea areas") + "<br>" + _(MEASURE_TITLES[measure]) + note},
+                colorbar=ticks | {"title": {"text": _("Sea areas") + "<br>" + _(MEASURE_TITLES[measure])},
                                   "y": 0.0, "yanchor": "bottom"},
                 showlegend=True,
                 marker={"line": {"color": "#1f7a6f", "width": 0.8}, "opacity": 0.6},

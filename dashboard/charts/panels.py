@@ -383,7 +383,7 @@ def map_panel(
     if not shown.empty:
         scale = None
         if year is not None:  # every year on one scale, so that a played map's years can be compared
-            note = "<br>" + _("one scale,<br>{first}-{last}").format(first=first_year, last=last_year)
+            note = "<br>" + _("fixed for {first}-{last}").format(first=first_year, last=last_year)
             scale = (map_scale_top(data, missions, shade, first_year, last_year), note)
         figure = map_figure(
             data, shown, shade, view, span, title, headquarters=headquarters, places=places, context=context,

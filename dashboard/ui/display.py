@@ -207,7 +207,7 @@ def empty_notice() -> None:
     st.info(_("No operation matches these filters. Widen the year range or clear a filter in the sidebar."))
 
 
-PRESENT_HEIGHT = 780  # px: a chart in presentation mode, with its title and source line, beside or under a heading
+PRESENT_HEIGHT = 730  # px: a chart in presentation mode, with its title and source line, beside or under a heading
 FIT_FROM = 900  # px: a chart drawn taller than this (a long timeline) keeps its height: squeezed, its rows overlap
 
 

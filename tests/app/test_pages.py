@@ -178,7 +178,7 @@ def test_every_year_of_the_map_has_one_colour_scale_for_countries_and_for_seas()
         drawn = traces(app)
         countries, seas = drawn["Countries"], drawn["Sea areas (approximate outlines)"]
         assert countries["showscale"] and seas["showscale"], "a scale for the seas as well"
-        assert "one scale,<br>1990-2026" in countries["colorbar"]["title"]["text"], "the scale says it is fixed"
+        assert "fixed for 1990-2026" in countries["colorbar"]["title"]["text"], "the scale says it is fixed"
         scales.add((countries["zmin"], countries["zmax"], seas["zmax"]))
         assert countries["zmax"] >= max(countries["z"]) and seas["zmax"] >= max(seas["z"])
     assert len(scales) == 1, scales

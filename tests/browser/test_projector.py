@@ -1,13 +1,15 @@
-"""At the projector (1920x1080, presentation mode): a lesson step fits one screen, and Next starts the next step at
-its title."""
+"""At the projector (1920x1080, presentation mode): a lesson step and a pack slide each fit one screen, and Next
+starts the next step at its title."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from dashboard.charts import briefing
 from tests.browser.conftest import screenshot, wait_for_app
 
 SCREEN = {"width": 1920, "height": 1080}
@@ -48,3 +50,14 @@ def test_a_projected_lesson_step_fits_one_screen_and_next_starts_at_the_top(proj
             projector.wait_for_function(
                 "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop === 0", timeout=10_000
             )
+
+
+def test_a_presented_pack_slide_fits_one_screen_map_included(projector: Page, server_url: str) -> None:
+    pack = urlencode([("pack", view) for view in briefing.EXAMPLE_PACK])
+    for slide in (1, 6):  # the peaks by type, then the Europe map that overflowed the screen
+        projector.goto(f"{server_url}/brief?present=1&slide={slide}&{pack}")
+        wait_for_app(projector)
+        projector.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+        assert bottom(projector, "[data-testid='stPlotlyChart']") <= SCREEN["height"], f"slide {slide}'s chart"
+        assert bottom(projector, ".st-key-present-next") <= SCREEN["height"], "Next on screen"
+        screenshot(projector, f"projector-pack-slide-{slide}")
