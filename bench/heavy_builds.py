@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,7 @@ MEASURES = ("building", "csv_s", "rerun_s", "server_csv_s", "server_rerun_s")
 async def measure(count: int, charts: int, repeats: int) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
+    load_before = os.getloadavg()
     with streamlit_server() as (base, pids):
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
@@ -156,6 +158,8 @@ async def measure(count: int, charts: int, repeats: int) -> dict[str, Any]:
         "idle": {key: summary(idle[key]) for key in ("csv_s", "rerun_s", "server_csv_s", "server_rerun_s")},
         # the Streamlit process's own CPU (its threads, not the browsers or workers it starts) while the decks built
         "server_process_cpu_share": round(server_cpu / wall, 2),
+        # the machine is shared: anything else running shows here (1-minute load average, 2 cores)
+        "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         "raw": {
             "deck_s": [round(s, 2) for s in deck_seconds],
             **{k: [round(s, 3) for s in v] for k, v in light.items()},
