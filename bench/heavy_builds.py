@@ -40,8 +40,9 @@ async def wait_idle(page: Any) -> None:
     await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", polling=20)
 
 
-async def ask_for_deck(browser: Any, base: str, pack: list[str]) -> float:
-    """Open /brief with the pack and press the PowerPoint button; seconds until the deck arrived."""
+async def ask_for_deck(browser: Any, base: str, pack: list[str], asked: list[float]) -> float:
+    """Open /brief with the pack and press the PowerPoint button (noted in `asked`); seconds until the deck
+    arrived."""
     context = await browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     await page.goto(f"{base}/brief?{urlencode([('pack', entry) for entry in pack])}")
@@ -50,6 +51,7 @@ async def ask_for_deck(browser: Any, base: str, pack: list[str]) -> float:
     started = time.perf_counter()
     async with page.expect_download(timeout=900_000) as info:
         await button.click()
+        asked.append(started)
     await (await info.value).path()
     await context.close()
     return time.perf_counter() - started
@@ -59,7 +61,7 @@ async def student(browser: Any, base: str, start: asyncio.Event, decks: list[asy
                   idle: dict[str, list[float]]) -> dict[str, list[float]]:  # fmt: skip
     """A reader with /data and /timeline open: download the operations' CSV and switch the timeline's partner
     missions on or off (a rerun), `repeats` times each, first with nothing else going on (into `idle`), then once
-    the decks are asked for.
+    every deck has been asked for (the briefers' pages opened and their buttons pressed).
 
     Each is timed twice: in the browser from click to file saved or chart drawn (what the reader waits, with the
     benchmark's own Chromium drawing on the same two cores), and by a protocol client on another session
@@ -112,8 +114,7 @@ async def student(browser: Any, base: str, start: asyncio.Event, decks: list[asy
         await one_of_each(idle)
         await asyncio.sleep(2)
     times: dict[str, list[float]] = {key: [] for key in idle}
-    await start.wait()
-    await asyncio.sleep(3)  # the decks are being built now
+    await start.wait()  # every deck has been asked for: they are being built now
     for _ in range(repeats):
         await one_of_each(times)
         await asyncio.sleep(2)
@@ -141,7 +142,11 @@ async def measure(count: int, charts: int, repeats: int) -> dict[str, Any]:
                 await asyncio.sleep(0.5)
             await asyncio.sleep(2)
             cpu_before, wall_before = cpu_seconds(pids), time.perf_counter()
-            decks += [asyncio.create_task(ask_for_deck(browser, base, pack)) for pack in packs(count, charts)]
+            asked: list[float] = []
+            decks += [asyncio.create_task(ask_for_deck(browser, base, pack, asked)) for pack in packs(count, charts)]
+            while len(asked) < count and not any(deck.done() for deck in decks):  # briefers open pages, then click
+                await asyncio.sleep(0.1)
+            opening = time.perf_counter() - wall_before
             start.set()
             light = await watcher
             deck_seconds = await asyncio.gather(*decks)
@@ -151,6 +156,7 @@ async def measure(count: int, charts: int, repeats: int) -> dict[str, Any]:
         "packs": count,
         "charts_per_pack": charts,
         "deck_s": summary(list(deck_seconds)),
+        "pages_opened_and_decks_asked_s": round(opening, 1),
         "student_csv_s": summary(light["csv_s"]),
         "student_rerun_s": summary(light["rerun_s"]),
         "server_csv_s": summary(light["server_csv_s"]),
