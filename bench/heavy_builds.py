@@ -141,12 +141,13 @@ async def measure(count: int, charts: int, repeats: int) -> dict[str, Any]:
             while len(idle["server_rerun_s"]) < repeats and not watcher.done():
                 await asyncio.sleep(0.5)
             await asyncio.sleep(2)
-            cpu_before, wall_before = cpu_seconds(pids), time.perf_counter()
+            opened = time.perf_counter()
             asked: list[float] = []
             decks += [asyncio.create_task(ask_for_deck(browser, base, pack, asked)) for pack in packs(count, charts)]
             while len(asked) < count and not any(deck.done() for deck in decks):  # briefers open pages, then click
                 await asyncio.sleep(0.1)
-            opening = time.perf_counter() - wall_before
+            opening = time.perf_counter() - opened
+            cpu_before, wall_before = cpu_seconds(pids), time.perf_counter()
             start.set()
             light = await watcher
             deck_seconds = await asyncio.gather(*decks)
@@ -162,7 +163,8 @@ async def measure(count: int, charts: int, repeats: int) -> dict[str, Any]:
         "server_csv_s": summary(light["server_csv_s"]),
         "server_rerun_s": summary(light["server_rerun_s"]),
         "idle": {key: summary(idle[key]) for key in ("csv_s", "rerun_s", "server_csv_s", "server_rerun_s")},
-        # the Streamlit process's own CPU (its threads, not the browsers or workers it starts) while the decks built
+        # the Streamlit process's own CPU (its threads, not the browsers or workers it starts), from the last deck
+        # asked for to the last one received
         "server_process_cpu_share": round(server_cpu / wall, 2),
         # the machine is shared: anything else running shows here (1-minute load average, 2 cores)
         "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
