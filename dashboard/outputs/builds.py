@@ -20,10 +20,12 @@ Streamlit-free: the ui layer passes the reader's session id; the tests and the b
 from __future__ import annotations
 
 import atexit
+import ctypes
 import itertools
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -40,6 +42,7 @@ T = TypeVar("T")
 SLOTS = 2  # files built at once on the whole server (kaleido draws one image at a time anyway)
 PER_SESSION = 1  # files built at once for one reader: a second click waits for the first file
 NICENESS = 10  # how far below the server a worker runs: the server (and a reader's rerun) always goes first
+PR_CAPBSET_DROP, CAP_SYS_NICE = 24, 23  # <linux/prctl.h>, <linux/capability.h>
 
 
 class BuildError(RuntimeError):
@@ -145,7 +148,17 @@ def _start_worker(folder: str) -> None:
     """Each worker's first step: below the server's priority, with the server's shared folder."""
     global _worker, _shared
     os.nice(NICENESS)
+    _keep_children_low()
     _worker, _shared = True, Path(folder)
+
+
+def _keep_children_low() -> None:
+    """Chromium sets its own threads' priorities: where it may (as root), its drawing threads went back to nice 0
+    and -8, above the server, whatever its worker's niceness. Programs this worker starts lose that right
+    (CAP_SYS_NICE), so they stay at NICENESS or below. An ordinary user never had it: the call then fails, harmlessly.
+    """
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_CAPBSET_DROP, CAP_SYS_NICE, 0, 0, 0)
 
 
 def _run_job(job: Callable[..., T], args: tuple[Any, ...]) -> T:

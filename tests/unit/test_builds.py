@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -134,6 +136,12 @@ def where_and_how_nice() -> tuple[int, int]:
     return os.getpid(), os.nice(0)
 
 
+def niceness_a_program_can_take() -> int:
+    """A job: start a program that tries to raise its own priority to the server's, as Chromium does; its nice."""
+    program = "import os\ntry:\n    os.setpriority(os.PRIO_PROCESS, 0, 0)\nexcept OSError:\n    pass\nprint(os.nice(0))"
+    return int(subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout)
+
+
 def sleep_in_worker(seconds: float) -> tuple[int, float, float]:
     """A job: which process ran it, and when it started and ended."""
     started = time.time()
@@ -159,6 +167,11 @@ def test_a_build_runs_in_another_process_below_the_servers_priority() -> None:
     assert pid != os.getpid()
     assert niceness >= min(19, os.nice(0) + builds.NICENESS)
     assert builds.in_worker(where_and_how_nice)[0] in {pid, *[p.pid for p in builds._pool()._processes.values()]}
+
+
+@pytest.mark.usefixtures("workers")
+def test_a_program_a_worker_starts_cannot_raise_itself_above_the_worker() -> None:
+    assert builds.in_worker(niceness_a_program_can_take) >= min(19, os.nice(0) + builds.NICENESS)
 
 
 @pytest.mark.usefixtures("workers")
