@@ -23,6 +23,7 @@ import atexit
 import ctypes
 import itertools
 import multiprocessing
+import multiprocessing.spawn
 import os
 import shutil
 import sys
@@ -169,11 +170,24 @@ def _run_job(job: Callable[..., T], args: tuple[Any, ...]) -> T:
         _inside.reset(token)
 
 
+_preparation_data = multiprocessing.spawn.get_preparation_data
+
+
+def _preparation_without_main_script(name: str) -> dict[str, Any]:
+    """What a spawned process prepares, without running the parent's main script. Streamlit installs each page it
+    runs as __main__ (a module with the script's __file__), so every worker ran dashboard/app.py at start-up, at
+    the server's priority (about 5 s of CPU each, measured). A main module named for `-m` is still imported."""
+    data = _preparation_data(name)
+    data.pop("init_main_from_path", None)
+    return data
+
+
 def _pool() -> ProcessPoolExecutor:
     """The workers, started on the first build ('spawn': a clean interpreter, not a copy of the server's threads)."""
     global _workers
     with _workers_lock:
         if _workers is None:
+            multiprocessing.spawn.get_preparation_data = _preparation_without_main_script
             _workers = ProcessPoolExecutor(
                 max_workers=SLOTS,
                 mp_context=multiprocessing.get_context("spawn"),

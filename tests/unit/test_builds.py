@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -172,6 +173,23 @@ def test_a_build_runs_in_another_process_below_the_servers_priority() -> None:
 @pytest.mark.usefixtures("workers")
 def test_a_program_a_worker_starts_cannot_raise_itself_above_the_worker() -> None:
     assert builds.in_worker(niceness_a_program_can_take) >= min(19, os.nice(0) + builds.NICENESS)
+
+
+def modules_loaded() -> list[str]:
+    """A job: the modules the worker has imported."""
+    return list(sys.modules)
+
+
+@pytest.mark.usefixtures("workers")
+def test_a_worker_does_not_run_the_page_streamlit_last_ran(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(tmp_path / 'ran')!r}, 'w').close()\n")
+    page = types.ModuleType("__main__")  # what Streamlit installs as __main__ for each run of a page
+    page.__file__ = str(script)
+    builds.stop_workers()  # a new worker, spawned while the page is __main__
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    assert "streamlit" not in builds.in_worker(modules_loaded)
+    assert not (tmp_path / "ran").exists()
 
 
 @pytest.mark.usefixtures("workers")
