@@ -13,6 +13,7 @@ import asyncio
 import json
 import time
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,7 @@ class Run:
     charts: int = 0
     errors: list[str] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)  # the media urls of the download buttons drawn
+    deferred: dict[str, str] = field(default_factory=dict)  # label -> file id of a download made on click
 
 
 @dataclass
@@ -72,6 +74,7 @@ class Session:
         self.values: dict[str, WidgetState] = {}  # widget id -> the value this tab holds
         self.cached: set[str] = set()
         self.cookie = ""  # what the server (or the proxy in front) set on the first page load
+        self.session_id = ""  # the server's id for this tab, which a download request must name
         self.process = ""  # behind the class proxy: the Streamlit process the websocket reached
         self._socket: Any = None
 
@@ -124,6 +127,35 @@ class Session:
         self.values[widget.id] = WidgetState(id=widget.id, string_value=json.dumps(selection))
         return await self._run(widget.fragment_id)
 
+    async def download(self, file_id: str) -> tuple[float, int]:
+        """Press a download button whose file is made on click, as the browser does: ask the server to make the
+        file (a backend operation over the websocket), then fetch the address it answers. Seconds and bytes."""
+        request = BackMsg()
+        request.backend_operation_request.request_id = str(uuid.uuid4())
+        request.backend_operation_request.session_id = self.session_id
+        request.backend_operation_request.deferred_file.file_id = file_id
+        started = time.perf_counter()
+        await self._socket.send(request.SerializeToString())
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await self._read())
+            if forward.WhichOneof("type") != "backend_operation_response":
+                continue
+            answer = forward.backend_operation_response
+            if answer.request_id != request.backend_operation_request.request_id:
+                continue
+            if answer.error_msg:
+                raise ProtocolError(f"download refused: {answer.error_msg}")
+            break
+        content = await asyncio.to_thread(self._fetch, answer.deferred_file.url)
+        return time.perf_counter() - started, len(content)
+
+    def _fetch(self, url: str) -> bytes:
+        address = url if url.startswith("http") else f"{self.base_url}/{url.lstrip('/')}"
+        request = urllib.request.Request(address, headers={"Cookie": self.cookie} if self.cookie else {})
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            return bytes(response.read())
+
     async def _run(self, fragment_id: str = "") -> Run:
         if not self.pages and self.page:
             await self._run_plain()  # learn the page hashes from a first run of the default page
@@ -147,7 +179,9 @@ class Session:
             kind = forward.WhichOneof("type")
             if forward.metadata.cacheable and forward.hash:
                 self.cached.add(forward.hash)
-            if kind == "navigation":
+            if kind == "new_session":
+                self.session_id = forward.new_session.initialize.session_id or self.session_id
+            elif kind == "navigation":
                 self.pages = {page.url_pathname: page.page_script_hash for page in forward.navigation.app_pages}
             elif kind == "page_info_changed":
                 self.query = forward.page_info_changed.query_string
@@ -186,6 +220,8 @@ class Session:
             run.errors.append(f"error shown: {body.body[:200]}")
         elif kind == "download_button" and body.url:
             run.downloads.append(body.url)
+        elif kind == "download_button" and body.HasField("deferred_file_id"):
+            run.deferred[body.label] = body.deferred_file_id
         elif kind == "plotly_chart":
             run.charts += 1
             run.figure_bytes += len(body.spec)

@@ -21,6 +21,14 @@ message by clearing st.cache_data and st.cache_resource for the whole server: an
 (the menu item is hidden, the message is not) and make every page of a class rebuild its dataset and
 charts. Here the message clears only the sender's own session state; the shared caches are emptied by
 their own keys (the data's fingerprint changes when a file does) or by restarting the server.
+
+And it keeps a file made on click long enough for the browser to fetch it. Streamlit answers a deferred
+download (`st.download_button` given a callable) with the address of the file it made, which no session
+references; after every script run of any session it sweeps such files, marking them the first time and
+deleting them the second. Two reruns anywhere on the server between the answer and the browser's request
+(six briefers opening their packs, say) and the reader's CSV came back 404 and the browser cancelled the
+download. Here a process sweeps at most once every ORPHAN_SWEEP_SECONDS, so a file made on click stays at
+least that long.
 """
 
 from __future__ import annotations
@@ -28,10 +36,13 @@ from __future__ import annotations
 import asyncio.base_events
 import socket
 import sys
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 THREADS = 64  # waiting builds are cheap threads; at most builds.SLOTS of them work at once
+ORPHAN_SWEEP_SECONDS = 30.0  # a file made on click is kept at least this long (and unreferenced ones at most twice)
 
 
 def set_nodelay(sock: socket.socket) -> None:
@@ -56,6 +67,25 @@ def guard_shared_caches() -> None:
     AppSession._handle_clear_cache_request = clear_own_state_only  # type: ignore[method-assign,assignment]
 
 
+def keep_fresh_downloads() -> None:
+    """Streamlit's sweep of unreferenced media files, at most once every ORPHAN_SWEEP_SECONDS per process."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    sweep = MediaFileManager.remove_orphaned_files
+    swept = [-ORPHAN_SWEEP_SECONDS]  # when the last sweep ran (time.monotonic)
+    lock = threading.Lock()
+
+    def remove_orphaned_files(manager: MediaFileManager) -> None:
+        with lock:
+            now = time.monotonic()
+            if now - swept[0] < ORPHAN_SWEEP_SECONDS:
+                return
+            swept[0] = now
+        sweep(manager)
+
+    MediaFileManager.remove_orphaned_files = remove_orphaned_files  # type: ignore[method-assign,assignment]
+
+
 class RoomyLoops(asyncio.DefaultEventLoopPolicy):
     """Every event loop made here runs blocking work (asyncio.to_thread) on a pool of THREADS threads."""
 
@@ -68,6 +98,7 @@ class RoomyLoops(asyncio.DefaultEventLoopPolicy):
 def main() -> None:
     disable_nagle()
     guard_shared_caches()
+    keep_fresh_downloads()
     asyncio.set_event_loop_policy(RoomyLoops())
     from streamlit.web.cli import main as streamlit_main
 

@@ -8,12 +8,13 @@ its type reads on a slide. Map boundaries come from the committed topojson, neve
 from __future__ import annotations
 
 import atexit
+import contextlib
 import copy
 import hashlib
 import json
+import os
 import textwrap
 import threading
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,6 @@ FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 _server_lock = threading.Lock()
 _render_lock = threading.Lock()
-_drawn: OrderedDict[str, bytes] = OrderedDict()  # the images drawn last, newest at the end
-_drawn_lock = threading.Lock()
 DRAWN_BYTES = 64_000_000  # at most this much kept: about 300 slide PNGs
 
 
@@ -98,20 +97,51 @@ def readable_on_slide(fig: go.Figure, height: int, scale: float) -> go.Figure:
 
 def _draw(fig: go.Figure, options: dict[str, Any]) -> bytes:
     """Draw a laid-out figure with kaleido, offline maps included, once: the same figure in the same format is
-    kept (a deck's PDF reuses its PowerPoint's images, a chart's PNG its slide's). A drawing goes through the
-    server's queue of heavy builds. Any failure becomes an ExportError."""
+    kept (a deck's PDF reuses its PowerPoint's images, a chart's PNG its slide's), in the folder the server and
+    its build workers share. A drawing goes through the server's queue of heavy builds. Any failure becomes an
+    ExportError."""
     drawing = [fig.to_plotly_json(), options, TOPOJSON_URI]  # everything the image depends on
     key = hashlib.sha256(json.dumps(drawing, sort_keys=True, default=str).encode()).hexdigest()
-    with _drawn_lock:
-        if key in _drawn:
-            _drawn.move_to_end(key)
-            return _drawn[key]
+    kept = drawn_folder() / key
+    try:
+        drawn = kept.read_bytes()
+    except FileNotFoundError:
+        pass
+    else:
+        with contextlib.suppress(FileNotFoundError):  # trimmed by another process meanwhile: read all the same
+            os.utime(kept)  # recently used: trimmed last
+        return drawn
     drawn = builds.queued(lambda: _render(fig, options))
-    with _drawn_lock:
-        _drawn[key] = drawn
-        while sum(map(len, _drawn.values())) > DRAWN_BYTES and len(_drawn) > 1:
-            _drawn.popitem(last=False)
+    written = kept.with_name(f"{key}.{os.getpid()}-{threading.get_ident()}.part")
+    written.write_bytes(drawn)
+    os.replace(written, kept)  # whole or not at all, for another process reading it
+    _trim(kept.parent)
     return drawn
+
+
+def drawn_folder() -> Path:
+    folder = builds.shared_folder() / "images"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _trim(folder: Path, limit: int = DRAWN_BYTES) -> None:
+    """Remove the images used longest ago until at most `limit` bytes are kept (the newest always stays)."""
+    kept = []
+    for path in folder.iterdir():
+        try:
+            if not path.name.endswith(".part"):
+                stat = path.stat()
+                kept.append((stat.st_mtime_ns, stat.st_size, path))
+        except FileNotFoundError:  # another process trimmed it first
+            continue
+    kept.sort()
+    total = sum(size for _mtime, size, _path in kept)
+    for _mtime, size, path in kept[:-1]:
+        if total <= limit:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
 
 
 def _render(fig: go.Figure, options: dict[str, Any]) -> bytes:

@@ -24,7 +24,7 @@ from dashboard.i18n import _
 from dashboard.outputs import images, package
 from dashboard.ui import cache
 from dashboard.ui.briefing_pack import add_to_pack
-from dashboard.ui.downloads import browser_missing, for_reader
+from dashboard.ui.downloads import browser_missing, chart_image, for_reader
 from dashboard.ui.presentation import presenting
 
 # plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
@@ -252,7 +252,7 @@ def chart_actions(panel: panels.Panel, page: str) -> None:
         image_help = _("The chart as a {format} image, with its title, filters and source line").format(format=label)
         row.download_button(
             label,
-            for_reader(partial(images.image, panel.figure, fmt)),
+            for_reader(partial(chart_image, panel.figure, fmt)),
             file_name=f"{panel.file_name}.{fmt}",
             mime=images.FORMATS[fmt],
             key=f"{panel.key}-{fmt}",

@@ -1,6 +1,7 @@
 """Files made when a button is clicked: fact cards, lesson handouts, briefing decks, chart images and the
-package, cached per data version, built through the server's queue of heavy builds (outputs/builds.py) in
-the name of the reader who clicked, and whether Chromium is there to draw them.
+package, cached per data version, built in a worker process through the server's queue of heavy builds
+(outputs/builds.py, outputs/jobs.py) in the name of the reader who clicked, and whether Chromium is there to
+draw them.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import i18n
-from dashboard.charts import briefing
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import _
-from dashboard.outputs import builds, cards, handout, package, printing, slides
-from dashboard.ui.cache import cached_dataset, cached_learn, cached_view, data_dir, fingerprint, today
+from dashboard.outputs import builds, jobs, printing, slides
+from dashboard.ui.cache import data_dir, fingerprint, today
 from dashboard.ui.links import page_address
 
 BROWSER_CHECK_SECONDS = 30.0
@@ -64,20 +65,13 @@ def for_reader(build: Any) -> Any:
 @st.cache_data(max_entries=16, show_spinner=False)
 def _fact_card(folder: str, today: date, stamp: str, mission_id: str, lang: str) -> tuple[bytes, bytes]:
     """Print a card once per data version, operation and language (about 2 s in Chromium), for every session."""
-    with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
-        return builds.queued(lambda: cards.fact_card(cached_dataset(folder, today, stamp), mission_id))
+    return builds.in_worker(jobs.fact_card, folder, today, stamp, mission_id, lang)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _handout(folder: str, today: date, stamp: str, lesson_id: str, link: str, lang: str) -> bytes:
     """Print a lesson's handout once per data version, lesson and language (several seconds in Chromium)."""
-    data = cached_dataset(folder, today, stamp)
-    content = cached_learn(folder, stamp, frozenset(data.records))
-    lesson = content.lesson(lesson_id)
-    if lesson is None:
-        raise ValueError(f"no lesson {lesson_id}")
-    with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
-        return builds.queued(lambda: handout.handout(data, lesson, link))
+    return builds.in_worker(jobs.lesson_handout, folder, today, stamp, lesson_id, link, lang)
 
 
 def handout_builder(lesson_id: str) -> Any:
@@ -128,25 +122,7 @@ def _deck(
     fmt: str, lang: str,
 ) -> bytes:  # fmt: skip
     """Draw the pack's charts and build the deck, once per pack, title, format and language."""
-    with i18n.using(lang):  # a download is built outside the page's run, where the language is not set
-        data = cached_dataset(folder, today, stamp)
-        views = [view for view in map(briefing.decode, entries) if view is not None]
-        built = [(cached_view(data, folder, stamp, v, lang), briefing.describe(data, v), link_to(link, v))
-                 for v in views]  # fmt: skip
-
-        def build() -> bytes:  # the images are drawn once for both formats (images.py keeps them)
-            pictures = slides.slides_for(built)
-            if fmt == "pdf":
-                return slides.deck_pdf(data, title, pictures, link)
-            return slides.deck(data, title, pictures, link)
-
-        return builds.queued(build)
-
-
-def link_to(brief_link: str, view: briefing.View) -> str:
-    """The address of a view's page, next to the briefing page's own address."""
-    base = brief_link.split("?")[0].rsplit("/", 1)[0]
-    return f"{base}/{view.link()}" if base else view.link()
+    return builds.in_worker(jobs.deck, folder, today, stamp, title, entries, link, fmt, lang)
 
 
 def deck_builder(data: Dataset, title: str, entries: tuple[str, ...], link: str, fmt: str) -> Any:
@@ -159,10 +135,15 @@ def deck_builder(data: Dataset, title: str, entries: tuple[str, ...], link: str,
 @st.cache_data(max_entries=4, show_spinner=False)
 def _package(folder: str, today: date, stamp: str) -> bytes:
     """The open-data package as one zip, once per data version (about a second to write)."""
-    return builds.queued(lambda: package.package_zip(cached_dataset(folder, today, stamp)))
+    return builds.in_worker(jobs.package_zip, folder, today, stamp)
 
 
 def package_builder(data: Dataset) -> Any:
     """A no-argument callable for a download button: the package is written when the button is clicked."""
     folder = data_dir()
     return for_reader(partial(_package, str(folder), data.today, fingerprint(folder)))
+
+
+def chart_image(figure: go.Figure, fmt: str) -> bytes:
+    """A chart's slide-ready image, drawn in a worker (the figure travels as its JSON)."""
+    return builds.in_worker(jobs.image, figure.to_plotly_json(), fmt)

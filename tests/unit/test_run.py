@@ -59,3 +59,28 @@ def test_other_sockets_are_left_alone() -> None:
         run.set_nodelay(datagram)  # no TCP option on a UDP socket, and no error
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as local:
         run.set_nodelay(local)
+
+
+def test_a_file_made_on_click_outlives_other_sessions_reruns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    monkeypatch.setattr(MediaFileManager, "remove_orphaned_files", MediaFileManager.remove_orphaned_files)
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+
+    def fetchable() -> bool:
+        """Make the CSV as a click does, let two script runs end elsewhere, then fetch it as the browser does."""
+        url = manager.execute_deferred(manager.add_deferred(lambda: "id,name\n", "text/csv", "coordinates", "a.csv"))
+        manager.remove_orphaned_files()
+        manager.remove_orphaned_files()
+        try:
+            manager._storage.get_file(url.rsplit("/", 1)[1].split(".")[0])
+        except Exception:
+            return False
+        return True
+
+    assert not fetchable()  # Streamlit's own sweep: gone after two reruns anywhere
+    run.keep_fresh_downloads()
+    assert fetchable()
+    monkeypatch.setattr(run, "ORPHAN_SWEEP_SECONDS", 0.0)
+    assert not fetchable()  # files no session refers to are still removed, just not at once
