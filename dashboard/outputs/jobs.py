@@ -59,7 +59,7 @@ def fact_card(folder: str, today: date, stamp: str, mission_id: str, lang: str) 
 
 
 def lesson_handout(folder: str, today: date, stamp: str, lesson_id: str, link: str, lang: str) -> bytes:
-    """A lesson's one-page handout as PDF."""
+    """A lesson's handout (two A4 pages) as PDF."""
     data = dataset(folder, today, stamp)
     if (folder, stamp) not in _learn:
         _learn.clear()
