@@ -369,13 +369,13 @@ def test_a_guess_is_revealed_with_its_chart_in_the_browser(page: Page, server_ur
     screenshot(page, "learn-quiz-revealed")
 
 
-def test_a_lesson_handout_downloads_as_a_one_page_pdf(page: Page, server_url: str) -> None:
+def test_a_lesson_handout_downloads_as_a_two_page_pdf(page: Page, server_url: str) -> None:
     page.goto(server_url + "/learn?lesson=deterrence&step=3&lang=fr")
     wait_for_app(page)
     handout = download(page, page.get_by_role("button", name="Fiche (PDF)"), timeout=90_000)
     assert handout.suggested_filename == "deterrence-handout-fr.pdf"
     pdf = handout.path().read_bytes()
-    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
 
 
 def test_the_profile_shows_a_grade_badge_beside_each_source_and_explains_them(page: Page, server_url: str) -> None:
