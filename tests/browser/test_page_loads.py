@@ -21,7 +21,7 @@ PAGES = [
     ("/compare?question=side-by-side", "compare-side-by-side", 1),
     ("/mission?id=kfor", "mission-kfor", 2),
     ("/data", "data", 0),
-    ("/brief?pack=compare%2Fpeaks%3Flog%3D1&pack=map%2Fmap%3Fview%3Deurope", "brief", 2),  # a still preview of each chart in the pack
+    ("/brief?pack=compare%2Fpeaks%3Flog%3D1&pack=map%2Fmap%3Fview%3Deurope", "brief", 2),  # chart previews
     ("/learn?concept=risks", "learn-concept", 0),
     ("/learn?lesson=bosnia&step=6", "learn-lesson", 1),
     ("/learn?part=quiz&seed=42&teacher=1", "learn-quiz-teacher", 6),
