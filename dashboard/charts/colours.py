@@ -4,7 +4,7 @@
 - How an operation ended (its outcome, what followed it and how it was judged): a purple-to-brown family from
   ColorBrewer's colour-blind-safe PuOr scheme, dark purple for the good end of each scale, brown for the bad,
   tan between, light grey for "still running" or "not applicable". None of them is near a mission-type colour
-  (tests/unit/test_colours.py measures the distance).
+  (tests/unit/test_palette.py measures the distance).
 - Whose deaths a campaign toll counts: slate, sage, wine and grey, again apart from both families.
 - Each operation, where lines stand for operations: a shade of its mission type's colour and a marker shape of
   its own within its type, the same on every page (SFOR is the same dark orange line of squares wherever it is

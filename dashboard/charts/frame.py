@@ -211,6 +211,14 @@ def iso_days(values: pd.Series) -> list[str]:
 
 TITLE_ROOM = 84  # px at the top of a chart with context: its title and subtitle
 LEGEND_ON_TOP = 72  # px above the plot for a legend across it (two or three rows of entries)
+def legend_under_title(fig: go.Figure, factor: float = 1.0) -> None:
+    """Put a legend laid across the top (yref 'container', yanchor 'top') just under the title and subtitle, for
+    the figure's height as it is now and type grown by `factor` (the title grows with it)."""
+    legend = fig.layout.legend
+    if legend.yref == "container" and legend.yanchor == "top":
+        legend.y = 1 - (TITLE_ROOM * factor + 6) / (fig.layout.height or 1)
+
+
 FOOTER_WIDTH = 120  # characters per line of a source line: about the width of a chart on a laptop screen
 
 
@@ -364,7 +372,7 @@ def miniature(fig: go.Figure, width: int = 240, height: int = 135) -> go.Figure:
         if axis is not None:
             axis.update(showticklabels=False, title={"text": ""})
     for trace in small.data:
-        if trace.type in ("choropleth",):
+        if trace.type == "choropleth":
             trace.showscale = False
         if hasattr(trace, "text") and trace.type in ("scatter", "scattergeo", "bar"):
             trace.text = None

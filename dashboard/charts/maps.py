@@ -177,7 +177,6 @@ def deployment_map(
         "geo": geo | VIEWS[view],
         # no legend beside the map, which takes the whole width: the scales and the page's text say what is drawn
         "showlegend": False,
-
         # a marker answers hover and click only right under the pointer, so small countries under it stay reachable
         "hoverdistance": 4,
     }

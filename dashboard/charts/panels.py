@@ -318,7 +318,8 @@ def official_points(points: pd.DataFrame, official_only: bool) -> tuple[pd.DataF
 
 
 def operation_styles(data: Dataset) -> dict[str, tuple[str, str]]:
-    """Each operation's colour (its type's) and marker, the same on every page: from the whole dataset, by start."""
+    """Each operation's colour (a shade of its type's) and marker, the same on every page: from the whole dataset,
+    by start."""
     def build() -> dict[str, tuple[str, str]]:
         missions = data.missions.sort_values(["start_day", "id"])
         pairs = zip(missions["id"].astype(str), missions["mission_type"].astype(str), strict=True)

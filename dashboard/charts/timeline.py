@@ -19,6 +19,7 @@ from dashboard.charts.frame import (
     grouped,
     groups,
     iso_days,
+    legend_under_title,
     unchecked,
     wrap,
 )
@@ -202,11 +203,11 @@ def mission_timeline(
         "xaxis": {"type": "date", "dtick": step, "tick0": "1990-01-01", "tickformat": "%Y"},
         "barmode": "overlay",
         "showlegend": True,
-        # across the top: beside the plot the legend took a third of its width and the years were squeezed
-        # over the top axis's years (about 30 px above the plot, whose height is 24 px a row)
-        "legend": {"orientation": "h", "yanchor": "top", "x": 0, "yref": "container"},  # y: under the subtitle
+        # across the top, under the subtitle (frame.legend_under_title): beside the plot the legend took a third
+        # of its width and the years were squeezed
+        "legend": {"orientation": "h", "yanchor": "top", "x": 0, "yref": "container"},
         # the title and subtitle, the legend's third row (framed_figure leaves room for two), the years on top
-        "margin": {"t": 84 + 30 + 50},
+        "margin": {"t": TITLE_ROOM + 30 + 50},
         # the years on top as well: on a long timeline the bottom axis is a screen away from the first bars
         "xaxis2": {"type": "date", "matches": "x", "overlaying": "x", "side": "top", "showgrid": False,
                    "dtick": step, "tick0": "1990-01-01", "tickformat": "%Y"},
@@ -216,7 +217,7 @@ def mission_timeline(
     traces.append(unchecked(go.Scatter, name=YEARS_ON_TOP, x=[None], y=[None], xaxis="x2", showlegend=False,
                             hoverinfo="skip"))  # plotly draws an axis only with a trace on it
     figure = framed_figure(traces, layout, title, height=210 + 24 * (len(rows) + len(headings)), context=context)
-    figure.layout.legend.y = 1 - (TITLE_ROOM + 6) / (figure.layout.height or 1)  # enlarged, both grow alike
+    legend_under_title(figure)  # enlarged, the title and the height grow alike and it stays there
     return figure
 
 

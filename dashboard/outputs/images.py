@@ -84,9 +84,7 @@ def readable_on_slide(fig: go.Figure, height: int, scale: float) -> go.Figure:
     factor = max(1.0, SLIDE_TYPE / (size * scale))
     slide = enlarge(fig, factor, min_size=0) if factor > 1 else go.Figure(fig)
     slide.layout.height = height
-    legend = slide.layout.legend
-    if legend.yref == "container" and legend.yanchor == "top":  # under the title and subtitle, as drawn
-        legend.y = 1 - (frame.TITLE_ROOM * factor + 6) / height
+    frame.legend_under_title(slide, factor)
     rows = len(slide.layout.yaxis.tickvals or slide.layout.yaxis.categoryarray or ())
     if rows:
         margin = slide.layout.margin

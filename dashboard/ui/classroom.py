@@ -154,31 +154,34 @@ def show_step(data: Dataset, lesson: Lesson, number: int, big: bool = False) -> 
         st.caption(pick(lesson.title.as_dict()))
     st.header(f"{number}. {pick(step.title.as_dict())}")
     panel = cache.view_panel(data, view)
-    question = _("Question for discussion")
+
+    heading = _("Question for discussion")
+
+    def question() -> None:
+        with st.container(border=True, key="step-question"):
+            st.markdown(f"**{heading}** · {plain(pick(step.question.as_dict()))}")
+
+    narration = cited(pick(step.text.as_dict()), lesson.sources)
     if big:  # projected: the narration and the question beside the chart, so that the whole step fits one screen
         words, chart = st.columns([5, 6], gap="large")
         with chart:
             display.show_panel(panel, page, fit=True)
         st.html(STEP_WORDS_CSS)
         with words.container(key="step-words"):
-            st.markdown(cited(pick(step.text.as_dict()), lesson.sources))
-            with st.container(border=True, key="step-question"):
-                st.markdown(f"**{question}** · {plain(pick(step.question.as_dict()))}")
+            st.markdown(narration)
+            question()
             step_navigation(lesson, number, big)
-    else:
-        st.markdown(cited(pick(step.text.as_dict()), lesson.sources))
-        display.show_panel(panel, page)
-        with st.container(border=True, key="step-question"):
-            st.markdown(f"**{question}** · {plain(pick(step.question.as_dict()))}")
-        link_button(_("Open this view in the {page} page").format(page=_(page_title(page))), page,
-                    view.link().partition("?")[2])  # fmt: skip
-        step_navigation(lesson, number, big)
-    if big:
         display.scroll_to_top(f"{lesson.id}-{number}")
-    if not big:
-        with st.expander(_("Sources of this lesson ({count})").format(count=len(lesson.sources)),
-                         icon=":material/menu_book:"):  # fmt: skip
-            st.markdown(source_list(lesson.sources))
+        return
+    st.markdown(narration)
+    display.show_panel(panel, page)
+    question()
+    link_button(_("Open this view in the {page} page").format(page=_(page_title(page))), page,
+                view.link().partition("?")[2])  # fmt: skip
+    step_navigation(lesson, number, big)
+    with st.expander(_("Sources of this lesson ({count})").format(count=len(lesson.sources)),
+                     icon=":material/menu_book:"):  # fmt: skip
+        st.markdown(source_list(lesson.sources))
 
 
 def page_title(page: str) -> str:

@@ -102,11 +102,17 @@ def _drawn(fig: go.Figure) -> go.Figure:
     JSON is the same: to_dict would also turn numeric NumPy arrays into base64, and no chart holds one
     (tests/unit/test_export.py writes every panel's figure both ways).
     """
-    drawn = fig.__dict__.get("_drawn_as")
-    if drawn is None:
-        drawn = _Drawn({"data": fig._data, "layout": fig._layout})
-        fig._drawn_as = drawn
-    return cast(go.Figure, drawn)
+    return cast(go.Figure, _kept(fig, "_drawn_as", lambda: _Drawn({"data": fig._data, "layout": fig._layout})))
+
+
+def _kept(fig: go.Figure, name: str, make: Callable[[], Any]) -> Any:
+    """make(), worked out the first time it is asked for this figure and kept with it under `name` (charts are
+    never changed once built, and cached panels keep their figures from one rerun to the next)."""
+    made = fig.__dict__.get(name)
+    if made is None:
+        made = make()
+        setattr(fig, name, made)
+    return made
 
 
 def on_phone() -> bool:
@@ -117,11 +123,7 @@ def on_phone() -> bool:
 
 def _for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     """The figure's phone layout and texts (frame.for_phone), made the first time a phone draws it, kept with it."""
-    made = fig.__dict__.get("_for_phone")
-    if made is None:
-        made = frame.for_phone(fig)
-        fig._for_phone = made
-    return cast(tuple[go.Figure, str, str, str], made)
+    return cast(tuple[go.Figure, str, str, str], _kept(fig, "_for_phone", lambda: frame.for_phone(fig)))
 
 
 def legend_key(fig: go.Figure) -> None:
@@ -138,10 +140,7 @@ def legend_key(fig: go.Figure) -> None:
 
 def show_thumbnail(fig: go.Figure, key: str) -> None:
     """A chart in miniature (frame.miniature), drawn by the browser, still: a preview in a list of charts."""
-    small = fig.__dict__.get("_miniature")
-    if small is None:
-        small = frame.miniature(fig)
-        fig._miniature = small
+    small = _kept(fig, "_miniature", lambda: frame.miniature(fig))
     st.plotly_chart(_drawn(small), key=key, config=PLOTLY_CONFIG | {"staticPlot": True, "displayModeBar": False},
                     theme=None, width="content")  # fmt: skip
 
