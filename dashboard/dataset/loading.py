@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
@@ -420,16 +419,6 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
         publishers=publishers,
         **tables,
     )
-
-
-def records_as_json(records: dict[str, Mission], ids: list[str]) -> list[dict[str, Any]]:
-    """Full records, in the given order, ready for JSON download."""
-    return [records[i].model_dump(mode="json") for i in ids]
-
-
-def records_json(records: dict[str, Mission], ids: list[str]) -> bytes:
-    """The data page's JSON download: the full records, in the given order."""
-    return json.dumps(records_as_json(records, ids), indent=2, ensure_ascii=False).encode("utf-8")
 
 
 def missions_csv(missions: pd.DataFrame) -> bytes:

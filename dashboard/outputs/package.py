@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import yaml
 
 from dashboard.charts.panels import Panel
 from dashboard.dataset.files import DATA_DIR
@@ -37,11 +38,25 @@ def version_of(data: Dataset) -> str:
     return (data.last_checked or data.today.isoformat()).replace("-", ".")
 
 
-def cite(data: Dataset) -> str:
-    """How to cite this version of the dataset: its name, version and licence, never a server's address (the
-    project has no public home address yet; add it here when it has one)."""
+def home(root: Path) -> str:
+    """The project's public home: `url` (else `repository-code`) in CITATION.cff, or "" while it has none. The
+    address of the server a reader happens to use is never a home: a student cannot open it from home."""
+    try:
+        citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return ""
+    if not isinstance(citation, dict):
+        return ""
+    return str(citation.get("url") or citation.get("repository-code") or "")
+
+
+def cite(data: Dataset, root: Path | None = None) -> str:
+    """How to cite this version of the dataset: its name, version, licence and (once CITATION.cff names one) the
+    project's public home, never a server's address."""
     text = _("{project} (dataset), version {version}. Licensed CC BY 4.0; each value cites its own public source.")
-    return text.format(project=PROJECT, version=version_of(data))
+    address = home(root if root is not None else DATA_DIR.parent)
+    cited = text.format(project=PROJECT, version=version_of(data))
+    return f"{cited} {address}" if address else cited
 
 
 def described(model: type[Any], field: str) -> str:
@@ -209,6 +224,26 @@ def descriptor(data: Dataset, built: dict[str, tuple[pd.DataFrame, dict[str, str
                        "around them; every value with its public source. " + cite(data),
         "licenses": [LICENCE], "resources": resources,
     }  # fmt: skip
+
+
+def package_json(data: Dataset, ids: list[str] | None = None) -> bytes:
+    """The package as one JSON file: the same descriptor with each table's rows inline (Frictionless inline data),
+    kept to the operations `ids` (the /data page's filters; None: all). Tables not about an operation
+    (vocabularies, publishers) stay whole."""
+    built = tables(data)
+    if ids is not None:
+        wanted = set(ids)
+        for name, (table, descriptions, row) in built.items():
+            key = "id" if name == "operations" else "mission_id" if "mission_id" in table.columns else None
+            if key is not None:
+                built[name] = (table[table[key].isin(wanted)], descriptions, row)
+    described_package = descriptor(data, built)
+    for resource in described_package["resources"]:
+        table = built[resource["name"]][0]
+        for field in ("path", "format", "mediatype", "encoding"):
+            resource.pop(field)
+        resource["data"] = json.loads(table.to_json(orient="records", force_ascii=False))
+    return json.dumps(described_package, indent=1, ensure_ascii=False).encode("utf-8")
 
 
 def write_package(data: Dataset, folder: Path) -> Path:

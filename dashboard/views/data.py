@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard.dataset.filters import STATUS_LABELS
-from dashboard.dataset.loading import missions_csv, records_json
+from dashboard.dataset.loading import missions_csv
 from dashboard.i18n import _
 from dashboard.outputs import package
 from dashboard.ui import cache, downloads, sidebar
@@ -76,12 +76,14 @@ csv_column.download_button(
     on_click="ignore",
 )
 json_column.download_button(
-    _("Download JSON (full records with sources)"),
-    partial(records_json, data.records, shown.index.tolist()),
-    file_name="nato-operations.json",
+    _("Download JSON (data package)"),
+    partial(package.package_json, data, shown.index.tolist()),
+    file_name=f"nato-peace-operations-{package.version_of(data)}.json",
     mime="application/json",
     width="stretch",
     on_click="ignore",
+    help=_("The data package as one JSON file: the same tables and Table Schema as the zip, each table's rows "
+           "inline, kept to the operations shown"),
 )
 package_column.download_button(
     _("Data package (zip)"),

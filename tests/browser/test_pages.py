@@ -114,11 +114,13 @@ def test_csv_download_holds_the_filtered_table(page: Page, server_url: str) -> N
     assert len(csv_text) >= 11
     assert all(",NATO," in line for line in csv_text[1:])
     # both files are written when their button is pressed (deferred downloads), from the filtered table
-    download_info = download(page, page.get_by_role("button", name="Download JSON (full records with sources)"))
-    records = json.loads(download_info.path().read_text(encoding="utf-8"))
-    assert len(records) == len(list(csv.reader(io.StringIO("\n".join(csv_text))))) - 1
-    assert {record["organisation"] for record in records} == {"NATO"}
-    assert all(record["sources"] for record in records)
+    download_info = download(page, page.get_by_role("button", name="Download JSON (data package)"))
+    inline = {r["name"]: r for r in json.loads(download_info.path().read_text(encoding="utf-8"))["resources"]}
+    operations = inline["operations"]["data"]
+    assert len(operations) == len(list(csv.reader(io.StringIO("\n".join(csv_text))))) - 1
+    assert {row["organisation"] for row in operations} == {"NATO"}
+    assert {row["mission_id"] for row in inline["sources"]["data"]} == {row["id"] for row in operations}
+    assert inline["sizes"]["schema"]["fields"][0]["name"] == "mission_id"
     download_info = download(page, page.get_by_role("button", name="Data package (zip)"))
     assert download_info.suggested_filename.startswith("nato-peace-operations-20")
     archive = zipfile.ZipFile(download_info.path())

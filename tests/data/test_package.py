@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -72,3 +73,25 @@ def test_the_zip_holds_the_descriptor_every_table_and_the_citation(data: Dataset
 def test_large_tables_also_come_as_parquet(written: Path) -> None:
     sources = pd.read_parquet(written.parent / "sources.parquet")
     assert len(sources) == len(pd.read_csv(written.parent / "sources.csv"))
+
+
+def test_the_json_download_is_the_package_with_its_rows_inline(data: Dataset, tmp_path: Path) -> None:
+    whole = json.loads(package.package_json(data))
+    assert [r["name"] for r in whole["resources"]] == list(package.tables(data))
+    assert len(next(r for r in whole["resources"] if r["name"] == "operations")["data"]) == len(data.missions)
+    (tmp_path / "datapackage.json").write_bytes(package.package_json(data, ["kfor", "isaf"]))
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    kept = {r["name"]: r["data"] for r in json.loads((tmp_path / "datapackage.json").read_text())["resources"]}
+    assert sorted(row["id"] for row in kept["operations"]) == ["isaf", "kfor"]
+    assert {row["mission_id"] for row in kept["sizes"]} == {"isaf", "kfor"}
+    assert len(kept["publishers"]) == len(data.publishers), "tables not about an operation stay whole"
+
+
+def test_the_citation_gives_the_home_citation_cff_names_and_never_a_server(data: Dataset, tmp_path: Path) -> None:
+    # no address is made up: the citation has one exactly when CITATION.cff names the home (none yet)
+    assert ("http" in package.cite(data)) == bool(package.home(DATA_DIR.parent))
+    (tmp_path / "CITATION.cff").write_text('cff-version: 1.2.0\nurl: "https://example.org/npoe"\n')
+    assert package.cite(data, tmp_path).endswith(". https://example.org/npoe")
+    (tmp_path / "CITATION.cff").write_text("url: [unclosed\n")
+    assert package.home(tmp_path) == ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pandas as pd
@@ -19,7 +18,7 @@ from dashboard.dataset.filters import (
     read_url,
     whole_number,
 )
-from dashboard.dataset.loading import Dataset, missions_csv, records_as_json, records_json
+from dashboard.dataset.loading import Dataset, missions_csv
 from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.profile import disagreements_for, figure_markdown
 from dashboard.dataset.schema import NOT_PUBLISHED, Mission
@@ -175,13 +174,6 @@ def test_profile_figures_link_their_source_or_say_not_published(records: dict[st
     assert disagreements_for(mission, "start") == [
         '2000-01-10 according to [Test: Page B](https://example.org/b "Test: Page B"): Decision date, not start.'
     ]
-
-
-def test_json_export(records: dict[str, Mission]) -> None:
-    exported = records_as_json(records, ["sea-op"])
-    assert exported[0]["id"] == "sea-op"
-    assert exported[0]["sources"][0]["url"] == "https://example.org/a"
-    assert json.loads(records_json(records, ["sea-op", "un-op"]))[1]["id"] == "un-op"
 
 
 def test_the_csv_download_leaves_out_the_computed_days(tables: dict[str, pd.DataFrame]) -> None:
