@@ -226,17 +226,33 @@ def descriptor(data: Dataset, built: dict[str, tuple[pd.DataFrame, dict[str, str
     }  # fmt: skip
 
 
-def package_json(data: Dataset, ids: list[str] | None = None) -> bytes:
-    """The package as one JSON file: the same descriptor with each table's rows inline (Frictionless inline data),
-    kept to the operations `ids` (the /data page's filters; None: all). Tables not about an operation
-    (vocabularies, publishers) stay whole."""
+def kept_tables(data: Dataset, ids: list[str] | None) -> dict[str, tuple[pd.DataFrame, dict[str, str], str]]:
+    """The package's tables kept to the operations `ids` (None: all); tables not about an operation stay whole."""
     built = tables(data)
     if ids is not None:
         wanted = set(ids)
         for name, (table, descriptions, row) in built.items():
             key = "id" if name == "operations" else "mission_id" if "mission_id" in table.columns else None
             if key is not None:
-                built[name] = (table[table[key].isin(wanted)], descriptions, row)
+                built[name] = (table[table[key].isin(wanted)].reset_index(drop=True), descriptions, row)
+    return built
+
+
+def one_table(data: Dataset, name: str, ids: list[str] | None, fmt: str) -> bytes:
+    """One table of the package as CSV or Parquet (`fmt`), kept to the operations `ids`."""
+    table = kept_tables(data, ids)[name][0]
+    if fmt == "parquet":
+        buffer = io.BytesIO()
+        table.to_parquet(buffer, index=False)
+        return buffer.getvalue()
+    return csv_bytes(table)
+
+
+def package_json(data: Dataset, ids: list[str] | None = None) -> bytes:
+    """The package as one JSON file: the same descriptor with each table's rows inline (Frictionless inline data),
+    kept to the operations `ids` (the /data page's filters; None: all). Tables not about an operation
+    (vocabularies, publishers) stay whole."""
+    built = kept_tables(data, ids)
     described_package = descriptor(data, built)
     for resource in described_package["resources"]:
         table = built[resource["name"]][0]

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.dataset.filters import STATUS_LABELS
 from dashboard.dataset.loading import missions_csv
+from dashboard.dataset.vocabularies import organisation_short
 from dashboard.i18n import _
 from dashboard.outputs import package
 from dashboard.ui import cache, downloads, sidebar
@@ -40,6 +41,7 @@ st.dataframe(
     on_screen.assign(
         end=shown["end"].fillna(_("ongoing")),
         status=shown["status"].map(lambda s: _(STATUS_LABELS.get(str(s), str(s)))),
+        organisation=shown["organisation"].map(lambda org: organisation_short(str(org))),
     ),
     hide_index=True,
     column_config={
@@ -96,6 +98,28 @@ package_column.download_button(
            "disagreements, sources, vocabularies, publishers) as CSV, with a Frictionless Table Schema, the data "
            "version and how to cite it"),
 )
+
+ROWS = {
+    "operations": _("operation or mission"), "sizes": _("published size (strength, aircraft, ships, activity)"),
+    "events": _("dated event"), "legal_bases": _("UN resolution an operation rests on"),
+    "places": _("country or sea area"), "headquarters": _("headquarters or main base"),
+    "links": _("link between two operations"), "human_cost": _("published death count"),
+    "disagreements": _("value another source gives"), "sources": _("source a record cites"),
+    "vocabularies": _("controlled value"), "publishers": _("cited domain, its publisher and kind"),
+}  # fmt: skip
+table_column, table_csv, table_parquet = st.columns([2, 1, 1], vertical_alignment="bottom")
+table_name = table_column.selectbox(
+    _("One table of the package"), list(ROWS), key="data-table",
+    format_func=lambda name: _("{table}: one row per {row}").format(table=name, row=ROWS[name]),
+    help=_("Kept to the operations shown; vocabularies and publishers whole"),
+)  # fmt: skip
+for column, fmt, label in ((table_csv, "csv", _("This table as CSV")), (table_parquet, "parquet", _("As Parquet"))):
+    column.download_button(
+        label, partial(package.one_table, data, table_name, shown.index.tolist(), fmt),
+        file_name=f"nato-peace-operations-{package.version_of(data)}-{table_name}.{fmt}",
+        mime="text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+        width="stretch", on_click="ignore", key=f"data-table-{fmt}",
+    )  # fmt: skip
 
 st.subheader(_("How to cite"))
 st.code(package.cite(data), language="text", wrap_lines=True)

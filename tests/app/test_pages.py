@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.loading import load_dataset
 from dashboard.dataset.profile import safe_url
-from dashboard.outputs.package import version_of
+from dashboard.outputs.package import tables, version_of
 from tests.app.conftest import PAGES, by_label, figures, open_page
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -271,7 +271,9 @@ def test_unknown_mission_id_falls_back_to_kfor_with_a_notice() -> None:
 
 def test_data_page_offers_downloads_and_a_citation() -> None:
     app = open_page("views/data.py")
-    assert len(app.get("download_button")) == 3
+    assert len(app.get("download_button")) == 5  # CSV, JSON package, zip package, one table as CSV and Parquet
+    offered = [option.split(":")[0] for option in by_label(app.selectbox, "One table of the package").options]
+    assert offered == list(tables(load_dataset(DATA_DIR))), "every table of the package, in its order"
     cited = app.code[0].value
     assert cited.startswith("NATO Peace Operations Explorer (dataset), version 20") and "CC BY 4.0" in cited
     assert "localhost" not in cited and "127.0.0.1" not in cited, "the dataset's home, never this server's address"

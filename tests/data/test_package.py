@@ -95,3 +95,11 @@ def test_the_citation_gives_the_home_citation_cff_names_and_never_a_server(data:
     assert package.cite(data, tmp_path).endswith(". https://example.org/npoe")
     (tmp_path / "CITATION.cff").write_text("url: [unclosed\n")
     assert package.home(tmp_path) == ""
+
+
+def test_one_table_comes_as_csv_or_parquet_kept_to_the_operations_shown(data: Dataset) -> None:
+    as_csv = pd.read_csv(io.BytesIO(package.one_table(data, "events", ["kfor"], "csv")))
+    as_parquet = pd.read_parquet(io.BytesIO(package.one_table(data, "events", ["kfor"], "parquet")))
+    assert len(as_csv) == len(as_parquet) == len(data.events[data.events["mission_id"] == "kfor"]) > 0
+    assert set(as_parquet["mission_id"]) == {"kfor"} and list(as_csv.columns) == list(as_parquet.columns)
+    assert len(pd.read_csv(io.BytesIO(package.one_table(data, "operations", None, "csv")))) == len(data.missions)
