@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import math
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -23,6 +24,7 @@ from dashboard.charts.frame import (
     with_context,
     wrap,
 )
+from dashboard.charts.labels import Axis, placed_labels
 from dashboard.dataset.comparisons import BASIS_LABELS
 from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.i18n import N_, _, duration_text, format_number, shown_date
@@ -202,9 +204,21 @@ def duration_peak_scatter(
     traces: list[BaseTraceType] = []
     # read as lists: pandas' nlargest, mask and max took a third of this chart's time
     ids, peaks = table["id"].tolist(), [float(peak) for peak in table[value_column].tolist()]
-    labelled = {ids[row] for row in sorted(range(len(ids)), key=lambda row: (-peaks[row], row))[:labels]}
     known = [float(n) for n in table["contributing_nations"].tolist() if not pd.isna(n)]
     largest = max(known, default=1.0)
+
+    def size(nations: Any) -> float:
+        return 8.0 if pd.isna(nations) else 8 + 40 * (float(nations) / largest) ** 0.5
+
+    years = [float(y) for y in table["duration_years"].tolist()]
+    longest = max((y for y in years if not pd.isna(y)), default=1.0)
+    x_range, y_range = [-BUBBLE_ROOM * longest, (1 + BUBBLE_ROOM) * longest], bubble_range(peaks, log)
+    texts, places = placed_labels(
+        years, peaks, [size(n) for n in table["contributing_nations"].tolist()], table["short_name"].tolist(),
+        sorted(range(len(ids)), key=lambda row: (-peaks[row], row))[:labels],
+        Axis(x_range[0], x_range[1]), Axis(y_range[0], y_range[1], log),
+    )  # fmt: skip
+    label_of = {mission_id: (text, place) for mission_id, text, place in zip(ids, texts, places, strict=True)}
     fields = ("duration_years", value_column, "mission_type_label", "id", "short_name", "contributing_nations",
               "contributing_nations_date")  # fmt: skip
     by_type = groups(table, "mission_type", fields)
@@ -220,13 +234,13 @@ def duration_peak_scatter(
                 y=[float(peak) for peak in rows[value_column]],
                 mode="markers+text",
                 name=str(rows["mission_type_label"][0]),
-                text=[name if i in labelled else "" for i, name in zip(rows["id"], rows["short_name"], strict=True)],
-                textposition="top center",
+                text=[label_of[i][0] for i in rows["id"]],
+                textposition=[label_of[i][1] for i in rows["id"]],
                 textfont={"size": 12},
                 cliponaxis=False,
                 marker={
                     "color": colours[mission_type],
-                    "size": [8 if pd.isna(n) else 8 + 40 * (float(n) / largest) ** 0.5 for n in nations],
+                    "size": [size(n) for n in nations],
                     "symbol": ["circle-open" if pd.isna(n) else "circle" for n in nations],
                     "opacity": 0.8,
                     "line": {"width": 1.5, "color": colours[mission_type]},
@@ -245,14 +259,28 @@ def duration_peak_scatter(
                 ).replace("{unit}", unit),
             )
         )
-    longest = max((float(years) for years in table["duration_years"].tolist() if not pd.isna(years)), default=1.0)
     layout = {
-        "xaxis": {"title": {"text": _("Years the operation lasted (ongoing: so far)")},
-                  "range": [-0.04 * longest, 1.05 * longest]},
-        "yaxis": {"title": {"text": axis_title or _("Peak personnel (published)")}, **value_axis(peaks, log)},
+        "xaxis": {"title": {"text": _("Years the operation lasted (ongoing: so far)")}, "range": x_range},
+        "yaxis": {"title": {"text": axis_title or _("Peak personnel (published)")}, **value_axis(peaks, log),
+                  "range": y_range},
         "legend": {"orientation": "v", "x": 1.02, "y": 1},
     }  # fmt: skip
     return framed_figure(traces, layout, title, height=520, context=context)
+
+
+BUBBLE_ROOM = 0.08  # of an axis's span, beyond its lowest and highest value: the largest bubble's radius
+
+
+def bubble_range(values: Sequence[float], log: bool) -> list[float]:
+    """A value axis with room for a bubble's radius below the lowest value and above the highest, so a bubble at
+    zero (or at the lowest value, logarithmic) stays off the tick labels beneath the plot."""
+    if log:
+        positive = [math.log10(v) for v in values if v > 0] or [0.0, 1.0]
+        low, high = min(positive), max(positive)
+        span = max(high - low, 1.0)
+        return [low - BUBBLE_ROOM * span, high + BUBBLE_ROOM * span]
+    top = max(values, default=1.0) or 1.0
+    return [-BUBBLE_ROOM * top, (1 + BUBBLE_ROOM) * top]
 
 
 def nations_text(count: Any, counted: Any) -> str:

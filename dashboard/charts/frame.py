@@ -21,6 +21,7 @@ import plotly.io as pio
 from plotly.basedatatypes import BaseTraceType
 
 from dashboard import i18n
+from dashboard.charts import labels
 from dashboard.charts.colours import TYPE_PALETTE, in_order, type_colours
 from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.i18n import _
@@ -347,6 +348,7 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
         top_axis.visible = False
     if layout.xaxis.side == "top":
         layout.xaxis.tickangle = -90
+    labels.replaced_for(small, labels.PHONE_PLOT_PX)  # a third of the width: the names placed again, or fewer
     if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
         bar = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "len": 1, "thickness": 12,
                "title_side": "top"}  # fmt: skip

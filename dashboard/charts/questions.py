@@ -147,7 +147,8 @@ def compare_panels(
     if wanted("scatter"):
         table = sizes()
         footer = source_line(data, len(table), shown, NOT_SIZED, measure=unit, official=official)
-        footer += " " + _("Labels name the ten largest; hover for any. Open circles: number of nations not published.")
+        footer += " " + _("Labels name the largest (up to ten, where they fit); hover for any. Open circles: "
+                          "number of nations not published.")
         figure = None
         if not table.empty:
             title = _("Duration against peak strength; bubble size: contributing nations")
