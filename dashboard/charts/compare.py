@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -151,6 +152,9 @@ def stacked_by_type(
     return framed_figure(traces, layout, title, height=max(320, 160 + 40 * len(types)), context=context)
 
 
+GRID_HEADER = 11  # characters per line of a grid's column header
+
+
 def count_grid(
     table: pd.DataFrame, column: str, column_labels: Mapping[str, str], title: str, context: Context | None = None
 ) -> go.Figure:
@@ -162,10 +166,13 @@ def count_grid(
     names = table.pivot_table(index="mission_type_label", columns=column, values="names", aggfunc="first")
     names = names.reindex(index=types, columns=values).fillna("")
     z = counts.fillna(0).astype(int).to_numpy().tolist()
+    # a column is about 75 px on a laptop: 11 characters of 12 px type, words kept whole
+    headers = ["<br>".join(textwrap.wrap(column_labels[v], GRID_HEADER, break_long_words=False)) for v in values]
+    lines = max((header.count("<br>") + 1 for header in headers), default=1)
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[wrap(column_labels[v], 16) for v in values],
+            x=headers,
             y=[axis_label(label) for label in types],
             text=[[str(n) if n else "" for n in row] for row in z],
             texttemplate="%{text}",
@@ -181,7 +188,7 @@ def count_grid(
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_layout(plot_bgcolor="white")
     fig = frame_existing(fig, title, height=max(320, 200 + 44 * len(types)))
-    fig.update_layout(margin={"t": 160})  # room for the wrapped column labels between title and grid
+    fig.update_layout(margin={"t": 100 + 16 * lines})  # room for the wrapped column labels under the subtitle
     return fig if context is None else with_context(fig, *context)
 
 

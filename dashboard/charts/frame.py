@@ -324,6 +324,9 @@ def bare(fig: go.Figure, top: int = 16, bottom: int = 24) -> tuple[go.Figure, st
     return copied, title, subtitle, footer
 
 
+PHONE_HEADER_CHAR = 6.5  # px a character of a column header takes when turned on its side
+
+
 def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     """A copy of the figure laid out for a phone (about 390 px wide), and the title, subtitle and source line it
     no longer draws (bare): plotly does not wrap text, so on a phone they ran off the screen; the page writes
@@ -346,8 +349,13 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     top_axis = getattr(layout, "xaxis2", None)
     if top_axis is not None and top_axis.overlaying:  # the years once, at the bottom
         top_axis.visible = False
-    if layout.xaxis.side == "top":
+    if layout.xaxis.side == "top":  # a grid's column headers, turned on their side on one line each
         layout.xaxis.tickangle = -90
+        for trace in small.data:
+            if trace.type == "heatmap" and trace.x is not None:
+                longest = max(len(plain_text(str(x))) for x in trace.x)
+                trace.x = [str(x).replace("-<br>", "-").replace("<br>", " ") for x in trace.x]
+                layout.height = (layout.height or 450) + round(PHONE_HEADER_CHAR * longest) - (layout.margin.t or 0)
     labels.replaced_for(small, labels.PHONE_PLOT_PX)  # a third of the width: the names placed again, or fewer
     if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
         bar = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "len": 1, "thickness": 12,

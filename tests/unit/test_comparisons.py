@@ -125,6 +125,15 @@ def test_legal_basis_counts_every_kind_an_operation_rests_on(missions: pd.DataFr
     fig = compare.count_grid(table, "basis", BASES, "Legal basis")
     assert list(fig.data[0].y) == ["Peacekeeping", "Maritime"]
     assert [list(row) for row in fig.data[0].z] == [[2, 1], [1, 0]], "an empty cell is zero operations"
+    long_names = {"unsc-chapter-vii": "UN Security Council authorisation under Chapter VII",
+                  "host-nation-consent": "Peace or military-technical agreement"}  # fmt: skip
+    grid = compare.count_grid(table, "basis", long_names, "Legal basis")
+    headers = list(grid.data[0].x)
+    assert all(len(line) <= compare.GRID_HEADER or " " not in line for h in headers for line in h.split("<br>"))
+    assert headers[0].count("<br>") >= 3 and grid.layout.margin.t >= 100 + 16 * 4, "the lines fit above the grid"
+    phone = frame.for_phone(grid)[0]
+    assert list(phone.data[0].x) == list(long_names.values()), "on a phone: one line each, turned on its side"
+    assert phone.layout.xaxis.tickangle == -90 and phone.layout.height > grid.layout.height
 
 
 def test_scatter_sizes_by_nations_and_marks_unpublished_nations_open(missions: pd.DataFrame) -> None:
