@@ -187,10 +187,13 @@ def mission_timeline(
                 customdata=columns(
                     [event[0] for event in shown_events],
                     [shown_date(str(event[2])) for event in shown_events],
-                    [event[3] for event in shown_events],
+                    [wrap(str(event[3]), 60) for event in shown_events],
                     [event[4] for event in shown_events],
+                    [short_names[event[0]] for event in shown_events],
                 ),
-                hovertemplate=_("<b>%{customdata[1]}</b>: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>"),
+                # the operation is named first: a diamond takes the hover from the bar it sits on
+                hovertemplate=_("<b>%{customdata[4]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>"
+                                "Source: %{customdata[3]}<extra>Event</extra>"),
             )
         )
     years = (int(max(end_days)[:4]) - int(min(start_days)[:4])) if start_days else 0
@@ -212,6 +215,7 @@ def mission_timeline(
         "xaxis2": {"type": "date", "matches": "x", "overlaying": "x", "side": "top", "showgrid": False,
                    "dtick": step, "tick0": "1990-01-01", "tickformat": "%Y"},
         "hovermode": "closest",
+        "hoverdistance": 6,  # a diamond takes the hover only under the pointer, the bar around it keeps the rest
     }  # fmt: skip
     layout["shapes"], layout["annotations"] = campaign_bands(bands, rows)
     traces.append(unchecked(go.Scatter, name=YEARS_ON_TOP, x=[None], y=[None], xaxis="x2", showlegend=False,

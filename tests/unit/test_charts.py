@@ -58,7 +58,8 @@ def test_timeline_draws_succession_and_events(tables: dict[str, pd.DataFrame]) -
     assert list(arrows.text) == ["UNTM handed over to Minimal"]
     assert list(events.x) == ["2000-01-15", "2002-06-01"] and list(events.y) == [2.0, 2.0]
     source = "Example Research Institute · independent"  # the publisher and grade, not a raw url
-    assert list(events.customdata[0]) == ["minimal-op", "2000-01-15", "Start", source]
+    assert list(events.customdata[0]) == ["minimal-op", "2000-01-15", "Start", source, "Minimal"]
+    assert events.hovertemplate.startswith("<b>%{customdata[4]}</b>"), "a diamond's hover names its operation first"
     plain = timeline.mission_timeline(tables["missions"], COLOURS, LABELS)
     assert [t.type for t in plain.data if t.name != timeline.YEARS_ON_TOP] == ["bar", "bar"], "no links or events"
 
