@@ -159,6 +159,11 @@ def country_places(data: Dataset) -> pd.DataFrame:
     return data.remembered(("country places",), lambda: geo.country_places(data.deployments))
 
 
+# px: the world view is twice as wide as tall, so at a laptop's width a taller figure only adds blank bands above
+# and below it; Europe and the Balkans is about as tall as wide and takes the height
+MAP_HEIGHTS = {"world": 420, "europe": 500}
+
+
 def map_figure(
     data: Dataset,
     missions: pd.DataFrame,
@@ -166,7 +171,7 @@ def map_figure(
     view: str = "world",
     year_range: tuple[int, int] | None = None,
     title: str | None = None,
-    height: int = 500,
+    height: int | None = None,
     headquarters: bool = True,
     places: tuple[pd.DataFrame, pd.DataFrame] | None = None,
     context: frame.Context | None = None,
@@ -175,7 +180,7 @@ def map_figure(
     """The deployment map of the given operations: countries, sea areas and (optionally) headquarters.
 
     `places` is what map_places returns for the same operations and years, when the caller has it; `scale` fixes
-    the colour scale (maps.deployment_map).
+    the colour scale (maps.deployment_map). The height, unless given, suits the view's shape (MAP_HEIGHTS).
     """
     first, last = year_range or (FIRST_YEAR, data.today.year)
     countries, seas = places or map_places(data, missions, first, last)
@@ -184,7 +189,8 @@ def map_figure(
         dict(zip(missions.index, missions["short_name"], strict=True)),
     )
     return maps.deployment_map(
-        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title, height=height,
+        countries, seas, data.sea_shapes, markers, place_names(data), shade, view, title,
+        height=height or MAP_HEIGHTS.get(view, MAP_HEIGHTS["europe"]),
         context=context, scale=scale,
     )
 

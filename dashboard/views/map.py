@@ -11,7 +11,7 @@ from dashboard.charts import panels
 from dashboard.dataset import geo
 from dashboard.dataset.filters import MAP_SHADES, MAP_VIEWS, read_map_url
 from dashboard.i18n import N_, _
-from dashboard.ui import cache, display, links, sidebar
+from dashboard.ui import cache, display, links, presentation, sidebar
 
 PLAY_SECONDS = 1.5  # one year per tick while playing
 ALL_YEARS = "All years"  # the slider's first stop (a value kept in the session: shown with _())
@@ -35,14 +35,17 @@ if st.session_state.get("map-year") not in years:
     st.session_state["map-year"] = ALL_YEARS
 
 st.title(_("Map of deployments"))
-st.markdown(
-    _(
-        "Countries and sea areas are shaded by how many of the selected operations were there, or for how many "
-        "years. Red squares mark headquarters and main bases. Operations in the former Yugoslavia are shown on "
-        "today's countries. Click a country or a sea to list its operations beside the map; click a headquarters "
-        "to open its operation."
+if presentation.presenting():  # projected, the map and its controls fill the screen: one line of explanation
+    st.caption(_("Red squares: headquarters and main bases. Click a country or a sea to list its operations."))
+else:
+    st.markdown(
+        _(
+            "Countries and sea areas are shaded by how many of the selected operations were there, or for how "
+            "many years. Red squares mark headquarters and main bases. Operations in the former Yugoslavia are "
+            "shown on today's countries. Click a country or a sea to list its operations beside the map; click a "
+            "headquarters to open its operation."
+        )
     )
-)
 view_column, shade_column, hq_column = st.columns([2, 2, 1], vertical_alignment="bottom")
 view_column.segmented_control(
     _("View"), MAP_VIEWS, format_func=lambda v: _(VIEW_LABELS[v]), key="map-view", persist_state="session"

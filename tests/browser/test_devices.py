@@ -54,4 +54,12 @@ def test_each_view_fits_its_screen_with_labels_inside_and_no_legend_over_a_plot(
     assert page.evaluate(LEGEND_OVER_PLOT) == [], "no legend over a plot"
     text = page.locator("[data-testid='stMain']").inner_text()
     assert "127.0.0.1" not in text and "localhost" not in text, "no local address to cite"
+    if view == "map":  # the whole map on one screen: on a laptop with the page's top, projected once scrolled to it
+        geo = page.locator(".geolayer .bg").first.bounding_box()
+        chart = page.locator("[data-testid='stPlotlyChart']").first.bounding_box()
+        assert geo is not None and chart is not None
+        assert chart["height"] <= viewport["height"], "the map's figure is no taller than the screen"
+        if name == "laptop":
+            assert geo["y"] + geo["height"] <= viewport["height"], "the world map ends above the laptop's fold"
+        assert geo["width"] >= 0.7 * chart["width"], "the map takes the width it is given, no blank bands beside it"
     screenshot(page, f"{name}-{view}")
