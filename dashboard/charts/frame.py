@@ -402,3 +402,37 @@ def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
         if isinstance(colour, str):
             entries[trace.name] = colour
     return list(entries.items())
+
+
+SLIDE_ROWS = 24  # a chart's rows on one 1920x1080 slide, for labels of at least 18 px (images.readable_on_slide)
+
+
+def row_parts(fig: go.Figure, most: int = SLIDE_ROWS) -> list[go.Figure]:
+    """A chart of many labelled rows (the timeline) as several figures of at most `most` rows each, split where a
+    theatre's heading (a bold tick label) begins when it can be: each slide then has labels large enough to read.
+    A chart of fewer rows, or with no numbered rows, comes back whole."""
+    axis = fig.layout.yaxis
+    ticks = sorted(zip(axis.tickvals or (), axis.ticktext or (), strict=True))
+    if len(ticks) <= most:
+        return [fig]
+    groups: list[list[tuple[float, str]]] = []
+    for tick in ticks:
+        if not groups or str(tick[1]).startswith("<b>"):
+            groups.append([])
+        groups[-1].append(tick)
+    parts: list[list[tuple[float, str]]] = [[]]
+    for group in groups:
+        if parts[-1] and len(parts[-1]) + len(group) > most:
+            parts.append([])
+        parts[-1].extend(group)
+    chunks = [part[start:start + most] for part in parts for start in range(0, len(part), most)]
+    shown = []
+    for chunk in chunks:
+        part = go.Figure(copy.deepcopy(fig.to_dict()))
+        low, high = chunk[0][0] - 0.6, chunk[-1][0] + 0.6
+        reversed_axis = axis.autorange == "reversed"
+        part.layout.yaxis.update(tickvals=[t[0] for t in chunk], ticktext=[t[1] for t in chunk], autorange=False,
+                                 range=[high, low] if reversed_axis else [low, high])  # fmt: skip
+        part.layout.height = min(int(fig.layout.height or 1080), 1080)
+        shown.append(part)
+    return shown

@@ -141,3 +141,23 @@ def test_type_on_a_slide_image_is_at_least_18_px_and_a_tall_chart_keeps_its_rows
             pitch = (height - margin.t - margin.b) / rows
             assert 9 <= slide.layout.yaxis.tickfont.size * scale <= 0.8 * pitch * scale + 0.01
             assert slide.layout.legend.y < 1 - frame.TITLE_ROOM / height, "the legend under the subtitle"
+
+
+def test_a_long_timeline_goes_over_several_slides_each_with_18_px_labels(data: Dataset) -> None:
+    figure = panels.timeline_panel(data, Filters(year_from=1990, year_to=2026), partners=False).figure
+    assert figure is not None and len(figure.layout.yaxis.tickvals) > frame.SLIDE_ROWS
+    parts = frame.row_parts(figure)
+    shown = [(value, text) for part in parts for value, text in zip(part.layout.yaxis.tickvals,
+                                                                     part.layout.yaxis.ticktext, strict=True)]
+    assert sorted(shown) == sorted(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+    for part in parts:
+        ticks = part.layout.yaxis.tickvals
+        assert len(ticks) <= frame.SLIDE_ROWS
+        assert str(part.layout.yaxis.ticktext[0]).startswith("<b>"), "each slide begins with a theatre's heading"
+        high, low = part.layout.yaxis.range
+        assert high > max(ticks) and low < min(ticks), "the rows in view, top to bottom"
+        bare = frame.bare(part, top=20, bottom=40)[0]
+        _width, height, scale = images.canvas(bare)
+        assert images.readable_on_slide(bare, height, scale).layout.yaxis.tickfont.size * scale >= images.SLIDE_TYPE
+    short = panels.timeline_panel(data, Filters(year_from=1990, year_to=2026, regions=("balkans",)), partners=False)
+    assert short.figure is not None and frame.row_parts(short.figure) == [short.figure], "a short one stays whole"
