@@ -407,14 +407,13 @@ def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
 SLIDE_ROWS = 24  # a chart's rows on one 1920x1080 slide, for labels of at least 18 px (images.readable_on_slide)
 
 
-def row_parts(fig: go.Figure, most: int = SLIDE_ROWS) -> list[go.Figure]:
-    """A chart of many labelled rows (the timeline) as several figures of at most `most` rows each, split where a
-    theatre's heading (a bold tick label) begins when it can be: each slide then has labels large enough to read.
-    A chart of fewer rows, or with no numbered rows, comes back whole."""
+def row_chunks(fig: go.Figure, most: int = SLIDE_ROWS) -> list[list[tuple[float, str]]]:
+    """The labelled rows (tick value, text) of a chart of many rows (the timeline) in groups of at most `most`,
+    split where a theatre's heading (a bold tick label) begins when it can be; one group when they fit."""
     axis = fig.layout.yaxis
     ticks = sorted(zip(axis.tickvals or (), axis.ticktext or (), strict=True))
     if len(ticks) <= most:
-        return [fig]
+        return [ticks]
     groups: list[list[tuple[float, str]]] = []
     for tick in ticks:
         if not groups or str(tick[1]).startswith("<b>"):
@@ -425,12 +424,23 @@ def row_parts(fig: go.Figure, most: int = SLIDE_ROWS) -> list[go.Figure]:
         if parts[-1] and len(parts[-1]) + len(group) > most:
             parts.append([])
         parts[-1].extend(group)
-    chunks = [part[start:start + most] for part in parts for start in range(0, len(part), most)]
+    return [part[start:start + most] for part in parts for start in range(0, len(part), most)]
+
+
+def row_parts(fig: go.Figure, most: int = SLIDE_ROWS) -> list[go.Figure]:
+    """The chart as one figure per group of row_chunks, each showing only its rows and saying which part it is
+    in its title: on a slide, every part has labels large enough to read. A chart of fewer rows comes back whole."""
+    chunks = row_chunks(fig, most)
+    if len(chunks) <= 1:
+        return [fig]
+    reversed_axis = fig.layout.yaxis.autorange == "reversed"
     shown = []
-    for chunk in chunks:
+    for number, chunk in enumerate(chunks, start=1):
         part = go.Figure(copy.deepcopy(fig.to_dict()))
+        if part.layout.title.text:
+            marker = _("(part {number} of {count})").format(number=number, count=len(chunks))
+            part.layout.title.text = f"{part.layout.title.text} {marker}"
         low, high = chunk[0][0] - 0.6, chunk[-1][0] + 0.6
-        reversed_axis = axis.autorange == "reversed"
         part.layout.yaxis.update(tickvals=[t[0] for t in chunk], ticktext=[t[1] for t in chunk], autorange=False,
                                  range=[high, low] if reversed_axis else [low, high])  # fmt: skip
         part.layout.height = min(int(fig.layout.height or 1080), 1080)

@@ -55,11 +55,9 @@ def slides_for(panels_and_origins: Sequence[tuple[Panel, str, str]]) -> list[Sli
         if panel.figure is None:
             continue
         parts = frame.row_parts(panel.figure)  # a long timeline over several slides, its labels readable on each
-        for number, part in enumerate(parts, start=1):
+        for part in parts:
             figure, title, subtitle, footer = frame.bare(part, top=20, bottom=40)
             caption = " · ".join(text for text in (title, subtitle) if text)
-            if len(parts) > 1:
-                caption += " " + _("(part {number} of {count})").format(number=number, count=len(parts))
             slides.append(Slide(panel, origin, path_of(link), images.image(figure, "png"), caption, footer))
     return slides
 

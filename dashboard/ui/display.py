@@ -24,7 +24,7 @@ from dashboard.i18n import _
 from dashboard.outputs import images, package
 from dashboard.ui import cache
 from dashboard.ui.briefing_pack import add_to_pack
-from dashboard.ui.downloads import browser_missing, chart_image, for_reader
+from dashboard.ui.downloads import browser_missing, chart_image, chart_images, for_reader
 from dashboard.ui.presentation import presenting
 
 # plotly.js fetches map boundaries from a CDN unless told otherwise; these are served by Streamlit
@@ -247,13 +247,21 @@ def chart_actions(panel: panels.Panel, page: str) -> None:
     assert panel.figure is not None
     missing = browser_missing()
     row = st.container(horizontal=True, gap="small")
+    parts = len(frame.row_chunks(panel.figure))  # a long timeline: one 1920x1080 image per part, in a zip
     for fmt, label in (("png", "PNG 1920x1080"), ("svg", "SVG")):
         image_help = _("The chart as a {format} image, with its title, filters and source line").format(format=label)
+        build, file_name = partial(chart_image, panel.figure, fmt), f"{panel.file_name}.{fmt}"
+        mime = images.FORMATS[fmt]
+        if fmt == "png" and parts > 1:
+            label = _("PNG 1920x1080, {count} parts (zip)").format(count=parts)
+            image_help = _("Too many rows for one slide: {count} images of up to {rows} rows each, so that every "
+                           "label can be read").format(count=parts, rows=frame.SLIDE_ROWS)  # fmt: skip
+            build, file_name, mime = partial(chart_images, panel.figure), f"{panel.file_name}.zip", "application/zip"
         row.download_button(
             label,
-            for_reader(partial(chart_image, panel.figure, fmt)),
-            file_name=f"{panel.file_name}.{fmt}",
-            mime=images.FORMATS[fmt],
+            for_reader(build),
+            file_name=file_name,
+            mime=mime,
             key=f"{panel.key}-{fmt}",
             icon=":material/image:",
             on_click="ignore",

@@ -6,9 +6,11 @@ draw them.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import time
+import zipfile
 from datetime import date
 from functools import partial
 from typing import Any
@@ -18,6 +20,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import i18n
+from dashboard.charts import frame
 from dashboard.dataset.loading import Dataset
 from dashboard.i18n import _
 from dashboard.outputs import builds, jobs, printing, slides
@@ -142,6 +145,15 @@ def package_builder(data: Dataset) -> Any:
     """A no-argument callable for a download button: the package is written when the button is clicked."""
     folder = data_dir()
     return for_reader(partial(_package, str(folder), data.today, fingerprint(folder)))
+
+
+def chart_images(figure: go.Figure) -> bytes:
+    """A chart of many rows as one slide-ready PNG per part (frame.row_parts), in a zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, part in enumerate(frame.row_parts(figure), start=1):
+            archive.writestr(f"part-{number}.png", chart_image(part, "png"))
+    return buffer.getvalue()
 
 
 def chart_image(figure: go.Figure, fmt: str) -> bytes:

@@ -67,6 +67,13 @@ def test_timeline_follows_the_type_filter() -> None:
     assert 0 < len(bars[0]["y"]) < all_bars
 
 
+def test_a_long_timeline_downloads_as_one_slide_image_per_part() -> None:
+    labels = [button.label for button in open_page("views/timeline.py").get("download_button")]
+    assert "PNG 1920x1080, 3 parts (zip)" in labels, labels
+    few = open_page("views/timeline.py", type="peace-enforcement")
+    assert "PNG 1920x1080" in [button.label for button in few.get("download_button")], "a short one: one image"
+
+
 def test_year_range_is_mirrored_in_the_url() -> None:
     app = open_page("views/compare.py")
     by_label(app.slider, "Years active").set_value((2000, 2010)).run()
