@@ -47,7 +47,9 @@ def type_colours(types: Sequence[str]) -> dict[str, str]:
     return {value: TYPE_PALETTE[index % len(TYPE_PALETTE)] for index, value in enumerate(types)}
 
 
-SHADES = (0.0, -0.45, 0.4, -0.7, 0.65)  # the type's colour, then darker (-) and lighter (+) by turns
+LINE_CONTRAST = 3.0  # WCAG's least contrast for a line or a marker against the chart's white background
+TONE_STEPS = (0.0, 0.5, 1.0, 0.25, 0.75)  # where the 1st, 2nd, ... operation of a type falls in its type's tones
+DARKEST = -0.6  # mixed with black beyond this, the tones of different types all look black
 
 
 def shade(colour: str, amount: float) -> str:
@@ -57,22 +59,44 @@ def shade(colour: str, amount: float) -> str:
     return "#" + "".join(f"{round(c + (target - c) * abs(amount)):02X}" for c in rgb)
 
 
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2 contrast ratio of the colour against white."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour.lstrip("#")[i : i + 2], 16)) for i in (0, 2, 4))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def tones(colour: str, count: int = len(TONE_STEPS)) -> list[str]:
+    """Shades of one colour for lines of one type drawn together, each readable on white (LINE_CONTRAST): from
+    the lightest that is (the colour itself when it is dark enough) to a dark one, spread as far apart as that
+    range allows, the first two at its ends."""
+    readable = max(a / 100 for a in range(-100, 101) if contrast_with_white(shade(colour, a / 100)) >= LINE_CONTRAST)
+    lightest, darkest = min(0.0, readable), DARKEST
+    if colour == "#000000":  # black: from black towards the lightest readable grey
+        lightest, darkest = 0.0, readable
+    return [shade(colour, lightest + (darkest - lightest) * TONE_STEPS[i % len(TONE_STEPS)]) for i in range(count)]
+
+
 def operation_styles(operations: Iterable[tuple[str, str]], types: Sequence[str]) -> dict[str, tuple[str, str]]:
     """(colour, marker symbol) for every operation, from (id, mission type) pairs of the WHOLE dataset.
 
-    The colour is a shade of the operation's mission type's; within a type, operations take shades and marker
-    shapes in the order given (the dataset's), so an operation looks the same whichever others are drawn beside
-    it, and operations of one type drawn together differ in both.
+    The colour is a tone of the operation's mission type's colour, dark enough to read on white; within a type,
+    operations take tones and marker shapes in the order given (the dataset's), so an operation looks the same
+    whichever others are drawn beside it, and operations of one type drawn together differ in both.
     """
     colours = type_colours(types)
+    palettes = {mission_type: tones(colour) for mission_type, colour in colours.items()}
     seen: dict[str, int] = {}
     styles = {}
     for mission_id, mission_type in operations:
         index = seen.get(mission_type, 0)
         seen[mission_type] = index + 1
-        base = colours.get(mission_type, TYPE_PALETTE[-1])
-        tone = SHADES[index % len(SHADES)] if base != "#000000" else abs(SHADES[index % len(SHADES)])
-        styles[mission_id] = (shade(base, tone), SYMBOLS[index % len(SYMBOLS)])
+        palette = palettes.get(mission_type) or tones(TYPE_PALETTE[-1])
+        styles[mission_id] = (palette[index % len(palette)], SYMBOLS[index % len(SYMBOLS)])
     return styles
 
 

@@ -411,7 +411,10 @@ def row_chunks(fig: go.Figure, most: int = SLIDE_ROWS) -> list[list[tuple[float,
     """The labelled rows (tick value, text) of a chart of many rows (the timeline) in groups of at most `most`,
     split where a theatre's heading (a bold tick label) begins when it can be; one group when they fit."""
     axis = fig.layout.yaxis
-    ticks = sorted(zip(axis.tickvals or (), axis.ticktext or (), strict=True))
+    values, texts = axis.tickvals or (), axis.ticktext or ()
+    if len(values) != len(texts):  # ticks without their own labels (a logarithmic axis): no rows to split
+        return [[]]
+    ticks = sorted(zip(values, texts, strict=True))
     if len(ticks) <= most:
         return [ticks]
     groups: list[list[tuple[float, str]]] = []

@@ -161,3 +161,5 @@ def test_a_long_timeline_goes_over_several_slides_each_with_18_px_labels(data: D
         assert images.readable_on_slide(bare, height, scale).layout.yaxis.tickfont.size * scale >= images.SLIDE_TYPE
     short = panels.timeline_panel(data, Filters(year_from=1990, year_to=2026, regions=("balkans",)), partners=False)
     assert short.figure is not None and frame.row_parts(short.figure) == [short.figure], "a short one stays whole"
+    log_axis = go.Figure(layout={"yaxis": {"type": "log", "tickvals": list(range(1, 40))}})
+    assert len(frame.row_chunks(log_axis)) == 1, "ticks with no labels of their own are not rows"

@@ -118,7 +118,14 @@ def test_an_operation_has_the_same_colour_and_marker_whichever_operations_are_dr
     sfor = style(["sfor", "kfor"], "sfor")
     assert sfor == style(["ifor", "isaf", "sfor"], "sfor") == style(["sfor"], "sfor")
     orange = frame.category_colours(list(data.labels("mission_type")))["peacekeeping-stabilisation"]
-    assert sfor[0] in {colours.shade(orange, tone) for tone in colours.SHADES}, "a shade of its type's colour"
+    assert sfor[0] in colours.tones(orange), "a tone of its type's colour"
+    styles = colours.operation_styles(
+        ((m.id, m.mission_type) for m in data.records.values()), list(data.labels("mission_type"))
+    )
+    assert all(colours.contrast_with_white(colour) >= 3 for colour, _symbol in styles.values()), "readable on white"
+    for colour in colours.TYPE_PALETTE:
+        first, second, third = colours.tones(colour)[:3]
+        assert min(distance(first, second), distance(first, third), distance(second, third)) >= 10, colour
     ifor = style(["ifor", "sfor"], "ifor")
     assert ifor[0] != sfor[0] and ifor[1] != sfor[1], "two operations of one type differ in shade and marker"
     figure = panels.strength_panel(data, ["ifor", "sfor"], "date").figure
