@@ -60,6 +60,27 @@ STRENGTH_UNITS = {  # what a strength line counts -> its axis title and its hove
 }  # fmt: skip
 
 
+END_PLOT_PX = 250.0  # the plot's height in a 420 px strength chart with its title, legend and source line
+END_GAP_PX = 15.0  # a 13 px name's line
+
+
+def spread_apart(ends: list[dict[str, Any]]) -> None:
+    """Move the names at the ends of lines up or down (yshift) so that two ending near each other, in time and in
+    value, do not print on one another; the largest keeps its place. `_at` (a day or month number) is dropped."""
+    top = max((float(end["y"]) for end in ends), default=0.0) * 1.05 or 1.0
+    span = (max((end["_at"] for end in ends), default=0) - min((end["_at"] for end in ends), default=0)) or 1
+    placed: list[tuple[float, float]] = []  # (when, pixel height) of the names already placed
+    for end in sorted(ends, key=lambda e: -float(e["y"])):
+        height = float(end["y"]) / top * END_PLOT_PX
+        near = [px for at, px in placed if abs(at - end["_at"]) < 0.2 * span]
+        while any(abs(px - height) < END_GAP_PX for px in near):
+            height = min(px for px in near if abs(px - height) < END_GAP_PX) - END_GAP_PX
+        end["yshift"] = round(height - float(end["y"]) / top * END_PLOT_PX)
+        placed.append((end["_at"], height))
+    for end in ends:
+        del end["_at"]
+
+
 def strength_lines(
     points: pd.DataFrame,
     missions: pd.DataFrame,
@@ -117,7 +138,9 @@ def strength_lines(
         if len(chosen) > 1:  # the name at the line's last point: no need to match colours to the legend
             ends.append({"name": END_LABEL, "x": x[-1], "y": rows["value"][-1], "text": names[mission_id],
                          "showarrow": False, "xanchor": "left", "xshift": 7,
-                         "font": {"color": colour, "size": 13}})  # fmt: skip
+                         "font": {"color": colour, "size": 13},
+                         "_at": rows["day"][-1].toordinal() if align != "months" else x[-1]})  # fmt: skip
+    spread_apart(ends)
     months = {"title": {"text": _("Months since the operation began")}, "rangemode": "tozero"}
     layout = {
         "yaxis": {"title": {"text": _(STRENGTH_UNITS[unit][0])}, "rangemode": "tozero", "tickformat": ","},

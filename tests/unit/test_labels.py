@@ -69,3 +69,15 @@ def test_bubbles_at_zero_stay_off_the_tick_labels_and_the_real_chart_has_no_over
         placed = boxes(xs, ys, sizes, texts, places, x_axis, y_axis, plot)
         assert len(placed) >= 4, "the largest operations are named"
         assert not any(_overlap(a, b) for a, b in combinations(placed, 2)), "no two names overlap"
+
+
+def test_names_at_the_ends_of_lines_that_end_together_are_moved_apart() -> None:
+    from dashboard.charts.strength import END_GAP_PX, END_PLOT_PX, spread_apart
+
+    ends = [{"y": 1000, "_at": 100}, {"y": 990, "_at": 101}, {"y": 985, "_at": 5000}, {"y": 10, "_at": 100}]
+    spread_apart(ends)
+    heights = [end["y"] / 1050 * END_PLOT_PX + end["yshift"] for end in ends]
+    assert ends[0]["yshift"] == 0, "the largest keeps its place"
+    assert abs(heights[0] - heights[1]) >= END_GAP_PX - 1, "two names ending together, one under the other"
+    assert ends[2]["yshift"] == 0 and ends[3]["yshift"] == 0, "names far apart in time or value stay put"
+    assert all("_at" not in end for end in ends)
