@@ -1,8 +1,8 @@
 """What the dataset rests on (issue "Evidence a briefer can cite"): measured over every url cited in data/missions/.
 
-The targets met are asserted as they are; the two still being worked towards (blogs and copies at most 2% of
-citations; at least half of all strength figures from official sources) are ratchets at the level reached, so
-the share can only improve: tighten them as sources are replaced, until they reach the targets.
+The targets met are asserted as they are (at least half of all strength figures from official sources, since
+session 22); the one still being worked towards (blogs and copies at most 2% of citations) is a ratchet at the
+level reached, so the share can only improve: tighten it as sources are replaced, until it reaches the target.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.publishers import EvidenceSummary, load_publishers, summarise
 from dashboard.dataset.validation import validate_data_dir
 
-WEAK_CEILING = 0.072  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
-OFFICIAL_STRENGTH_FLOOR = 0.461  # target 0.50 (before: 0.29)
+WEAK_CEILING = 0.0701  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
+OFFICIAL_STRENGTH_FLOOR = 0.50  # the target, reached in session 22 (before the registry: 0.29)
 
 
 @pytest.fixture(scope="module")
