@@ -236,6 +236,11 @@ class EvidenceSummary:
 
     citations: Counter[str]  # kind -> citations (sources listed and values that cite them); "unregistered" too
     strength: Counter[str]  # grade -> strength figures (personnel points and peaks)
+    grades: Counter[str]  # grade -> citations, as shown (an archive of an official page is official)
+
+    def grade_share(self, grade: str) -> float:
+        total = sum(self.grades.values())
+        return self.grades[grade] / total if total else 0.0
 
     def share(self, *kinds: str) -> float:
         total = sum(self.citations.values())
@@ -250,11 +255,13 @@ def summarise(records: Iterable[Mission], registry: Registry) -> EvidenceSummary
     """Count every url cited in the records (each listed source and each value citing one) by kind of publisher."""
     citations: Counter[str] = Counter()
     strength: Counter[str] = Counter()
+    grades: Counter[str] = Counter()
     for mission in records:
         urls = [url for _field, url in cited_sources(mission)] + [source.url for source in mission.sources]
         for url in urls:
             found = entry_for(url, registry)
             citations[found[1].kind if found is not None else "unregistered"] += 1
+            grades[source_evidence(mission, url, registry).grade] += 1
         figures = [*mission.personnel, *([mission.peak_personnel] if mission.peak_personnel else [])]
         strength.update(source_evidence(mission, figure.source, registry).grade for figure in figures)
-    return EvidenceSummary(citations, strength)
+    return EvidenceSummary(citations, strength, grades)

@@ -21,7 +21,6 @@ from dashboard.dataset.files import DATA_DIR, Problem, field_path, read_yaml
 from dashboard.dataset.judgement_rules import JUDGEMENT_RULES
 from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.publishers import (
-    GRADE_OF_KIND,
     GRADES,
     PUBLISHER_RULES,
     EvidenceSummary,
@@ -470,9 +469,7 @@ def validate_data_dir(data_dir: Path, today: date) -> tuple[Vocabularies, dict[s
 def evidence_report(summary: EvidenceSummary) -> str:
     """What the valid records rest on, in two lines (for make validate)."""
     total = sum(summary.citations.values())
-    grades = {grade: sum(n for kind, n in summary.citations.items() if GRADE_OF_KIND.get(kind) == grade)
-              for grade in GRADES}  # fmt: skip
-    shares = ", ".join(f"{grade} {100 * n / max(total, 1):.1f}%" for grade, n in grades.items())
+    shares = ", ".join(f"{grade} {100 * summary.grade_share(grade):.1f}%" for grade in GRADES)
     strength = ", ".join(
         f"{grade} {100 * summary.strength_share(grade):.0f}%" for grade in GRADES if summary.strength[grade]
     )

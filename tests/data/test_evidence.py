@@ -44,3 +44,12 @@ def test_blogs_and_copies_only_ever_decrease(summary: EvidenceSummary) -> None:
 def test_officially_sourced_strength_figures_only_ever_increase(summary: EvidenceSummary) -> None:
     assert summary.strength_share("official") >= OFFICIAL_STRENGTH_FLOOR
     assert summary.strength["refused"] == 0
+
+
+def test_the_report_counts_an_archived_official_page_as_official(summary: EvidenceSummary) -> None:
+    """make validate's shares are the grades a reader sees: an archive naming an official original is official."""
+    archives = summary.citations["archive"]
+    assert archives > 0
+    weak_kinds = summary.citations["personal"] + summary.citations["copy"]
+    assert summary.grades["copy-personal"] < weak_kinds + archives  # not every archive is of a weak page
+    assert sum(summary.grades.values()) == sum(summary.citations.values())
