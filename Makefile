@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
 AXE := tests/browser/node_modules/axe-core/axe.min.js
-.PHONY: help run class test lint typecheck validate schema fingerprints messages unit data-tests app-tests browser-tests bench bench-quick screenshots package release chromium nginx clean
+.PHONY: help run class test lint typecheck validate weak schema fingerprints messages unit data-tests app-tests browser-tests bench bench-quick screenshots package release chromium nginx clean
 
 help:  ## list the targets
 	@grep -E '^[a-z -]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ typecheck: $(DEV_STAMP)  ## mypy on dashboard/
 
 validate: $(APP_STAMP)  ## check every data file; one line per problem, non-zero exit on any
 	$(BIN)/python -m dashboard.dataset.validation
+
+weak: $(APP_STAMP)  ## list every citation of a copy or personal site, most cited first (the sources still to replace)
+	$(BIN)/python -m dashboard.dataset.validation --weak
 
 schema: $(APP_STAMP)  ## rewrite data/schema/mission.schema.json from the model and vocabularies
 	$(BIN)/python -m dashboard.dataset.schema > data/schema/mission.schema.json

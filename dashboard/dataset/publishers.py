@@ -265,3 +265,53 @@ def summarise(records: Iterable[Mission], registry: Registry) -> EvidenceSummary
         figures = [*mission.personnel, *([mission.peak_personnel] if mission.peak_personnel else [])]
         strength.update(source_evidence(mission, figure.source, registry).grade for figure in figures)
     return EvidenceSummary(citations, strength, grades)
+
+
+WEAK_KINDS = ("copy", "personal")  # the kinds the evidence target counts: blogs, forums, hobby and copy sites
+
+
+@dataclass(frozen=True)
+class WeakCitation:
+    """A url of a copy or personal publisher in one record, with every place that cites it."""
+
+    mission: str
+    kind: str
+    url: str
+    fields: tuple[str, ...]  # "sources" for its listing, then each value citing it
+
+    @property
+    def citations(self) -> int:
+        return len(self.fields)
+
+
+def weak_citations(records: Iterable[Mission], registry: Registry) -> list[WeakCitation]:
+    """Every copy or personal url of the records, most cited first: the work list for replacing weak sources."""
+    found: list[WeakCitation] = []
+    for mission in records:
+        places: dict[str, list[str]] = {}
+        for field, url in cited_sources(mission):
+            places.setdefault(url, []).append(field)
+        for source in mission.sources:
+            places.setdefault(source.url, []).append("sources")
+        for url, fields in places.items():
+            entry = entry_for(url, registry)
+            if entry is not None and entry[1].kind in WEAK_KINDS:
+                found.append(WeakCitation(mission.id, entry[1].kind, url, tuple(fields)))
+    return sorted(found, key=lambda weak: (-weak.citations, weak.mission, weak.url))
+
+
+def evidence_report(summary: EvidenceSummary) -> str:
+    """What the valid records rest on, in two lines (for make validate)."""
+    total = sum(summary.citations.values())
+    shares = ", ".join(f"{grade} {100 * summary.grade_share(grade):.1f}%" for grade in GRADES)
+    strength = ", ".join(
+        f"{grade} {100 * summary.strength_share(grade):.0f}%" for grade in GRADES if summary.strength[grade]
+    )
+    return f"{total} citations: {shares}\n{sum(summary.strength.values())} strength figures: {strength}"
+
+
+def weak_report(weak: list[WeakCitation]) -> str:
+    """One line per copy or personal url: citations, record, kind, url and the fields citing it (make weak)."""
+    lines = [f"{item.citations}  {item.mission}  {item.kind}  {item.url}  {', '.join(item.fields)}" for item in weak]
+    total = sum(item.citations for item in weak)
+    return "\n".join([*lines, f"{total} citations of copy or personal publishers, {len(weak)} urls"])

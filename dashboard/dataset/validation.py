@@ -21,12 +21,13 @@ from dashboard.dataset.files import DATA_DIR, Problem, field_path, read_yaml
 from dashboard.dataset.judgement_rules import JUDGEMENT_RULES
 from dashboard.dataset.parts import earliest_day, latest_day
 from dashboard.dataset.publishers import (
-    GRADES,
     PUBLISHER_RULES,
-    EvidenceSummary,
     Registry,
+    evidence_report,
     load_publishers,
     summarise,
+    weak_citations,
+    weak_report,
 )
 from dashboard.dataset.schema import (
     CONTROLLED_FIELDS,
@@ -466,17 +467,9 @@ def validate_data_dir(data_dir: Path, today: date) -> tuple[Vocabularies, dict[s
     return vocabularies, missions, problems + record_problems + campaign_problems
 
 
-def evidence_report(summary: EvidenceSummary) -> str:
-    """What the valid records rest on, in two lines (for make validate)."""
-    total = sum(summary.citations.values())
-    shares = ", ".join(f"{grade} {100 * summary.grade_share(grade):.1f}%" for grade in GRADES)
-    strength = ", ".join(
-        f"{grade} {100 * summary.strength_share(grade):.0f}%" for grade in GRADES if summary.strength[grade]
-    )
-    return f"{total} citations: {shares}\n{sum(summary.strength.values())} strength figures: {strength}"
-
-
 def main(argv: list[str]) -> int:
+    list_weak = "--weak" in argv
+    argv = [arg for arg in argv if arg != "--weak"]
     data_dir = Path(argv[1]) if len(argv) > 1 else DATA_DIR
     _, missions, problems = validate_data_dir(data_dir, date.today())
     for problem in problems:
@@ -485,6 +478,8 @@ def main(argv: list[str]) -> int:
     registry, _ = load_publishers(data_dir)
     if registry:
         print(evidence_report(summarise(missions.values(), registry)), file=sys.stderr)
+        if list_weak:
+            print(weak_report(weak_citations(missions.values(), registry)))
     return 1 if problems else 0
 
 

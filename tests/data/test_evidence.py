@@ -12,10 +12,10 @@ from datetime import date
 import pytest
 
 from dashboard.dataset.files import DATA_DIR
-from dashboard.dataset.publishers import EvidenceSummary, load_publishers, summarise
+from dashboard.dataset.publishers import EvidenceSummary, load_publishers, summarise, weak_citations
 from dashboard.dataset.validation import validate_data_dir
 
-WEAK_CEILING = 0.0701  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
+WEAK_CEILING = 0.0441  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
 OFFICIAL_STRENGTH_FLOOR = 0.50  # the target, reached in session 22 (before the registry: 0.29)
 
 
@@ -53,3 +53,13 @@ def test_the_report_counts_an_archived_official_page_as_official(summary: Eviden
     weak_kinds = summary.citations["personal"] + summary.citations["copy"]
     assert summary.grades["copy-personal"] < weak_kinds + archives  # not every archive is of a weak page
     assert sum(summary.grades.values()) == sum(summary.citations.values())
+
+
+def test_the_weak_list_holds_exactly_the_citations_the_target_counts(summary: EvidenceSummary) -> None:
+    """make weak lists every copy or personal citation the ratchet counts, each listed source with its values."""
+    _, records, _ = validate_data_dir(DATA_DIR, date(2026, 12, 6))
+    registry, _ = load_publishers(DATA_DIR)
+    weak = weak_citations(records.values(), registry)
+    assert sum(item.citations for item in weak) == summary.citations["personal"] + summary.citations["copy"]
+    assert all(item.kind in ("copy", "personal") and "sources" in item.fields for item in weak)
+    assert [item.citations for item in weak] == sorted((item.citations for item in weak), reverse=True)
