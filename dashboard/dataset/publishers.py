@@ -251,14 +251,18 @@ class EvidenceSummary:
         return self.strength[grade] / total if total else 0.0
 
 
+def all_citations(mission: Mission) -> list[tuple[str, str]]:
+    """(field, url) for every citation the evidence targets count: each value's source, then each listed source."""
+    return [*cited_sources(mission), *(("sources", source.url) for source in mission.sources)]
+
+
 def summarise(records: Iterable[Mission], registry: Registry) -> EvidenceSummary:
     """Count every url cited in the records (each listed source and each value citing one) by kind of publisher."""
     citations: Counter[str] = Counter()
     strength: Counter[str] = Counter()
     grades: Counter[str] = Counter()
     for mission in records:
-        urls = [url for _field, url in cited_sources(mission)] + [source.url for source in mission.sources]
-        for url in urls:
+        for _field, url in all_citations(mission):
             found = entry_for(url, registry)
             citations[found[1].kind if found is not None else "unregistered"] += 1
             grades[source_evidence(mission, url, registry).grade] += 1
@@ -289,10 +293,8 @@ def weak_citations(records: Iterable[Mission], registry: Registry) -> list[WeakC
     found: list[WeakCitation] = []
     for mission in records:
         places: dict[str, list[str]] = {}
-        for field, url in cited_sources(mission):
+        for field, url in all_citations(mission):
             places.setdefault(url, []).append(field)
-        for source in mission.sources:
-            places.setdefault(source.url, []).append("sources")
         for url, fields in places.items():
             entry = entry_for(url, registry)
             if entry is not None and entry[1].kind in WEAK_KINDS:
