@@ -167,3 +167,43 @@ def assert_accessible(page: Page) -> None:
                  + v.nodes.slice(0, 3).map(n => n.html.slice(0, 120)).join(' | '))"""
     )
     assert violations == []
+
+
+# every text of each chart's SVG (ticks, annotations, legend) that runs outside the chart's own box, in page pixels
+OUTSIDE = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].flatMap(chart => {
+    const box = chart.getBoundingClientRect();
+    return [...chart.querySelectorAll('.main-svg text')].filter(text => text.textContent.trim()).map(text => {
+        const r = text.getBoundingClientRect();
+        return (r.left < box.left - 1 || r.right > box.right + 1) ? text.textContent : null;
+    }).filter(Boolean);
+})"""
+# each chart's legend box against its plot area (the drag layer plotly lays over the axes), in page pixels
+LEGEND_OVER_PLOT = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].flatMap(chart => {
+    const legend = chart.querySelector('.main-svg .legend'), plot = chart.querySelector('.nsewdrag');
+    if (!legend || !plot) return [];
+    const a = legend.getBoundingClientRect(), b = plot.getBoundingClientRect();
+    const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2
+                 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+    return overlap ? [chart.querySelector('.gtitle')?.textContent || '?'] : [];
+})"""
+
+
+def assert_fits_the_screen(page: Page, width: int) -> None:
+    """Nothing scrolls sideways, every chart's labels stay inside it, no legend lies over a plot, and the page
+    shows no address of this server as something to cite."""
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width, "no sideways scroll"
+    assert page.evaluate(OUTSIDE) == [], "every label of every chart stays inside its chart"
+    assert page.evaluate(LEGEND_OVER_PLOT) == [], "no legend over a plot"
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "127.0.0.1" not in text and "localhost" not in text, "no local address to cite"
+
+
+def assert_whole_map_on_screen(page: Page, viewport: dict[str, int], above_the_fold: bool) -> None:
+    """The map's figure is no taller than the screen and takes its width; on a laptop it ends above the fold."""
+    geo = page.locator(".geolayer .bg").first.bounding_box()
+    chart = page.locator("[data-testid='stPlotlyChart']").first.bounding_box()
+    assert geo is not None and chart is not None
+    assert chart["height"] <= viewport["height"], "the map's figure is no taller than the screen"
+    if above_the_fold:
+        assert geo["y"] + geo["height"] <= viewport["height"], "the world map ends above the laptop's fold"
+    assert geo["width"] >= 0.7 * chart["width"], "the map takes the width it is given, no blank bands beside it"

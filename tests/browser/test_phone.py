@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import OUTSIDE, screenshot, wait_for_app
 
 PHONE_AGENT = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
@@ -22,14 +22,6 @@ VIEWS = {
     "map": "/map",
     "mission-isaf": "/mission?id=isaf",
 }
-# every text of each chart's SVG (ticks, annotations, legend) and the chart's own box, in page pixels
-OUTSIDE = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].flatMap(chart => {
-    const box = chart.getBoundingClientRect();
-    return [...chart.querySelectorAll('.main-svg text')].filter(text => text.textContent.trim()).map(text => {
-        const r = text.getBoundingClientRect();
-        return (r.left < box.left - 1 || r.right > box.right + 1) ? text.textContent : null;
-    }).filter(Boolean);
-})"""
 
 
 @pytest.fixture

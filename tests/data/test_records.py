@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.dataset.loading import load_dataset
+from dashboard.dataset.loading import Dataset, load_dataset
 from dashboard.dataset.schema import schema_text
 from dashboard.dataset.validation import validate_data_dir
 
@@ -27,6 +27,11 @@ FOUNDATION = [
     "ocean-shield",
     "unified-protector",
 ]
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(DATA)
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +58,8 @@ def test_dates_are_quoted_strings_in_the_file(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", RECORD_FILES, ids=[p.stem for p in RECORD_FILES])
-def test_records_are_filled_for_users(path: Path) -> None:
+def test_records_are_filled_for_users(path: Path, dataset: Dataset) -> None:
     """What a profile needs: a summary of 2-4 sentences, three events for operations over a year, sources."""
-    dataset = load_dataset(DATA)
     mission = dataset.records[path.stem]
     sentences = [s for s in mission.summary.replace("e.g.", "eg").split(". ") if s.strip()]
     assert 2 <= len(sentences) <= 6, "summary: two to four sentences"
@@ -64,9 +68,8 @@ def test_records_are_filled_for_users(path: Path) -> None:
     assert all(s.accessed for s in mission.sources)
 
 
-def test_no_figure_is_a_placeholder() -> None:
+def test_no_figure_is_a_placeholder(dataset: Dataset) -> None:
     """A zero is the classic sign of a filled gap: an unknown figure is left out, never set to 0."""
-    dataset = load_dataset(DATA)
     for mission in dataset.records.values():
         for figure in [*mission.personnel, mission.peak_personnel, mission.contributing_nations]:
             if figure is not None:
@@ -112,8 +115,8 @@ def test_every_schema_field_has_a_description(checked: tuple[dict[str, dict[str,
             assert spec.get("description"), f"{model}.{field} has no description"
 
 
-def test_every_death_count_has_scope_date_and_source_and_ranges_are_ordered() -> None:
-    records = load_dataset(DATA).records
+def test_every_death_count_has_scope_date_and_source_and_ranges_are_ordered(dataset: Dataset) -> None:
+    records = dataset.records
     counted = 0
     for record in records.values():
         listed = {source.url for source in record.sources}
@@ -130,7 +133,7 @@ def test_every_death_count_has_scope_date_and_source_and_ranges_are_ordered() ->
     assert counted >= 30, "the human-cost research of issue 9 is in the records"
 
 
-def test_operations_that_have_no_whole_operation_count_say_what_is_published() -> None:
-    isaf = load_dataset(DATA).records["isaf"]
+def test_operations_that_have_no_whole_operation_count_say_what_is_published(dataset: Dataset) -> None:
+    isaf = dataset.records["isaf"]
     assert isaf.human_cost.note and "no record" in isaf.human_cost.note
     assert not any(f.whole_operation for f in isaf.human_cost.figures), "ISAF has national tallies only"

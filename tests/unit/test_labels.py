@@ -9,8 +9,7 @@ from dashboard.charts import frame
 from dashboard.charts.compare import BUBBLE_ROOM, bubble_range, duration_peak_scatter
 from dashboard.charts.labels import CHAR_PX, PHONE_PLOT_PX, PLOT_PX, Axis, _label_box, _overlap, placed_labels
 from dashboard.dataset import comparisons
-from dashboard.dataset.files import DATA_DIR
-from dashboard.dataset.loading import load_dataset
+from dashboard.dataset.loading import Dataset
 
 
 def boxes(xs, ys, sizes, texts, places, x_axis, y_axis, plot):  # type: ignore[no-untyped-def]
@@ -49,11 +48,10 @@ def test_the_first_point_is_named_above_and_a_neighbour_moves_aside() -> None:
     assert texts[1] in ("", "SECOND") and places[1] != "top center"
 
 
-def test_bubbles_at_zero_stay_off_the_tick_labels_and_the_real_chart_has_no_overlapping_names() -> None:
+def test_bubbles_at_zero_stay_off_the_tick_labels_and_the_real_chart_has_no_overlapping_names(data: Dataset) -> None:
     assert bubble_range([0, 100_000], log=False) == [-BUBBLE_ROOM * 100_000, (1 + BUBBLE_ROOM) * 100_000]
     low, high = bubble_range([10, 100_000], log=True)
     assert low < 1 and high > 5, "log10 units, with room below the smallest and above the largest"
-    data = load_dataset(DATA_DIR)
     table = comparisons.duration_and_peak(data.labelled_missions())
     fig = duration_peak_scatter(table, frame.type_colours(list(data.vocabularies["mission_type"])), "Scatter")
     for figure, plot in ((fig, PLOT_PX), (frame.for_phone(fig)[0], PHONE_PLOT_PX)):

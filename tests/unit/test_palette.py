@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from datetime import date
 
 import pandas as pd
 
 from dashboard.charts import colours, compare, frame, panels, questions
-from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.filters import Filters
-from dashboard.dataset.loading import load_dataset
+from dashboard.dataset.loading import Dataset
 
 OKABE_ITO = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"}
 
@@ -29,8 +27,7 @@ def type_colours_in(figure: object, labels: dict[str, str]) -> dict[str, set[str
     return found
 
 
-def test_mission_types_have_one_colour_each_from_the_okabe_ito_palette_on_every_chart() -> None:
-    data = load_dataset(DATA_DIR, date(2026, 11, 21))
+def test_mission_types_have_one_colour_each_from_the_okabe_ito_palette_on_every_chart(data: Dataset) -> None:
     labels = data.labels("mission_type")
     expected = {value: colour.upper() for value, colour in frame.category_colours(list(labels)).items()}
     assert set(expected.values()) <= OKABE_ITO and len(set(expected.values())) == len(expected), "distinct"
@@ -83,8 +80,7 @@ def test_outcome_colours_are_far_from_every_mission_type_colour_and_from_each_ot
         assert min(distance(a, b) for a, b in itertools.combinations(values, 2)) >= 24, palette
 
 
-def test_the_outcome_charts_draw_no_mission_type_colour() -> None:
-    data = load_dataset(DATA_DIR, date(2026, 11, 21))
+def test_the_outcome_charts_draw_no_mission_type_colour(data: Dataset) -> None:
     everything = Filters(year_from=1990, year_to=2026)
     drawn = {p.key: p.figure for p in questions.compare_panels(data, everything) if p.figure is not None}
     outcome_keys = [key for key in drawn if key in ("outcomes", "aftermath", "judged", "peace-years", "tolls")]
@@ -106,8 +102,9 @@ def test_the_legend_lists_values_in_vocabulary_order_whatever_order_the_table_ha
     assert figure.layout.legend.traceorder == "normal", "plotly would reverse a stacked chart's legend"
 
 
-def test_an_operation_has_the_same_colour_and_marker_whichever_operations_are_drawn_beside_it() -> None:
-    data = load_dataset(DATA_DIR, date(2026, 11, 21))
+def test_an_operation_has_the_same_colour_and_marker_whichever_operations_are_drawn_beside_it(
+    data: Dataset,
+) -> None:
 
     def style(chosen: list[str], of: str) -> tuple[str, str]:
         figure = panels.strength_panel(data, chosen, "date").figure
