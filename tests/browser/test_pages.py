@@ -221,7 +221,7 @@ def test_compare_copy_link_reopens_the_same_view_in_a_new_browser(page: Page, se
     fresh.close()
 
 
-def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: str) -> None:
+def test_a_chart_csv_holds_the_table_it_draws_and_its_png_is_1920_by_1080(page: Page, server_url: str) -> None:
     page.goto(server_url + "/compare?org=NATO")
     wait_for_app(page)
     first_table = page.locator("[data-testid='stExpander']").filter(has_text="Show the data").first
@@ -239,6 +239,9 @@ def test_a_chart_csv_holds_exactly_the_table_it_draws(page: Page, server_url: st
     assert metadata["title"] == "Operations by the decade they began" and metadata["filters"].startswith("NATO")
     chart_rows = list(csv.DictReader(io.StringIO(archive.read(metadata["table"]).decode("utf-8"))))
     assert chart_rows == rows, "the zip holds exactly the table the CSV button gives"
+    png_info = download(page, page.get_by_role("button", name="PNG 1920x1080").first, timeout=60_000)
+    with Image.open(png_info.path()) as image:
+        assert image.size == (1920, 1080)
 
 
 def test_human_cost_shows_on_the_profile_and_as_a_comparison(page: Page, server_url: str) -> None:
@@ -296,14 +299,6 @@ def test_a_pack_link_downloads_a_valid_deck_and_images(page: Page, server_url: s
     image = Image.open(io.BytesIO(picture.image.blob))
     assert image.size == (1920, 1080)
     assert sum(1 for p in image.convert("RGB").get_flattened_data() if p == (8, 48, 107)) > 500, "the map's shading"
-
-
-def test_png_download_is_a_1920_by_1080_image(page: Page, server_url: str) -> None:
-    page.goto(server_url + "/compare?org=NATO")
-    wait_for_app(page)
-    download_info = download(page, page.get_by_role("button", name="PNG 1920x1080").first, timeout=60_000)
-    with Image.open(download_info.path()) as image:
-        assert image.size == (1920, 1080)
 
 
 def test_presentation_mode_hides_the_chrome_and_steps_with_the_arrow_keys(page: Page, server_url: str) -> None:
