@@ -15,7 +15,7 @@ from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.publishers import EvidenceSummary, load_publishers, summarise, weak_citations
 from dashboard.dataset.validation import validate_data_dir
 
-WEAK_CEILING = 0.0441  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
+WEAK_CEILING = 0.0355  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
 OFFICIAL_STRENGTH_FLOOR = 0.50  # the target, reached in session 22 (before the registry: 0.29)
 
 
