@@ -54,6 +54,7 @@ TEMPLATE = _slim_template(
 TEMPLATE_SPEC = TEMPLATE.to_plotly_json()
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#1f2933"}
 END_LABEL = "end-label"  # an annotation naming a line at its last point (dropped where there is no room)
+BAND_LABEL = "band-label"  # an annotation naming a shaded band (on a phone, named in the key beneath instead)
 PALETTE = TYPE_PALETTE  # the mission types' colours (colours.py says what every colour means)
 MAP_SCALE = [[0.0, "#deebf7"], [1.0, "#08306b"]]
 Context = tuple[str, str]  # what a chart says beyond its title: the filters in force and its source line
@@ -337,7 +338,8 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     layout = small.layout
     layout.showlegend = False
     layout.margin.l, layout.margin.r = 4, 8
-    layout.annotations = [note for note in layout.annotations if note.name != END_LABEL]  # no room beside lines
+    # no room beside lines, nor for a band's name in a plot a fifth of the screen wide (it lay over the row names)
+    layout.annotations = [note for note in layout.annotations if note.name not in (END_LABEL, BAND_LABEL)]
     for axis in (layout.xaxis, layout.yaxis):
         axis.automargin = True
         if axis.title.text:
@@ -390,8 +392,8 @@ def miniature(fig: go.Figure, width: int = 240, height: int = 135) -> go.Figure:
 
 
 def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
-    """The legend's entries as (name, colour), in the figure's order, once each: a key to show beside a chart
-    whose legend is hidden (for_phone)."""
+    """The legend's entries as (name, colour), in the figure's order, once each, then the names of shaded bands:
+    a key to show beside a chart whose legend and band names are hidden (for_phone)."""
     entries: dict[str, str] = {}
     for trace in fig.data:
         if trace.showlegend is False or not trace.name or trace.name in entries:
@@ -401,6 +403,9 @@ def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
         )
         if isinstance(colour, str):
             entries[trace.name] = colour
+    for note in fig.layout.annotations:  # shaded bands (the timeline's campaigns), by their names
+        if note.name == BAND_LABEL and note.text and note.text not in entries:
+            entries[note.text] = note.bordercolor or note.font.color or "#6B7280"
     return list(entries.items())
 
 

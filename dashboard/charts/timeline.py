@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
 from dashboard.charts.frame import (
+    BAND_LABEL,
     PALETTE,
     TITLE_ROOM,
     Context,
@@ -28,6 +29,7 @@ from dashboard.i18n import _, shown_date
 
 LINK_COLOUR = "#6b7280"
 BAND_FILL, BAND_LINE, BAND_TEXT = "rgba(107, 114, 128, 0.10)", "rgba(107, 114, 128, 0.45)", "#374151"
+BAND_KEY = "#9CA3AF"  # a band's square in a phone's key: its outline's grey, solid (a faint square was hard to see)
 Band = tuple[str, str, str, Sequence[str]]  # (name, first day, last day, ids of its operations), days ISO
 
 
@@ -252,7 +254,8 @@ def campaign_bands(
             })  # fmt: skip
             if index == 0:
                 notes.append({
-                    "x": last, "y": run[0] - 0.5, "xref": "x", "yref": "y", "text": name, "showarrow": False,
+                    "name": BAND_LABEL, "x": last, "y": run[0] - 0.5, "xref": "x", "yref": "y", "text": name,
+                    "showarrow": False, "bordercolor": BAND_KEY, "borderwidth": 0,  # the colour, for a phone's key
                     "xanchor": "right", "yanchor": "top", "font": {"size": 11, "color": BAND_TEXT},
                     "bgcolor": "rgba(255, 255, 255, 0.85)",
                 })  # fmt: skip

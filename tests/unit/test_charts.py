@@ -190,6 +190,12 @@ def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key
     key = frame.legend_key(panel.figure)
     assert ("Peace enforcement", frame.category_colours(list(data.labels("mission_type")))["peace-enforcement"]) in key
     assert panel.figure.layout.showlegend is not False, "the laptop's figure is left as it was"
+    banded = panels.timeline_panel(data, Filters(), partners=False, bands=True).figure
+    names = [note.text for note in banded.layout.annotations if note.name == frame.BAND_LABEL]
+    assert names, "the laptop names each campaign on its band"
+    phone_notes = frame.for_phone(banded)[0].layout.annotations
+    assert not [note for note in phone_notes if note.name == frame.BAND_LABEL], "no room for them in a phone's plot"
+    assert set(names) <= {name for name, _colour in frame.legend_key(banded)}, "the key beneath names them instead"
     world = panels.map_panel(data, Filters(), None, "operations", "world").figure
     phone_map = frame.for_phone(world)[0]
     bars = [t.colorbar for t in phone_map.data if t.type == "choropleth" and t.showscale is not False]
