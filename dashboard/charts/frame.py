@@ -405,7 +405,7 @@ def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
             entries[trace.name] = colour
     for note in fig.layout.annotations:  # shaded bands (the timeline's campaigns), by their names
         if note.name == BAND_LABEL and note.text and note.text not in entries:
-            entries[note.text] = note.bordercolor or note.font.color or "#6B7280"
+            entries[note.text] = note.bordercolor  # the band's colour (its label draws no border)
     return list(entries.items())
 
 

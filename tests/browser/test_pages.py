@@ -186,8 +186,8 @@ def test_map_play_button_steps_through_the_years(page: Page, server_url: str) ->
     page.get_by_role("button", name="Pause").click()
     page.get_by_role("button", name="Play").wait_for()
     wait_for_app(page)
-    # A pause pressed while a tick reruns may settle a year either side: the press carries the slider's value
-    # as the browser last had it (seen once in CI, 2002 then 2001). Read the year once it has settled.
+    # A pause pressed while a tick reruns may settle a year either side, likely because the press carries the
+    # slider's value as the browser last had it (seen once in CI: 2001, then 2002). Read it once it has settled.
     page.wait_for_timeout(2_000)
     stopped_at = page.evaluate("() => new URLSearchParams(location.search).get('year')")
     page.wait_for_timeout(3_500)

@@ -12,7 +12,8 @@ from datetime import date
 import pytest
 
 from dashboard.dataset.files import DATA_DIR
-from dashboard.dataset.publishers import EvidenceSummary, load_publishers, summarise, weak_citations
+from dashboard.dataset.publishers import EvidenceSummary, Registry, load_publishers, summarise, weak_citations
+from dashboard.dataset.schema import Mission
 from dashboard.dataset.validation import validate_data_dir
 
 WEAK_CEILING = 0.0355  # target 0.02: blogs, forums, hobby sites, copies and aggregators (before the registry: 0.161)
@@ -20,11 +21,16 @@ OFFICIAL_STRENGTH_FLOOR = 0.50  # the target, reached in session 22 (before the 
 
 
 @pytest.fixture(scope="module")
-def summary() -> EvidenceSummary:
+def validated() -> tuple[list[Mission], Registry]:
     _, records, problems = validate_data_dir(DATA_DIR, date(2026, 12, 6))
     assert problems == []
     registry, _ = load_publishers(DATA_DIR)
-    return summarise(records.values(), registry)
+    return list(records.values()), registry
+
+
+@pytest.fixture(scope="module")
+def summary(validated: tuple[list[Mission], Registry]) -> EvidenceSummary:
+    return summarise(*validated)
 
 
 def test_every_cited_domain_is_registered_and_none_is_a_disinformation_outlet(summary: EvidenceSummary) -> None:
@@ -55,11 +61,11 @@ def test_the_report_counts_an_archived_official_page_as_official(summary: Eviden
     assert sum(summary.grades.values()) == sum(summary.citations.values())
 
 
-def test_the_weak_list_holds_exactly_the_citations_the_target_counts(summary: EvidenceSummary) -> None:
+def test_the_weak_list_holds_exactly_the_citations_the_target_counts(
+    summary: EvidenceSummary, validated: tuple[list[Mission], Registry]
+) -> None:
     """make weak lists every copy or personal citation the ratchet counts, each listed source with its values."""
-    _, records, _ = validate_data_dir(DATA_DIR, date(2026, 12, 6))
-    registry, _ = load_publishers(DATA_DIR)
-    weak = weak_citations(records.values(), registry)
+    weak = weak_citations(*validated)
     assert sum(item.citations for item in weak) == summary.citations["personal"] + summary.citations["copy"]
     assert all(item.kind in ("copy", "personal") and "sources" in item.fields for item in weak)
     assert [item.citations for item in weak] == sorted((item.citations for item in weak), reverse=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ import yaml
 
 from dashboard.dataset.loading import Dataset, load_dataset
 from dashboard.dataset.schema import schema_text
-from dashboard.dataset.validation import validate_data_dir
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 RECORD_FILES = sorted((DATA / "missions").glob("*.yaml"))
@@ -35,9 +33,9 @@ def dataset() -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def checked() -> tuple[dict[str, dict[str, object]], dict[str, object], list[object]]:
-    vocabularies, missions, problems = validate_data_dir(DATA, date.today())
-    return vocabularies, missions, problems  # type: ignore[return-value]
+def checked(dataset: Dataset) -> tuple[dict[str, dict[str, object]], dict[str, object], list[object]]:
+    """The validation's results, as loading the dataset already worked them out (not validated twice)."""
+    return dataset.vocabularies, dataset.records, dataset.problems  # type: ignore[return-value]
 
 
 def test_every_record_is_valid(checked: tuple[object, dict[str, object], list[object]]) -> None:
