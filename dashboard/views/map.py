@@ -35,9 +35,8 @@ if st.session_state.get("map-year") not in years:
     st.session_state["map-year"] = ALL_YEARS
 
 st.title(_("Map of deployments"))
-if presentation.presenting():  # projected, the map and its controls fill the screen: one line of explanation
-    st.caption(_("Red squares: headquarters and main bases. Click a country or a sea to list its operations."))
-else:
+presenting = presentation.presenting()
+if not presenting:
     st.markdown(
         _(
             "Countries and sea areas are shaded by how many of the selected operations were there, or for how "
@@ -46,7 +45,11 @@ else:
             "headquarters to open its operation."
         )
     )
-view_column, shade_column, hq_column = st.columns([2, 2, 1], vertical_alignment="bottom")
+# projected, the year, Play and the whole world map come first, on one screen; the view and shading, set once
+# before the class, go beneath the map
+first, second = st.container(), st.container()
+controls, year_and_map_slot = (second, first) if presenting else (first, second)
+view_column, shade_column, hq_column = controls.columns([2, 2, 1], vertical_alignment="bottom")
 view_column.segmented_control(
     _("View"), MAP_VIEWS, format_func=lambda v: _(VIEW_LABELS[v]), key="map-view", persist_state="session"
 )
@@ -85,7 +88,8 @@ def year_and_map() -> None:
             st.rerun()  # the whole page, to stop the timer
         st.session_state["map-year"] = shown + 1
         st.session_state["map-next-tick"] = time.monotonic() + PLAY_SECONDS * 0.9
-    slider_column, button_column = st.columns([8, 1], vertical_alignment="bottom")
+    # projected, the button's larger label needs more room ("Lecture" in French)
+    slider_column, button_column = st.columns([5, 1] if presenting else [8, 1], vertical_alignment="bottom")
     slider_column.select_slider(
         _("Year"),
         years,
@@ -116,6 +120,8 @@ def year_and_map() -> None:
         point = display.selected_point(display.show_panel(panel, "map", selectable=True))
     with answer_column:
         if point is None:
+            if presenting:  # the page's explanation is left out when projected: the one thing the key does not say
+                st.markdown("*" + _("Red squares: headquarters and main bases.") + "*")
             st.markdown("*" + _("Click a country, a sea area or a headquarters: its operations are listed here.") + "*")
         else:
             list_operations_at(point, shown)
@@ -149,4 +155,5 @@ def list_operations_at(point: dict[str, Any], shown: pd.DataFrame) -> None:
             links.mission_link(mission_id, data.title_of(mission_id))
 
 
-year_and_map()
+with year_and_map_slot:
+    year_and_map()

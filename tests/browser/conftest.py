@@ -207,12 +207,12 @@ def assert_fits_the_screen(page: Page, width: int) -> None:
     assert "127.0.0.1" not in text and "localhost" not in text, "no local address to cite"
 
 
-def assert_whole_map_on_screen(page: Page, viewport: dict[str, int], above_the_fold: bool) -> None:
-    """The map's figure is no taller than the screen and takes its width; on a laptop it ends above the fold."""
+def assert_whole_map_on_screen(page: Page, viewport: dict[str, int]) -> None:
+    """The map's figure is no taller than the screen and takes its width, and the world map ends above the fold
+    (on a laptop under the page's controls; projected under the year and Play, the other controls beneath it)."""
     geo = page.locator(".geolayer .bg").first.bounding_box()
     chart = page.locator("[data-testid='stPlotlyChart']").first.bounding_box()
     assert geo is not None and chart is not None
     assert chart["height"] <= viewport["height"], "the map's figure is no taller than the screen"
-    if above_the_fold:
-        assert geo["y"] + geo["height"] <= viewport["height"], "the world map ends above the laptop's fold"
+    assert geo["y"] + geo["height"] <= viewport["height"], "the world map ends above the fold"
     assert geo["width"] >= 0.7 * chart["width"], "the map takes the width it is given, no blank bands beside it"

@@ -37,6 +37,8 @@ def test_each_view_fits_the_projected_screen_with_labels_inside_and_no_legend_ov
     projector.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
     assert projector.locator("[data-testid='stException']").count() == 0
     assert_fits_the_screen(projector, PROJECTOR["width"])
-    if view == "map":  # the whole map on one screen once scrolled to it
-        assert_whole_map_on_screen(projector, PROJECTOR, above_the_fold=False)
+    if view == "map":  # the year, Play and the whole world map on the first screen, without scrolling
+        assert_whole_map_on_screen(projector, PROJECTOR)
+        play = projector.get_by_role("button", name="Play").bounding_box()
+        assert play is not None and play["y"] + play["height"] <= PROJECTOR["height"], "Play is on the first screen"
     screenshot(projector, f"projector-{view}")

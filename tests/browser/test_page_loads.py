@@ -69,5 +69,5 @@ def test_page_loads_draws_stays_offline_and_is_accessible(
     assert recorder.external() == [], f"requests left the machine: {recorder.external()[:5]}"
     assert_fits_the_screen(page, LAPTOP["width"])
     if name == "map":
-        assert_whole_map_on_screen(page, LAPTOP, above_the_fold=True)
+        assert_whole_map_on_screen(page, LAPTOP)
     assert_accessible(page)
