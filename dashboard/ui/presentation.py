@@ -18,7 +18,7 @@ PRESENTATION_CSS = """
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 .stMainBlockContainer, .block-container { padding-top: 1rem !important; max-width: 100% !important; }
 html, .stMarkdown p, .stMarkdown li, .stCaption, button p { font-size: 1.45rem !important; }
-[data-testid="stWidgetLabel"] p { font-size: 1.3rem !important; }
+[data-testid="stWidgetLabel"] p, [data-testid="stRadioOption"] p { font-size: 1.3rem !important; }
 [data-testid="stSlider"] [data-testid="stWidgetLabel"] { margin-bottom: 0.5rem; }
 [data-testid="stSliderThumbValue"] p { font-size: 1.45rem !important; }
 [data-testid="stSliderThumbValue"] { transform: translateY(-0.6rem); }  /* the larger value clear of the thumb */

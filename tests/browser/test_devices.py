@@ -1,6 +1,7 @@
 """The main views at the projector (1920x1080, presentation mode), as test_phone.py does for a phone and
 test_page_loads.py for a laptop (1400x900): nothing scrolls sideways, every chart's labels stay inside it, no legend
-lies over a plot, and no page shows this server's address as something to cite."""
+lies over a plot, no text outside the charts is smaller than the projector's large type (20 px), and no page shows
+this server's address as something to cite."""
 
 from __future__ import annotations
 
@@ -17,7 +18,13 @@ VIEWS = {
     "compare-how-large": "/compare?question=how-large",
     "map": "/map?year=2005",
     "mission-isaf": "/mission?id=isaf",
+    "learn-quiz-teacher": "/learn?part=quiz&seed=2024&teacher=1",
 }
+LARGE_TYPE = 20  # px: the smallest text a projected page shows outside its charts (Streamlit's own is 14 px)
+# the text outside the charts that is smaller than the projector's large type
+SMALL_TEXT = """min => [...document.querySelectorAll('[data-testid="stMain"] *')].filter(e => e.children.length == 0
+    && e.innerText && e.innerText.trim() && !e.closest('.js-plotly-plot') && e.getClientRects().length
+    && parseFloat(getComputedStyle(e).fontSize) < min).map(e => getComputedStyle(e).fontSize + ' ' + e.innerText)"""
 
 
 @pytest.fixture
@@ -37,6 +44,12 @@ def test_each_view_fits_the_projected_screen_with_labels_inside_and_no_legend_ov
     projector.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
     assert projector.locator("[data-testid='stException']").count() == 0
     assert_fits_the_screen(projector, PROJECTOR["width"])
+    assert projector.evaluate(SMALL_TEXT, LARGE_TYPE) == [], "large type everywhere outside the charts"
+    if view == "learn-quiz-teacher":  # the answers a class chooses between, read from the back of the room
+        sizes = projector.locator("[data-testid='stRadioOption'] p").evaluate_all(
+            "ps => ps.map(p => parseFloat(getComputedStyle(p).fontSize))"
+        )
+        assert sizes and min(sizes) >= 28, sizes
     if view == "map":  # the year, Play and the whole world map on the first screen, without scrolling
         assert_whole_map_on_screen(projector, PROJECTOR)
         play = projector.get_by_role("button", name="Play").bounding_box()
