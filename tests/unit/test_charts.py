@@ -187,6 +187,18 @@ def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key
     assert small.layout.showlegend is False and not small.layout.title.text
     assert not [note for note in small.layout.annotations if note.name == frame.FOOTER]
     assert small.layout.margin.l <= 8 and small.layout.yaxis.automargin
+    # the names above their bars, across the plot, not beside it: the years get the screen's width
+    assert small.layout.yaxis.showticklabels is False and panel.figure.layout.yaxis.showticklabels is not False
+    names = [(note.y, note.text) for note in small.layout.annotations if note.name == frame.ROW_NAME]
+    assert names == list(zip(panel.figure.layout.yaxis.tickvals, panel.figure.layout.yaxis.ticktext, strict=True))
+    assert all(note.x == 0 and note.xref == "paper" and note.yanchor == "bottom"
+               for note in small.layout.annotations if note.name == frame.ROW_NAME)  # fmt: skip
+    bars = [trace for trace in small.data if trace.type == "bar"]
+    assert bars and all(trace.width == frame.PHONE_BAR for trace in bars)
+    low, high = sorted(small.layout.yaxis.range)
+    plot_px = small.layout.height - small.layout.margin.t - small.layout.margin.b
+    assert plot_px / (high - low) == pytest.approx(frame.PHONE_ROW_PX, rel=0.02), "room for a name above each bar"
+    assert low < min(panel.figure.layout.yaxis.tickvals) - 1, "the first row's name inside the plot"
     key = frame.legend_key(panel.figure)
     assert ("Peace enforcement", frame.category_colours(list(data.labels("mission_type")))["peace-enforcement"]) in key
     assert panel.figure.layout.showlegend is not False, "the laptop's figure is left as it was"
