@@ -21,7 +21,6 @@ import plotly.io as pio
 from plotly.basedatatypes import BaseTraceType
 
 from dashboard import i18n
-from dashboard.charts import labels
 from dashboard.charts.colours import TYPE_PALETTE, in_order, type_colours
 from dashboard.dataset.publishers import GRADE_LABELS
 from dashboard.i18n import _
@@ -301,7 +300,6 @@ def cited(publishers: list[Any], grades: list[Any]) -> list[str]:
     return [f"{publisher} · {labels.get(grade, grade)}" for publisher, grade in zip(publishers, grades, strict=True)]
 
 
-PHONE_AXIS_TITLE = 18  # characters a line of an axis title on a phone: beneath a narrow plot, it is centred
 
 
 def plain_text(text: str | None) -> str:
@@ -323,89 +321,6 @@ def bare(fig: go.Figure, top: int = 16, bottom: int = 24) -> tuple[go.Figure, st
     layout.margin.t, layout.margin.b = top, bottom
     layout.height = max(260, (layout.height or 450) - removed)
     return copied, title, subtitle, footer
-
-
-PHONE_HEADER_CHAR = 6.5  # px a character of a column header takes when turned on its side
-
-
-def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
-    """A copy of the figure laid out for a phone (about 390 px wide), and the title, subtitle and source line it
-    no longer draws (bare): plotly does not wrap text, so on a phone they ran off the screen; the page writes
-    them as text around the chart instead, where they wrap. The legend beside the plot goes too (it took the
-    plot's width, then lay over it; the page shows legend_key beneath the chart). Axis labels get the margin
-    they need, a date axis fewer ticks, and a category axis on top is turned on its side."""
-    small, title, subtitle, footer = bare(fig)
-    layout = small.layout
-    layout.showlegend = False
-    layout.margin.l, layout.margin.r = 4, 8
-    # no room beside lines, nor for a band's name in a plot a fifth of the screen wide (it lay over the row names)
-    layout.annotations = [note for note in layout.annotations if note.name not in (END_LABEL, BAND_LABEL)]
-    for axis in (layout.xaxis, layout.yaxis):
-        axis.automargin = True
-        if axis.title.text:
-            axis.title.text = "<br>".join(textwrap.wrap(plain_text(axis.title.text), PHONE_AXIS_TITLE))
-    if layout.xaxis.type == "date":
-        layout.xaxis.nticks = 5
-        if layout.xaxis.dtick:  # a tick every ten years, not five: the plot is a third of a laptop's
-            layout.xaxis.dtick = "M120"
-    top_axis = getattr(layout, "xaxis2", None)
-    if top_axis is not None and top_axis.overlaying:  # the years once, at the bottom
-        top_axis.visible = False
-    if layout.xaxis.side == "top":  # a grid's column headers, turned on their side on one line each
-        layout.xaxis.tickangle = -90
-        for trace in small.data:
-            if trace.type == "heatmap" and trace.x is not None:
-                longest = max(len(plain_text(str(x))) for x in trace.x)
-                trace.x = [str(x).replace("-<br>", "-").replace("<br>", " ") for x in trace.x]
-                layout.height = (layout.height or 450) + round(PHONE_HEADER_CHAR * longest) - (layout.margin.t or 0)
-    if layout.xaxis.type == "date" and any(t.type == "bar" and t.orientation == "h" for t in small.data):
-        names_above_bars(small)
-    labels.replaced_for(small, labels.PHONE_PLOT_PX)  # a third of the width: the names placed again, or fewer
-    if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
-        bar = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "len": 1, "thickness": 12,
-               "title_side": "top"}  # fmt: skip
-        layout.coloraxis.colorbar.update(bar)
-        for trace in small.data:
-            if trace.type == "choropleth":
-                trace.colorbar.update(bar)
-        layout.height = 380
-        layout.margin.b = 90
-    return small, title, subtitle, footer
-
-
-PHONE_ROW_PX = 30  # px between rows on a phone once each name sits above its bar
-PHONE_BAR = 0.4  # a bar's thickness on a phone, in rows: the name above it fits in the gap to the row before
-ROW_NAME = "row-name"  # an annotation naming a row above its bar (a phone's timeline)
-
-
-def names_above_bars(fig: go.Figure) -> None:
-    """On a phone, a chart of named rows along the years (the timeline) writes each row's name above its bar,
-    from the plot's left edge, instead of beside the plot: there the names took four fifths of the screen and
-    left the years about 75 px. The years go on top as well as beneath (the chart is several screens long)."""
-    layout = fig.layout
-    values, texts = list(layout.yaxis.tickvals or ()), list(layout.yaxis.ticktext or ())
-    if not values or len(values) != len(texts):
-        return
-    for trace in fig.data:
-        if trace.type == "bar" and trace.orientation == "h":
-            trace.width = PHONE_BAR
-    first, last = min(values), max(values)
-    reversed_axis = layout.yaxis.autorange == "reversed"
-    span = (first - 1.2, last + 0.5)  # room above the first row for its name, clear of the years
-    layout.yaxis.update(showticklabels=False, autorange=False, range=span[::-1] if reversed_axis else span)
-    size = (layout.font.size or 12) if layout.font else 12
-    layout.annotations = [*layout.annotations, *(
-        {"name": ROW_NAME, "text": text, "x": 0, "xref": "paper", "xanchor": "left", "y": value, "yref": "y",
-         "showarrow": False, "font": {"size": size}, "align": "left", "yanchor": "bottom", "borderpad": 0,
-         "bgcolor": "rgba(255, 255, 255, 0.8)",  # a handover's dotted line runs behind the name, not through it
-         "yshift": round(PHONE_BAR * PHONE_ROW_PX / 2) + 1}  # just above the bar (a theatre's row has none)
-        for value, text in zip(values, texts, strict=True)
-    )]  # fmt: skip
-    top_axis = getattr(layout, "xaxis2", None)
-    if top_axis is not None and top_axis.overlaying:
-        top_axis.update(visible=True, nticks=layout.xaxis.nticks, dtick=layout.xaxis.dtick)
-    layout.margin.l = 4
-    layout.height = (layout.margin.t or 0) + (layout.margin.b or 0) + round((span[1] - span[0]) * PHONE_ROW_PX)
 
 
 def miniature(fig: go.Figure, width: int = 240, height: int = 135) -> go.Figure:

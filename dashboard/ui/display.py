@@ -16,6 +16,7 @@ import streamlit.components.v1 as components
 
 from dashboard import i18n
 from dashboard.charts import frame, panels
+from dashboard.charts.phone import for_phone
 from dashboard.dataset.files import Problem
 from dashboard.dataset.loading import Dataset
 from dashboard.dataset.profile import plain
@@ -122,8 +123,8 @@ def on_phone() -> bool:
 
 
 def _for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
-    """The figure's phone layout and texts (frame.for_phone), made the first time a phone draws it, kept with it."""
-    return cast(tuple[go.Figure, str, str, str], _kept(fig, "_for_phone", lambda: frame.for_phone(fig)))
+    """The figure's phone layout and texts (phone.for_phone), made the first time a phone draws it, kept with it."""
+    return cast(tuple[go.Figure, str, str, str], _kept(fig, "_for_phone", lambda: for_phone(fig)))
 
 
 def legend_key(fig: go.Figure) -> None:

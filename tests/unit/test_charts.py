@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.charts import frame, maps, panels, strength, timeline
+from dashboard.charts import frame, labels, maps, panels, phone, questions, strength, timeline
 from dashboard.dataset import comparisons, geo
 from dashboard.dataset.filters import Filters
 from dashboard.dataset.loading import Dataset
@@ -182,22 +182,23 @@ def test_a_timeline_of_too_many_operations_counts_them_per_year_and_says_so(
 
 def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key_instead(data: Dataset) -> None:
     panel = panels.timeline_panel(data, Filters(), partners=False)
-    small, title, subtitle, footer = frame.for_phone(panel.figure)
+    small, title, subtitle, footer = phone.for_phone(panel.figure)
     assert title == "When each operation ran" and "all mission types" in subtitle and footer.startswith("Source:")
     assert small.layout.showlegend is False and not small.layout.title.text
     assert not [note for note in small.layout.annotations if note.name == frame.FOOTER]
     assert small.layout.margin.l <= 8 and small.layout.yaxis.automargin
     # the names above their bars, across the plot, not beside it: the years get the screen's width
     assert small.layout.yaxis.showticklabels is False and panel.figure.layout.yaxis.showticklabels is not False
-    names = [(note.y, note.text) for note in small.layout.annotations if note.name == frame.ROW_NAME]
+    names = [(note.y, note.text) for note in small.layout.annotations if note.name == phone.ROW_NAME]
     assert names == list(zip(panel.figure.layout.yaxis.tickvals, panel.figure.layout.yaxis.ticktext, strict=True))
     assert all(note.x == 0 and note.xref == "paper" and note.yanchor == "bottom"
-               for note in small.layout.annotations if note.name == frame.ROW_NAME)  # fmt: skip
+               for note in small.layout.annotations if note.name == phone.ROW_NAME)  # fmt: skip
     bars = [trace for trace in small.data if trace.type == "bar"]
-    assert bars and all(trace.width == frame.PHONE_BAR for trace in bars)
+    assert bars and all(trace.width == phone.PHONE_BAR for trace in bars)
     low, high = sorted(small.layout.yaxis.range)
     plot_px = small.layout.height - small.layout.margin.t - small.layout.margin.b
-    assert plot_px / (high - low) == pytest.approx(frame.PHONE_ROW_PX, rel=0.02), "room for a name above each bar"
+    # the x axis's labels take some of that (automargin): a row gets no less than PHONE_ROW_PX, and not much more
+    assert phone.PHONE_ROW_PX <= plot_px / (high - low) <= 1.1 * phone.PHONE_ROW_PX, "room for a name above each bar"
     assert low < min(panel.figure.layout.yaxis.tickvals) - 1, "the first row's name inside the plot"
     key = frame.legend_key(panel.figure)
     assert ("Peace enforcement", frame.category_colours(list(data.labels("mission_type")))["peace-enforcement"]) in key
@@ -205,14 +206,35 @@ def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key
     banded = panels.timeline_panel(data, Filters(), partners=False, bands=True).figure
     names = [note.text for note in banded.layout.annotations if note.name == frame.BAND_LABEL]
     assert names, "the laptop names each campaign on its band"
-    phone_notes = frame.for_phone(banded)[0].layout.annotations
+    phone_notes = phone.for_phone(banded)[0].layout.annotations
     assert not [note for note in phone_notes if note.name == frame.BAND_LABEL], "no room for them in a phone's plot"
     assert set(names) <= {name for name, _colour in frame.legend_key(banded)}, "the key beneath names them instead"
     world = panels.map_panel(data, Filters(), None, "operations", "world").figure
-    phone_map = frame.for_phone(world)[0]
+    phone_map = phone.for_phone(world)[0]
     bars = [t.colorbar for t in phone_map.data if t.type == "choropleth" and t.showscale is not False]
     assert bars and all(bar.orientation == "h" and bar.title.text for bar in bars), "a map's scale goes beneath it"
 
+
+
+def test_on_a_phone_every_chart_of_horizontal_rows_names_them_above_their_bars(data: Dataset) -> None:
+    rowed = [panel for panel in questions.compare_panels(data, Filters()) if panel.figure is not None
+             and any(t.type in ("bar", "box") and t.orientation == "h" for t in panel.figure.data)]  # fmt: skip
+    assert len(rowed) >= 3, [panel.key for panel in rowed]  # how long, how they ended, peace, years of peace
+    for panel in rowed:
+        assert panel.figure is not None
+        small = phone.for_phone(panel.figure)[0]
+        names = [frame.plain_text(n.text.replace("<br>", " ")) for n in small.layout.annotations
+                 if n.name == phone.ROW_NAME]  # fmt: skip
+        categories = [frame.plain_text(str(c).replace("<br>", " ")) for c in panel.figure.layout.yaxis.categoryarray]
+        assert names == categories, panel.key
+        assert small.layout.yaxis.showticklabels is False
+        low, high = sorted(small.layout.yaxis.range)
+        assert high - low > len(categories), "room above the top row for its name"
+        outside = [t for t in small.data if t.type == "bar" and t.textposition == "outside"]
+        for trace in outside:  # texts beyond the bars' ends still end inside the plot, now a phone's full width
+            longest = max(len(str(text)) for text in trace.text)
+            room = (small.layout.xaxis.range[1] - max(trace.x)) / small.layout.xaxis.range[1]
+            assert room * phone.PHONE_WIDE_PLOT_PX >= longest * labels.CHAR_PX, panel.key
 
 def test_map_hovers_count_in_words_with_the_right_plural(data: Dataset) -> None:
     assert maps.amount(1, "operations") == "1 operation" and maps.amount(3, "operations") == "3 operations"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.charts import compare, frame
+from dashboard.charts import compare, frame, phone
 from dashboard.dataset import comparisons
 from dashboard.dataset.filters import Filters, read_compare_url
 from dashboard.dataset.schema import NOT_PUBLISHED
@@ -131,9 +131,9 @@ def test_legal_basis_counts_every_kind_an_operation_rests_on(missions: pd.DataFr
     headers = list(grid.data[0].x)
     assert all(len(line) <= compare.GRID_HEADER or " " not in line for h in headers for line in h.split("<br>"))
     assert headers[0].count("<br>") >= 3 and grid.layout.margin.t >= 100 + 16 * 4, "the lines fit above the grid"
-    phone = frame.for_phone(grid)[0]
-    assert list(phone.data[0].x) == list(long_names.values()), "on a phone: one line each, turned on its side"
-    assert phone.layout.xaxis.tickangle == -90 and phone.layout.height > grid.layout.height
+    small = phone.for_phone(grid)[0]
+    assert list(small.data[0].x) == list(long_names.values()), "on a phone: one line each, turned on its side"
+    assert small.layout.xaxis.tickangle == -90 and small.layout.height > grid.layout.height
 
 
 def test_scatter_sizes_by_nations_and_marks_unpublished_nations_open(missions: pd.DataFrame) -> None:

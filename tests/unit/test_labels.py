@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from itertools import combinations
 
-from dashboard.charts import frame
+from dashboard.charts import frame, phone
 from dashboard.charts.compare import BUBBLE_ROOM, bubble_range, duration_peak_scatter
 from dashboard.charts.labels import CHAR_PX, PHONE_PLOT_PX, PLOT_PX, Axis, _label_box, _overlap, placed_labels
 from dashboard.dataset import comparisons
@@ -54,7 +54,7 @@ def test_bubbles_at_zero_stay_off_the_tick_labels_and_the_real_chart_has_no_over
     assert low < 1 and high > 5, "log10 units, with room below the smallest and above the largest"
     table = comparisons.duration_and_peak(data.labelled_missions())
     fig = duration_peak_scatter(table, frame.type_colours(list(data.vocabularies["mission_type"])), "Scatter")
-    for figure, plot in ((fig, PLOT_PX), (frame.for_phone(fig)[0], PHONE_PLOT_PX)):
+    for figure, plot in ((fig, PLOT_PX), (phone.for_phone(fig)[0], PHONE_PLOT_PX)):
         x_axis, y_axis = Axis(*figure.layout.xaxis.range), Axis(*figure.layout.yaxis.range)
         assert y_axis.low < 0 and x_axis.low < 0, "the bubbles at zero are inside the plot, above the ticks"
         xs, ys, sizes, texts, places = [], [], [], [], []

@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 
-from dashboard.charts import colours, compare, frame, panels, questions
+from dashboard.charts import colours, compare, frame, panels, phone, questions
 from dashboard.dataset.filters import Filters
 from dashboard.dataset.loading import Dataset
 
@@ -128,5 +128,5 @@ def test_an_operation_has_the_same_colour_and_marker_whichever_operations_are_dr
     figure = panels.strength_panel(data, ["ifor", "sfor"], "date").figure
     assert figure is not None
     assert {note.text for note in figure.layout.annotations if note.name == frame.END_LABEL} == {"IFOR", "SFOR"}
-    phone = frame.for_phone(figure)[0]
-    assert not [note for note in phone.layout.annotations if note.name == frame.END_LABEL], "no room on a phone"
+    small = phone.for_phone(figure)[0]
+    assert not [note for note in small.layout.annotations if note.name == frame.END_LABEL], "no room on a phone"

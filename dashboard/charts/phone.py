@@ -1,0 +1,134 @@
+"""A chart's phone layout (about 390 px wide): what a laptop's figure becomes when a phone draws it."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import plotly.graph_objects as go
+
+from dashboard.charts import labels
+from dashboard.charts.frame import BAND_LABEL, END_LABEL, bare, plain_text
+
+PHONE_AXIS_TITLE = 18  # characters a line of an axis title on a phone: beneath a narrow plot, it is centred
+PHONE_HEADER_CHAR = 6.5  # px a character of a column header takes when turned on its side
+
+
+def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
+    """A copy of the figure laid out for a phone (about 390 px wide), and the title, subtitle and source line it
+    no longer draws (bare): plotly does not wrap text, so on a phone they ran off the screen; the page writes
+    them as text around the chart instead, where they wrap. The legend beside the plot goes too (it took the
+    plot's width, then lay over it; the page shows legend_key beneath the chart). Axis labels get the margin
+    they need, a date axis fewer ticks, and a category axis on top is turned on its side."""
+    small, title, subtitle, footer = bare(fig)
+    layout = small.layout
+    layout.showlegend = False
+    layout.margin.l, layout.margin.r = 4, 8
+    # no room beside lines, nor for a band's name in a plot a fifth of the screen wide (it lay over the row names)
+    layout.annotations = [note for note in layout.annotations if note.name not in (END_LABEL, BAND_LABEL)]
+    for axis in (layout.xaxis, layout.yaxis):
+        axis.automargin = True
+        if axis.title.text:
+            axis.title.text = "<br>".join(textwrap.wrap(plain_text(axis.title.text), PHONE_AXIS_TITLE))
+    if layout.xaxis.type == "date":
+        layout.xaxis.nticks = 5
+        if layout.xaxis.dtick:  # a tick every ten years, not five: the plot is a third of a laptop's
+            layout.xaxis.dtick = "M120"
+    top_axis = getattr(layout, "xaxis2", None)
+    if top_axis is not None and top_axis.overlaying:  # the years once, at the bottom
+        top_axis.visible = False
+    if layout.xaxis.side == "top":  # a grid's column headers, turned on their side on one line each
+        layout.xaxis.tickangle = -90
+        for trace in small.data:
+            if trace.type == "heatmap" and trace.x is not None:
+                longest = max(len(plain_text(str(x))) for x in trace.x)
+                trace.x = [str(x).replace("-<br>", "-").replace("<br>", " ") for x in trace.x]
+                layout.height = (layout.height or 450) + round(PHONE_HEADER_CHAR * longest) - (layout.margin.t or 0)
+    if any(trace.type in ("bar", "box") and trace.orientation == "h" for trace in small.data):
+        names_above_rows(small)
+    labels.replaced_for(small, labels.PHONE_PLOT_PX)  # a third of the width: the names placed again, or fewer
+    if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
+        bar = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "len": 1, "thickness": 12,
+               "title_side": "top"}  # fmt: skip
+        layout.coloraxis.colorbar.update(bar)
+        for trace in small.data:
+            if trace.type == "choropleth":
+                trace.colorbar.update(bar)
+        layout.height = 380
+        layout.margin.b = 90
+    return small, title, subtitle, footer
+
+
+PHONE_ROW_PX = 30  # px between rows on a phone once each name sits above its bar (more for a name of two lines)
+PHONE_BAR = 0.4  # a bar's thickness on a phone, in rows: the name above it fits in the gap to the row before
+PHONE_NAME_CHARS = 52  # characters a line of a row's name above its bar, across a phone's plot
+ROW_NAME = "row-name"  # an annotation naming a row above its bar (a phone's timeline and bar charts)
+PHONE_WIDE_PLOT_PX = 345  # px across a phone's plot once the row names are above their bars
+
+
+def _rows(fig: go.Figure) -> tuple[list[Any], list[str]]:
+    """The positions and names of a chart's rows of horizontal bars or boxes: its labelled ticks (the timeline),
+    or its categories in their order (bottom first, as plotly places them)."""
+    axis = fig.layout.yaxis
+    if axis.tickvals is not None or axis.ticktext is not None:
+        values, texts = list(axis.tickvals or ()), [str(t) for t in axis.ticktext or ()]
+        return (values, texts) if len(values) == len(texts) else ([], [])
+    if axis.categoryarray is not None:
+        names = [str(name) for name in axis.categoryarray]
+    else:
+        names = list(dict.fromkeys(str(y) for t in fig.data if t.orientation == "h" for y in (t.y or ())))
+    return list(range(len(names))), names
+
+
+def names_above_rows(fig: go.Figure) -> None:
+    """On a phone, a chart of named rows of horizontal bars or boxes (the timeline, the comparisons by type)
+    writes each row's name above its bar, from the plot's left edge, instead of beside the plot: there the names
+    took half the screen or more (four fifths on the timeline, leaving the years about 75 px). A timeline's years
+    go on top as well as beneath (it is several screens long)."""
+    layout = fig.layout
+    values, texts = _rows(fig)
+    if not values:
+        return
+    texts = [text if "<br>" in text else "<br>".join(textwrap.wrap(text, PHONE_NAME_CHARS)) for text in texts]
+    lines = max(text.count("<br>") + 1 for text in texts)
+    pitch = max(PHONE_ROW_PX, 15 * lines + 16)  # px a row: its name's lines, then its bar
+    for trace in fig.data:
+        if trace.type in ("bar", "box") and trace.orientation == "h":
+            trace.width = PHONE_BAR
+    make_room_for_bar_texts(fig)
+    first, last = min(values), max(values)
+    if layout.yaxis.autorange == "reversed":  # the first row on top, room above it for its name
+        layout.yaxis.update(autorange=False, range=[last + 0.5, first - 1.2])
+    else:  # plotly draws the last category on top
+        layout.yaxis.update(autorange=False, range=[first - 0.5, last + 1.2])
+    layout.yaxis.update(showticklabels=False, title={"text": ""})
+    size = (layout.font.size or 12) if layout.font else 12
+    layout.annotations = [*layout.annotations, *(
+        {"name": ROW_NAME, "text": text, "x": 0, "xref": "paper", "xanchor": "left", "y": value, "yref": "y",
+         "showarrow": False, "font": {"size": size}, "align": "left", "yanchor": "bottom", "borderpad": 0,
+         "bgcolor": "rgba(255, 255, 255, 0.8)",  # a handover's dotted line runs behind the name, not through it
+         "yshift": round(PHONE_BAR * pitch / 2) + 1}  # just above the bar (a theatre's row has none)
+        for value, text in zip(values, texts, strict=True)
+    )]  # fmt: skip
+    top_axis = getattr(layout, "xaxis2", None)
+    if top_axis is not None and top_axis.overlaying:
+        top_axis.update(visible=True, nticks=layout.xaxis.nticks, dtick=layout.xaxis.dtick)
+    layout.margin.l = 4
+    title = plain_text(layout.xaxis.title.text or "")  # across the whole plot now, so on fewer lines
+    layout.xaxis.title.text = "<br>".join(textwrap.wrap(title, PHONE_NAME_CHARS))
+    axis_px = 24 + 18 * len(textwrap.wrap(title, PHONE_NAME_CHARS))  # the years or values, and their title
+    low, high = sorted(layout.yaxis.range)
+    layout.height = (layout.margin.t or 0) + (layout.margin.b or 0) + axis_px + round((high - low) * pitch)
+
+
+def make_room_for_bar_texts(fig: go.Figure) -> None:
+    """Widen the value axis of bars whose texts stand beyond their ends ("at least 30 (to 2025)"), so that the
+    longest still ends inside a phone's plot: the laptop's range leaves room for them in a plot three times wider."""
+    bars = [t for t in fig.data if t.type == "bar" and t.orientation == "h" and t.textposition == "outside"]
+    longest = max((len(plain_text(str(text))) for t in bars for text in (t.text or ())), default=0)
+    ends = [float(x) for t in bars if t.base is None for x in (t.x or ())]  # bars from zero
+    axis = fig.layout.xaxis
+    if not longest or not ends or axis.range is None:
+        return
+    share = min(0.6, (longest * labels.CHAR_PX + 8) / PHONE_WIDE_PLOT_PX)  # of the plot's width, for the text
+    axis.range = [axis.range[0], max(axis.range[1], max(ends) / (1 - share))]
