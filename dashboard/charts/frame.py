@@ -12,7 +12,7 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -343,22 +343,47 @@ def miniature(fig: go.Figure, width: int = 240, height: int = 135) -> go.Figure:
     return small
 
 
-def legend_key(fig: go.Figure) -> list[tuple[str, str]]:
-    """The legend's entries as (name, colour), in the figure's order, once each, then the names of shaded bands:
-    a key to show beside a chart whose legend and band names are hidden (for_phone)."""
-    entries: dict[str, str] = {}
+KEY_SQUARE, KEY_GLYPHS = "\u25a0", {"diamond": "\u25c6", "circle": "\u25cf", "triangle-right": "\u25b6"}
+KEY_HOLLOW = {"diamond": "\u25c7", "circle": "\u25cb", "square": "\u25a1"}  # a white marker: its outline
+KEY_DOTTED, KEY_LINE = "\u2504", "\u2501"  # a dotted or dashed line, a solid one
+
+
+class KeyEntry(NamedTuple):
+    name: str
+    colour: str
+    glyph: str  # the mark the chart draws: a square for bars and areas, a diamond for events, a dotted line...
+
+
+def _key_mark(trace: BaseTraceType) -> tuple[str, str] | None:
+    """The colour and glyph that stand for a trace in a key, or None when it has no single colour."""
+    marker, line = getattr(trace, "marker", None), getattr(trace, "line", None)
+    mode = getattr(trace, "mode", None) or ""
+    if trace.type == "scatter" and "markers" not in mode and line is not None and isinstance(line.color, str):
+        return line.color, KEY_DOTTED if line.dash not in (None, "solid") else KEY_LINE
+    colour = getattr(marker, "color", None) or getattr(line, "color", None)
+    if not isinstance(colour, str):
+        return None
+    symbol = str(getattr(marker, "symbol", None) or "square") if "markers" in mode else "square"
+    outline = getattr(getattr(marker, "line", None), "color", None)
+    if colour.lower() in ("#ffffff", "#fff", "white") and isinstance(outline, str):  # drawn by its outline
+        return outline, KEY_HOLLOW.get(symbol, KEY_HOLLOW["square"])
+    return colour, KEY_GLYPHS.get(symbol, KEY_SQUARE)
+
+
+def legend_key(fig: go.Figure) -> list[KeyEntry]:
+    """The legend's entries with their colours and marks, in the figure's order, once each, then the names of
+    shaded bands: a key to show beneath a chart whose legend and band names are hidden (phone.for_phone)."""
+    entries: dict[str, KeyEntry] = {}
     for trace in fig.data:
         if trace.showlegend is False or not trace.name or trace.name in entries:
             continue
-        colour = getattr(getattr(trace, "marker", None), "color", None) or getattr(
-            getattr(trace, "line", None), "color", None
-        )
-        if isinstance(colour, str):
-            entries[trace.name] = colour
+        mark = _key_mark(trace)
+        if mark is not None:
+            entries[trace.name] = KeyEntry(trace.name, *mark)
     for note in fig.layout.annotations:  # shaded bands (the timeline's campaigns), by their names
         if note.name == BAND_LABEL and note.text and note.text not in entries:
-            entries[note.text] = note.bordercolor  # the band's colour (its label draws no border)
-    return list(entries.items())
+            entries[note.text] = KeyEntry(note.text, note.bordercolor, KEY_SQUARE)  # the band's colour
+    return list(entries.values())
 
 
 SLIDE_ROWS = 24  # a chart's rows on one 1920x1080 slide, for labels of at least 18 px (images.readable_on_slide)

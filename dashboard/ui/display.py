@@ -128,13 +128,14 @@ def _for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
 
 
 def legend_key(fig: go.Figure) -> None:
-    """The chart's legend as a wrapped line of coloured squares and names, beneath a phone's chart."""
+    """The chart's legend as a wrapped line of coloured marks (squares, diamonds, dotted lines) and names,
+    beneath a phone's chart."""
     entries = frame.legend_key(fig)
     if entries:
         items = "".join(
             f'<span style="white-space:nowrap;margin-right:0.9em"><span aria-hidden="true" style="color:{colour}">'
-            f"&#9632;</span> {html.escape(name.replace('<br>', ' '))}</span> "
-            for name, colour in entries
+            f"{glyph}</span> {html.escape(name.replace('<br>', ' '))}</span> "
+            for name, colour, glyph in entries
         )
         st.html(f'<div style="font-size:0.85rem;line-height:1.6">{items}</div>')
 

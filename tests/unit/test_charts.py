@@ -201,14 +201,18 @@ def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key
     assert phone.PHONE_ROW_PX <= plot_px / (high - low) <= 1.1 * phone.PHONE_ROW_PX, "room for a name above each bar"
     assert low < min(panel.figure.layout.yaxis.tickvals) - 1, "the first row's name inside the plot"
     key = frame.legend_key(panel.figure)
-    assert ("Peace enforcement", frame.category_colours(list(data.labels("mission_type")))["peace-enforcement"]) in key
+    colour = frame.category_colours(list(data.labels("mission_type")))["peace-enforcement"]
+    assert ("Peace enforcement", colour, frame.KEY_SQUARE) in key
+    marks = {entry.name: entry.glyph for entry in key}  # each entry drawn as the chart draws it
+    assert marks["Event"] == frame.KEY_HOLLOW["diamond"] and marks["Handed over to"] == frame.KEY_DOTTED, marks
+    assert all(entry.colour.lower() != "#ffffff" for entry in key), "no white mark, invisible on the page"
     assert panel.figure.layout.showlegend is not False, "the laptop's figure is left as it was"
     banded = panels.timeline_panel(data, Filters(), partners=False, bands=True).figure
     names = [note.text for note in banded.layout.annotations if note.name == frame.BAND_LABEL]
     assert names, "the laptop names each campaign on its band"
     phone_notes = phone.for_phone(banded)[0].layout.annotations
     assert not [note for note in phone_notes if note.name == frame.BAND_LABEL], "no room for them in a phone's plot"
-    assert set(names) <= {name for name, _colour in frame.legend_key(banded)}, "the key beneath names them instead"
+    assert set(names) <= {entry.name for entry in frame.legend_key(banded)}, "the key beneath names them instead"
     world = panels.map_panel(data, Filters(), None, "operations", "world").figure
     phone_map = phone.for_phone(world)[0]
     bars = [t.colorbar for t in phone_map.data if t.type == "choropleth" and t.showscale is not False]
