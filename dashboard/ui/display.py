@@ -223,10 +223,13 @@ def scroll_to_top(where: str) -> None:
                     "'[data-testid=\"stMain\"]')?.scrollTo({top: 0})</script>", height=0)  # fmt: skip
 
 
-def show_panel(panel: panels.Panel, page: str, selectable: bool = False, fit: bool = False) -> Any:
+def show_panel(
+    panel: panels.Panel, page: str, selectable: bool = False, fit: bool = False, fit_height: int = PRESENT_HEIGHT
+) -> Any:
     """A panel's chart with its image downloads, "add to briefing" and data table, or the reason there is no chart.
 
-    Returns the chart's selection event when `selectable`.
+    Returns the chart's selection event when `selectable`. Presented with `fit`, the chart is no taller than
+    `fit_height`.
     """
     if panel.figure is None:
         st.markdown(f"*{panel.empty}*")
@@ -235,7 +238,7 @@ def show_panel(panel: panels.Panel, page: str, selectable: bool = False, fit: bo
     if presenting():  # large type; on a lesson step or a pack slide (`fit`), no taller than the screen leaves it
         figure = images.enlarge(panel.figure)
         if fit and (panel.figure.layout.height or 0) <= FIT_FROM:
-            figure.layout.height = min(figure.layout.height or PRESENT_HEIGHT, PRESENT_HEIGHT)
+            figure.layout.height = min(figure.layout.height or fit_height, fit_height)
     event = show_chart(figure, key=panel.key, selectable=selectable)
     if not presenting():
         chart_actions(panel, page)

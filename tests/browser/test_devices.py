@@ -17,6 +17,7 @@ VIEWS = {
     "timeline": "/timeline?campaigns=1",
     "compare-how-large": "/compare?question=how-large",
     "map": "/map?year=2005",
+    "map-europe": "/map?view=europe&year=1999",
     "mission-isaf": "/mission?id=isaf",
     "learn-quiz-teacher": "/learn?part=quiz&seed=2024&teacher=1",
 }
@@ -50,8 +51,11 @@ def test_each_view_fits_the_projected_screen_with_labels_inside_and_no_legend_ov
             "ps => ps.map(p => parseFloat(getComputedStyle(p).fontSize))"
         )
         assert sizes and min(sizes) >= 28, sizes
-    if view == "map":  # the year, Play and the whole world map on the first screen, without scrolling
-        assert_whole_map_on_screen(projector, PROJECTOR)
+    if view.startswith("map"):  # the year, Play and the whole map on the first screen, without scrolling
+        if view == "map":
+            assert_whole_map_on_screen(projector, PROJECTOR)
+        geo = projector.locator(".geolayer .bg").first.bounding_box()
+        assert geo is not None and geo["y"] + geo["height"] <= PROJECTOR["height"], "the map ends above the fold"
         play = projector.get_by_role("button", name="Play").bounding_box()
         assert play is not None and play["y"] + play["height"] <= PROJECTOR["height"], "Play is on the first screen"
     screenshot(projector, f"projector-{view}")
