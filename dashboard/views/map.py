@@ -118,8 +118,8 @@ def year_and_map() -> None:
     )
     map_column, answer_column = st.columns([5, 1], gap="small")  # the answer to a click beside the map, in view
     with map_column:
-        shown_panel = display.show_panel(panel, "map", selectable=True, fit=presenting, fit_height=PRESENT_HEIGHT)
-        point = display.selected_point(shown_panel)
+        event = display.show_panel(panel, "map", selectable=True, fit=presenting, fit_height=PRESENT_HEIGHT)
+        point = display.selected_point(event)
     with answer_column:
         if point is None:
             if presenting:  # the page's explanation is left out when projected: the one thing the key does not say
