@@ -11,6 +11,7 @@ from dashboard.charts import labels
 from dashboard.charts.frame import BAND_LABEL, END_LABEL, bare, plain_text
 
 PHONE_AXIS_TITLE = 18  # characters a line of an axis title on a phone: beneath a narrow plot, it is centred
+MAP_BAR_GAP = 0.06  # of the width, between a map's colour scales side by side beneath it on a phone
 PHONE_HEADER_CHAR = 6.5  # px a character of a column header takes when turned on its side
 
 
@@ -48,12 +49,15 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
         names_above_rows(small)
     labels.replaced_for(small, labels.PHONE_PLOT_PX)  # a third of the width: the names placed again, or fewer
     if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
-        bar = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "len": 1, "thickness": 12,
-               "title_side": "top"}  # fmt: skip
-        layout.coloraxis.colorbar.update(bar)
-        for trace in small.data:
-            if trace.type == "choropleth":
-                trace.colorbar.update(bar)
+        bar = {"orientation": "h", "xanchor": "left", "y": 0, "yanchor": "top", "thickness": 12, "title_side": "top"}
+        layout.coloraxis.colorbar.update(bar | {"x": 0, "len": 1})
+        scaled = [t for t in small.data if t.type == "choropleth" and t.showscale is not False]
+        width = (1 - MAP_BAR_GAP * (len(scaled) - 1)) / max(1, len(scaled))  # side by side beneath the map
+        lines = max((str(t.colorbar.title.text or "").count("<br>") for t in scaled), default=0)
+        for number, trace in enumerate(scaled):  # (on one spot, the sea areas' scale hid the countries')
+            title = str(trace.colorbar.title.text or "")  # as many lines each, so that the scales line up
+            trace.colorbar.title.text = title + "<br>&nbsp;" * (lines - title.count("<br>"))
+            trace.colorbar.update(bar | {"x": number * (width + MAP_BAR_GAP), "len": width})
         layout.height = 380
         layout.margin.b = 90
     return small, title, subtitle, footer

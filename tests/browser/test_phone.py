@@ -45,6 +45,11 @@ def test_a_phone_sees_each_chart_whole_with_its_key_beneath(phone: Page, server_
     assert phone.evaluate(OUTSIDE) == [], "every label of every chart stays inside its chart"
     assert phone.locator(".modebar-container .modebar").count() == 0, "no toolbar over the title"
     assert phone.get_by_text("Source: NATO Peace Operations Explorer").first.is_visible()
+    if view == "map":  # the two colour scales beneath the map side by side, neither over the other
+        boxes = phone.locator("[data-testid='stPlotlyChart'] .colorbar").evaluate_all(
+            "bars => bars.map(b => { const r = b.getBoundingClientRect(); return [r.left, r.right]; })"
+        )
+        assert len(boxes) == 2 and min(boxes[0][1], boxes[1][1]) <= max(boxes[0][0], boxes[1][0]), boxes
     if view == "timeline":  # the names above the bars: the years take the screen's width, not a fifth of it
         plot = phone.locator("[data-testid='stPlotlyChart'] .nsewdrag").first.bounding_box()
         assert plot is not None and plot["width"] >= 300, plot

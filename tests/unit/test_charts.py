@@ -217,6 +217,13 @@ def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key
     phone_map = phone.for_phone(world)[0]
     bars = [t.colorbar for t in phone_map.data if t.type == "choropleth" and t.showscale is not False]
     assert bars and all(bar.orientation == "h" and bar.title.text for bar in bars), "a map's scale goes beneath it"
+    in_1999 = phone.for_phone(panels.map_panel(data, Filters(), 1999, "operations", "world").figure)[0]
+    for figure in (phone_map, in_1999):  # 1999: the countries' scale says it is fixed for every year, a line more
+        bars = [t.colorbar for t in figure.data if t.type == "choropleth" and t.showscale is not False]
+        assert len(bars) == 2, "countries and sea areas, each with its scale"
+        first, second = sorted(bars, key=lambda bar: bar.x)
+        assert first.x + first.len <= second.x, "side by side: one scale never hides the other"
+        assert first.title.text.count("<br>") == second.title.text.count("<br>"), "as many lines: the bars level"
 
 
 
