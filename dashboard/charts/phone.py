@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from typing import Any
 
@@ -11,6 +12,7 @@ from dashboard.charts import labels
 from dashboard.charts.frame import BAND_LABEL, END_LABEL, bare, plain_text
 
 PHONE_AXIS_TITLE = 18  # characters a line of an axis title on a phone: beneath a narrow plot, it is centred
+PHONE_LOG_TICKS = 6  # at most, on a phone's logarithmic axis (more stood on their sides, or overlapped)
 MAP_BAR_GAP = 0.06  # of the width, between a map's colour scales side by side beneath it on a phone
 PHONE_HEADER_CHAR = 6.5  # px a character of a column header takes when turned on its side
 
@@ -35,6 +37,11 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
         layout.xaxis.nticks = 5
         if layout.xaxis.dtick:  # a tick every ten years, not five: the plot is a third of a laptop's
             layout.xaxis.dtick = "M120"
+    for axis in (layout.xaxis, layout.yaxis):  # a logarithmic axis: its powers of ten, not its 1-2-5 ticks
+        ticks = list(axis.tickvals or ())
+        if axis.type == "log" and len(ticks) > PHONE_LOG_TICKS:
+            tens = [t for t in ticks if t > 0 and math.log10(t) == round(math.log10(t))]
+            axis.tickvals = tens if len(tens) >= 2 else ticks[::2]
     top_axis = getattr(layout, "xaxis2", None)
     if top_axis is not None and top_axis.overlaying:  # the years once, at the bottom
         top_axis.visible = False
@@ -45,7 +52,7 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
                 longest = max(len(plain_text(str(x))) for x in trace.x)
                 trace.x = [str(x).replace("-<br>", "-").replace("<br>", " ") for x in trace.x]
                 layout.height = (layout.height or 450) + round(PHONE_HEADER_CHAR * longest) - (layout.margin.t or 0)
-    if any(trace.type in ("bar", "box") and trace.orientation == "h" for trace in small.data):
+    if has_named_rows(small):
         names_above_rows(small)
     labels.replaced_for(small, labels.PHONE_PLOT_PX)  # a third of the width: the names placed again, or fewer
     if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
@@ -68,6 +75,16 @@ PHONE_BAR = 0.4  # a bar's thickness on a phone, in rows: the name above it fits
 PHONE_NAME_CHARS = 52  # characters a line of a row's name above its bar, across a phone's plot
 ROW_NAME = "row-name"  # an annotation naming a row above its bar (a phone's timeline and bar charts)
 PHONE_WIDE_PLOT_PX = 345  # px across a phone's plot once the row names are above their bars
+
+
+def has_named_rows(fig: go.Figure) -> bool:
+    """A chart of named rows along a value axis: horizontal bars or boxes, or dots on rows of categories (peak
+    strength by type); not a grid of categories both ways (the judgements), whose columns are named too."""
+    if any(trace.type in ("bar", "box") and trace.orientation == "h" for trace in fig.data):
+        return True
+    layout = fig.layout
+    return (layout.yaxis.categoryarray is not None and layout.xaxis.ticktext is None
+            and layout.xaxis.type != "category" and all(trace.type == "scatter" for trace in fig.data))  # fmt: skip
 
 
 def _rows(fig: go.Figure) -> tuple[list[Any], list[str]]:
@@ -93,20 +110,22 @@ def names_above_rows(fig: go.Figure) -> None:
     values, texts = _rows(fig)
     if not values:
         return
-    texts = [text if "<br>" in text else "<br>".join(textwrap.wrap(text, PHONE_NAME_CHARS)) for text in texts]
+    # across the plot now: wrapped again for its width (the laptop's names beside the plot break at 24 characters)
+    texts = ["<br>".join(textwrap.wrap(text.replace("<br>", " "), PHONE_NAME_CHARS)) for text in texts]
     lines = max(text.count("<br>") + 1 for text in texts)
-    pitch = max(PHONE_ROW_PX, 15 * lines + 16)  # px a row: its name's lines, then its bar
+    size = (layout.font.size or 12) if layout.font else 12
+    # px a row: its name's lines in the gap between two bars, then its own bar
+    pitch = max(PHONE_ROW_PX, math.ceil((lines * size * 1.2 + 1) / (1 - PHONE_BAR)))
     for trace in fig.data:
         if trace.type in ("bar", "box") and trace.orientation == "h":
             trace.width = PHONE_BAR
-    make_room_for_bar_texts(fig)
+    make_room_for_bar_texts(fig, size)
     first, last = min(values), max(values)
     if layout.yaxis.autorange == "reversed":  # the first row on top, room above it for its name
         layout.yaxis.update(autorange=False, range=[last + 0.5, first - 1.2])
     else:  # plotly draws the last category on top
         layout.yaxis.update(autorange=False, range=[first - 0.5, last + 1.2])
     layout.yaxis.update(showticklabels=False, title={"text": ""})
-    size = (layout.font.size or 12) if layout.font else 12
     layout.annotations = [*layout.annotations, *(
         {"name": ROW_NAME, "text": text, "x": 0, "xref": "paper", "xanchor": "left", "y": value, "yref": "y",
          "showarrow": False, "font": {"size": size}, "align": "left", "yanchor": "bottom", "borderpad": 0,
@@ -125,7 +144,7 @@ def names_above_rows(fig: go.Figure) -> None:
     layout.height = (layout.margin.t or 0) + (layout.margin.b or 0) + axis_px + round((high - low) * pitch)
 
 
-def make_room_for_bar_texts(fig: go.Figure) -> None:
+def make_room_for_bar_texts(fig: go.Figure, size: float) -> None:
     """Widen the value axis of bars whose texts stand beyond their ends ("at least 30 (to 2025)"), so that the
     longest still ends inside a phone's plot: the laptop's range leaves room for them in a plot three times wider."""
     bars = [t for t in fig.data if t.type == "bar" and t.orientation == "h" and t.textposition == "outside"]
@@ -134,5 +153,9 @@ def make_room_for_bar_texts(fig: go.Figure) -> None:
     axis = fig.layout.xaxis
     if not longest or not ends or axis.range is None:
         return
-    share = min(0.6, (longest * labels.CHAR_PX + 8) / PHONE_WIDE_PLOT_PX)  # of the plot's width, for the text
-    axis.range = [axis.range[0], max(axis.range[1], max(ends) / (1 - share))]
+    char_px = labels.CHAR_PX * size / 12  # CHAR_PX is a 12 px character's width
+    share = min(0.6, (longest * char_px + 8) / PHONE_WIDE_PLOT_PX)  # of the plot's width, for the text
+    log = axis.type == "log"  # its range is in powers of ten
+    low, high = axis.range
+    end = math.log10(max(ends)) if log else max(ends)
+    axis.range = [low, max(high, (end - share * low) / (1 - share))]  # the longest end, then `share` to the right

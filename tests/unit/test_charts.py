@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -228,9 +230,11 @@ def test_a_phone_gets_the_chart_without_legend_or_texts_it_cannot_wrap_and_a_key
 
 
 def test_on_a_phone_every_chart_of_horizontal_rows_names_them_above_their_bars(data: Dataset) -> None:
-    rowed = [panel for panel in questions.compare_panels(data, Filters()) if panel.figure is not None
-             and any(t.type in ("bar", "box") and t.orientation == "h" for t in panel.figure.data)]  # fmt: skip
-    assert len(rowed) >= 3, [panel.key for panel in rowed]  # how long, how they ended, peace, years of peace
+    every = questions.compare_panels(data, Filters()) + questions.compare_panels(data, Filters(), log=True)
+    rowed = [panel for panel in every if panel.figure is not None and phone.has_named_rows(panel.figure)]
+    # how long, peak strength (linear and logarithmic), how they ended, peace, years of peace
+    assert len(rowed) >= 6, [panel.key for panel in rowed]
+    assert not [p for p in every if p.key in ("assessments", "basis") and phone.has_named_rows(p.figure)], "grids stay"
     for panel in rowed:
         assert panel.figure is not None
         small = phone.for_phone(panel.figure)[0]
@@ -242,10 +246,17 @@ def test_on_a_phone_every_chart_of_horizontal_rows_names_them_above_their_bars(d
         low, high = sorted(small.layout.yaxis.range)
         assert high - low > len(categories), "room above the top row for its name"
         outside = [t for t in small.data if t.type == "bar" and t.textposition == "outside"]
-        for trace in outside:  # texts beyond the bars' ends still end inside the plot, now a phone's full width
-            longest = max(len(str(text)) for text in trace.text)
-            room = (small.layout.xaxis.range[1] - max(trace.x)) / small.layout.xaxis.range[1]
+        if outside:  # texts beyond the bars' ends still end inside the plot, now a phone's full width
+            longest = max(len(str(text)) for trace in outside for text in trace.text)
+            low_x, high_x = small.layout.xaxis.range
+            end = max(x for trace in outside for x in trace.x)
+            end = math.log10(end) if small.layout.xaxis.type == "log" else end  # a range in powers of ten
+            room = (high_x - end) / (high_x - low_x)
             assert room * phone.PHONE_WIDE_PLOT_PX >= longest * labels.CHAR_PX, panel.key
+            assert room <= 0.6, "the bars keep most of the width"
+        if small.layout.xaxis.type == "log":  # powers of ten only: the 1-2-5 ticks stood on their sides
+            ticks = list(small.layout.xaxis.tickvals)
+            assert 2 <= len(ticks) <= phone.PHONE_LOG_TICKS and all(str(int(t)).strip("0") == "1" for t in ticks)
 
 def test_map_hovers_count_in_words_with_the_right_plural(data: Dataset) -> None:
     assert maps.amount(1, "operations") == "1 operation" and maps.amount(3, "operations") == "3 operations"
