@@ -19,9 +19,12 @@ VIEWS = {
     "timeline": "/timeline?campaigns=1",
     "compare-judged": "/compare?question=judged",
     "compare-how-large": "/compare?question=how-large",
+    "compare-human-cost": "/compare?question=human-cost",
     "map": "/map",
     "mission-isaf": "/mission?id=isaf",
 }
+
+ROWED = {"timeline": 0, "compare-human-cost": -1}  # a chart of named rows on the page: the first, the last
 
 
 @pytest.fixture
@@ -50,6 +53,9 @@ def test_a_phone_sees_each_chart_whole_with_its_key_beneath(phone: Page, server_
             "bars => bars.map(b => { const r = b.getBoundingClientRect(); return [r.left, r.right]; })"
         )
         assert len(boxes) == 2 and min(boxes[0][1], boxes[1][1]) <= max(boxes[0][0], boxes[1][0]), boxes
-    if view == "timeline":  # the names above the bars: the years take the screen's width, not a fifth of it
-        plot = phone.locator("[data-testid='stPlotlyChart'] .nsewdrag").first.bounding_box()
+    if view in ROWED:  # names above the bars: the plot takes the screen's width (a fifth of it before)
+        chart = phone.locator("[data-testid='stPlotlyChart']").nth(ROWED[view])
+        plot = chart.locator(".nsewdrag").first.bounding_box()
         assert plot is not None and plot["width"] >= 300, plot
+        widths = chart.locator(".bars .point path").evaluate_all("bs => bs.map(b => b.getBoundingClientRect().width)")
+        assert widths and max(widths) >= 0.5 * plot["width"], "drawn to scale: the longest bar across half the plot"
