@@ -73,6 +73,7 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
 PHONE_ROW_PX = 30  # px between rows on a phone once each name sits above its bar (more for a name of two lines)
 PHONE_BAR = 0.4  # a bar's thickness on a phone, in rows: the name above it fits in the gap to the row before
 PHONE_NAME_CHARS = 52  # characters a line of a row's name above its bar, across a phone's plot
+PHONE_WIDE_TITLE = 36  # characters a line of the value axis's title beneath that plot (its type is larger)
 ROW_NAME = "row-name"  # an annotation naming a row above its bar (a phone's timeline and bar charts)
 PHONE_WIDE_PLOT_PX = 345  # px across a phone's plot once the row names are above their bars
 
@@ -138,8 +139,9 @@ def names_above_rows(fig: go.Figure) -> None:
         top_axis.update(visible=True, nticks=layout.xaxis.nticks, dtick=layout.xaxis.dtick)
     layout.margin.l = 4
     title = plain_text(layout.xaxis.title.text or "")  # across the whole plot now, so on fewer lines
-    layout.xaxis.title.text = "<br>".join(textwrap.wrap(title, PHONE_NAME_CHARS))
-    axis_px = 24 + 18 * len(textwrap.wrap(title, PHONE_NAME_CHARS))  # the years or values, and their title
+    title_lines = textwrap.wrap(title, PHONE_WIDE_TITLE)
+    layout.xaxis.title.text = "<br>".join(title_lines)
+    axis_px = 24 + 20 * len(title_lines)  # the years or values, and their title
     low, high = sorted(layout.yaxis.range)
     layout.height = (layout.margin.t or 0) + (layout.margin.b or 0) + axis_px + round((high - low) * pitch)
 
