@@ -13,6 +13,7 @@ The lowest layer: imports the standard library and Babel only, never another par
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -28,6 +29,14 @@ LANGUAGES = {"en": "English", "fr": "Français"}
 DEFAULT_LANGUAGE = "en"
 LOCALES = Path(__file__).parent / "locales"
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
+# French sets "?", "!", ":", ";" and "»" off with a space, and "«" too: a no-break one, so that the mark never
+# starts a line of its own ("... a-t-il duré" then "?" alone beneath it, in a heading on a phone)
+_FRENCH_SPACE = re.compile(r"(?:(?<=\S)|^) (?=[?!:;»])|(?<=«) ")
+
+
+def typeset(text: str, code: str) -> str:
+    """The text with the spacing its language's typography asks for (French: no-break spaces, see above)."""
+    return _FRENCH_SPACE.sub("\u00a0", text) if code == "fr" else text
 
 
 @cache
@@ -38,7 +47,7 @@ def catalogue(language: str) -> dict[str, str]:
         return {}
     with path.open("rb") as file:
         messages = read_po(file, locale=language)
-    return {str(m.id): str(m.string) for m in messages if m.id and m.string and not m.fuzzy}
+    return {str(m.id): typeset(str(m.string), language) for m in messages if m.id and m.string and not m.fuzzy}
 
 
 def language() -> str:
@@ -76,7 +85,8 @@ def pick(texts: Mapping[str, str] | str) -> str:
     """One text of a data file given as {en: ..., fr: ...}, in the current language or else English."""
     if isinstance(texts, str):
         return texts
-    return texts.get(_language.get()) or texts.get(DEFAULT_LANGUAGE, "")
+    code = _language.get()
+    return typeset(texts[code], code) if texts.get(code) else texts.get(DEFAULT_LANGUAGE, "")
 
 
 def format_date(partial: str) -> str:

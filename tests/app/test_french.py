@@ -92,7 +92,7 @@ def test_french_chart_text_is_french_beyond_the_title() -> None:
     peaks = next(f for f in figures(app) if f["layout"]["title"]["text"] == "Effectif maximal, par type")
     assert peaks["layout"]["xaxis"]["title"]["text"] == "Effectif maximal (publié)"
     assert peaks["layout"]["title"]["subtitle"]["text"].startswith("OTAN et organisations partenaires")
-    assert peaks["layout"]["annotations"][-1]["text"].startswith("Source : NATO Peace Operations Explorer")
+    assert peaks["layout"]["annotations"][-1]["text"].startswith("Source\u00a0: NATO Peace Operations Explorer")
     assert peaks["layout"]["separators"] == ",\u202f", "decimal comma and spaced thousands"
     assert any(e.label == "Afficher les données" for e in app.expander)
 

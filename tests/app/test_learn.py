@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from dashboard import i18n
 from dashboard.dataset.files import DATA_DIR
 from dashboard.dataset.loading import load_dataset
 from dashboard.learn.content import load_learn
@@ -33,7 +34,7 @@ def test_every_lesson_step_renders_its_text_chart_and_question(lesson: str, step
     app = open_page(LEARN, lesson=lesson, step=str(step), lang=language)
     assert not app.exception, [e.value for e in app.exception]
     expected = next(item for item in CONTENT.lessons if item.id == lesson).steps[step - 1]
-    title = getattr(expected.title, language)
+    title = i18n.typeset(getattr(expected.title, language), language)  # French: no-break space before ":"
     assert [h.value for h in app.main.header] == [f"{step}. {title}"]
     assert app.get("plotly_chart"), "the step's chart is drawn"
     question = getattr(expected.question, language)

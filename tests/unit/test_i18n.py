@@ -58,6 +58,19 @@ def test_data_texts_pick_their_language() -> None:
         assert i18n.pick({"en": "Only English"}) == "Only English"
 
 
+
+def test_french_keeps_its_punctuation_on_the_line_of_the_word_before_it() -> None:
+    """French puts a space before ? ! : ; » (and after «): a no-break one, or "?" can start a line on its own."""
+    with i18n.using("fr"):
+        assert _("Did peace hold?") == "La paix a-t-elle tenu\u00a0?"
+        assert i18n.pick({"en": "Why?", "fr": "Pourquoi ? « Parce que » : voilà ; fin !"}) == (
+            "Pourquoi\u00a0? «\u00a0Parce que\u00a0»\u00a0: voilà\u00a0; fin\u00a0!"
+        )
+        shown = [_(str(m.id)) for m in messages.read_catalogue("fr") if m.id]
+        assert not [text for text in shown if re.search(r" [?!:;»]|« ", text)], "an ordinary space before a mark"
+        assert i18n.typeset("https://example.org 12:30", "fr") == "https://example.org 12:30", "no space, no change"
+    assert i18n.pick({"en": "Why? Because: that", "fr": "x"}) == "Why? Because: that", "English is left alone"
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_vocabulary_value_has_a_label_and_definition_in_both_languages(language: str) -> None:
     vocabularies, problems = load_vocabularies(DATA_DIR / "vocabularies.yaml")

@@ -99,7 +99,7 @@ def test_the_new_questions_speak_french(data: Dataset) -> None:
     with using("fr"):
         built = questions.compare_panels(data, Filters(), only=("aftermath", "assessments"))
     assert [panel.heading for panel in built] == [
-        "La paix a-t-elle tenu après leur fin ?", "Comment chaque opération a-t-elle été jugée, et par qui ?",
+        "La paix a-t-elle tenu après leur fin\u00a0?", "Comment chaque opération a-t-elle été jugée, et par qui\u00a0?",
     ]  # fmt: skip
 
 

@@ -66,7 +66,7 @@ def test_questions_are_asked_in_french(data: Dataset, content: Learn) -> None:
     with i18n.using("fr"):
         asked = quiz.questions(data, content.claims, 7)
     prompts = {q.kind: q.prompt for q in asked}
-    assert prompts["first"] == "Laquelle a commencé en premier ?"
+    assert prompts["first"] == "Laquelle a commencé en premier\u00a0?"
     claim = next(q for q in asked if q.kind == "claim")
     assert claim.options == ("Fait", "Idée reçue")
     french = {c.id: c.statement.fr for c in content.claims}
