@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import i18n
 from dashboard.dataset.files import DATA_DIR
-from dashboard.dataset.loading import vocabulary_label
+from dashboard.dataset.loading import vocabulary_label, vocabulary_text
 from dashboard.dataset.vocabularies import load_vocabularies
 from dashboard.i18n import _, messages
 
@@ -67,9 +67,13 @@ def test_french_keeps_its_punctuation_on_the_line_of_the_word_before_it() -> Non
             "Pourquoi\u00a0? «\u00a0Parce que\u00a0»\u00a0: voilà\u00a0; fin\u00a0!"
         )
         shown = [_(str(m.id)) for m in messages.read_catalogue("fr") if m.id]
+        vocabularies, _problems = load_vocabularies(DATA_DIR / "vocabularies.yaml")
+        shown += [text for entries in vocabularies.values() for entry in entries.values()
+                  for text in vocabulary_text(entry)]  # fmt: skip
         assert not [text for text in shown if re.search(r" [?!:;»]|« ", text)], "an ordinary space before a mark"
         assert i18n.typeset("https://example.org 12:30", "fr") == "https://example.org 12:30", "no space, no change"
     assert i18n.pick({"en": "Why? Because: that", "fr": "x"}) == "Why? Because: that", "English is left alone"
+
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_vocabulary_value_has_a_label_and_definition_in_both_languages(language: str) -> None:
