@@ -8,6 +8,8 @@ The language is set once per script run (the `lang` URL parameter) and read by `
 variable, so the pure chart builders need no extra parameter. Functions cached across sessions must
 take the language as an argument, or a French page would get an English figure from the cache.
 
+French text, from the catalogue or the data, is shown with no-break spaces before ? ! : ; » (`typeset`).
+
 The lowest layer: imports the standard library and Babel only, never another part of dashboard/.
 """
 
