@@ -22,7 +22,9 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     no longer draws (bare): plotly does not wrap text, so on a phone they ran off the screen; the page writes
     them as text around the chart instead, where they wrap. The legend beside the plot goes too (it took the
     plot's width, then lay over it; the page shows legend_key beneath the chart). Axis labels get the margin
-    they need, a date axis fewer ticks, and a category axis on top is turned on its side."""
+    they need, a date axis fewer ticks, a logarithmic one its powers of ten, and a category axis on top is turned
+    on its side. A chart of named rows writes the names above the rows (names_above_rows); a map puts its colour
+    scales beneath it."""
     small, title, subtitle, footer = bare(fig)
     layout = small.layout
     layout.showlegend = False
@@ -89,8 +91,8 @@ def has_named_rows(fig: go.Figure) -> bool:
 
 
 def _rows(fig: go.Figure) -> tuple[list[Any], list[str]]:
-    """The positions and names of a chart's rows of horizontal bars or boxes: its labelled ticks (the timeline),
-    or its categories in their order (bottom first, as plotly places them)."""
+    """The positions and names of a chart's rows (has_named_rows): its labelled ticks (the timeline), or its
+    categories in their order (bottom first, as plotly places them)."""
     axis = fig.layout.yaxis
     if axis.tickvals is not None or axis.ticktext is not None:
         values, texts = list(axis.tickvals or ()), [str(t) for t in axis.ticktext or ()]
@@ -103,8 +105,8 @@ def _rows(fig: go.Figure) -> tuple[list[Any], list[str]]:
 
 
 def names_above_rows(fig: go.Figure) -> None:
-    """On a phone, a chart of named rows of horizontal bars or boxes (the timeline, the comparisons by type)
-    writes each row's name above its bar, from the plot's left edge, instead of beside the plot: there the names
+    """On a phone, a chart of named rows (has_named_rows: the timeline, the comparisons by type) writes each
+    row's name above its bar or dots, from the plot's left edge, instead of beside the plot: there the names
     took half the screen or more (four fifths on the timeline, leaving the years about 75 px). A timeline's years
     go on top as well as beneath (it is several screens long)."""
     layout = fig.layout
