@@ -300,8 +300,6 @@ def cited(publishers: list[Any], grades: list[Any]) -> list[str]:
     return [f"{publisher} · {labels.get(grade, grade)}" for publisher, grade in zip(publishers, grades, strict=True)]
 
 
-
-
 def plain_text(text: str | None) -> str:
     """A chart text without plotly's markup: line breaks become spaces, tags go."""
     return re.sub(r"<[^>]+>", "", (text or "").replace("<br>", " ")).strip()

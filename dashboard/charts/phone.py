@@ -44,9 +44,13 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
         if axis.type == "log" and len(ticks) > PHONE_LOG_TICKS:
             tens = [t for t in ticks if t > 0 and math.log10(t) == round(math.log10(t))]
             axis.tickvals = tens if len(tens) >= 2 else ticks[::2]
+    named_rows = has_named_rows(small)
     top_axis = getattr(layout, "xaxis2", None)
-    if top_axis is not None and top_axis.overlaying:  # the years once, at the bottom
-        top_axis.visible = False
+    if top_axis is not None and top_axis.overlaying:
+        if named_rows:  # a timeline of names above bars is several screens long: its years on top too, as beneath
+            top_axis.update(nticks=layout.xaxis.nticks, dtick=layout.xaxis.dtick)
+        else:  # the years once, at the bottom
+            top_axis.visible = False
     if layout.xaxis.side == "top":  # a grid's column headers, turned on their side on one line each
         layout.xaxis.tickangle = -90
         for trace in small.data:
@@ -54,7 +58,7 @@ def for_phone(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
                 longest = max(len(plain_text(str(x))) for x in trace.x)
                 trace.x = [str(x).replace("-<br>", "-").replace("<br>", " ") for x in trace.x]
                 layout.height = (layout.height or 450) + round(PHONE_HEADER_CHAR * longest) - (layout.margin.t or 0)
-    if has_named_rows(small):
+    if named_rows:
         names_above_rows(small)
     labels.replaced_for(small, labels.PHONE_PLOT_PX)  # a third of the width: the names placed again, or fewer
     if any(trace.type in ("choropleth", "scattergeo") for trace in small.data):  # a map: the whole width for it
@@ -107,8 +111,7 @@ def _rows(fig: go.Figure) -> tuple[list[Any], list[str]]:
 def names_above_rows(fig: go.Figure) -> None:
     """On a phone, a chart of named rows (has_named_rows: the timeline, the comparisons by type) writes each
     row's name above its bar or dots, from the plot's left edge, instead of beside the plot: there the names
-    took half the screen or more (four fifths on the timeline, leaving the years about 75 px). A timeline's years
-    go on top as well as beneath (it is several screens long)."""
+    took half the screen or more (four fifths on the timeline, leaving the years about 75 px)."""
     layout = fig.layout
     values, texts = _rows(fig)
     if not values:
@@ -136,9 +139,6 @@ def names_above_rows(fig: go.Figure) -> None:
          "yshift": round(PHONE_BAR * pitch / 2) + 1}  # just above the bar (a theatre's row has none)
         for value, text in zip(values, texts, strict=True)
     )]  # fmt: skip
-    top_axis = getattr(layout, "xaxis2", None)
-    if top_axis is not None and top_axis.overlaying:
-        top_axis.update(visible=True, nticks=layout.xaxis.nticks, dtick=layout.xaxis.dtick)
     layout.margin.l = 4
     title = plain_text(layout.xaxis.title.text or "")  # across the whole plot now, so on fewer lines
     title_lines = textwrap.wrap(title, PHONE_WIDE_TITLE)

@@ -30,7 +30,7 @@ from dashboard.dataset.schema import Figure, Mission
 from dashboard.dataset.spreadsheets import csv_bytes
 from dashboard.dataset.validation import validate_data_dir
 from dashboard.dataset.vocabularies import Vocabularies
-from dashboard.i18n import language, typeset
+from dashboard.i18n import language, pick
 
 T = TypeVar("T")
 REMEMBERED = 512  # results a dataset keeps (remembered): every filter combination a class tried, many times over
@@ -141,11 +141,10 @@ LABEL_COLUMNS = (  # id column, label column, vocabulary
 
 def vocabulary_text(entry: dict[str, Any]) -> tuple[str, str]:
     """A vocabulary value's label and definition in the current language (English where it has no translation)."""
-    translated = entry.get("fr") if language() == "fr" else None
-    other = translated if isinstance(translated, dict) else {}
-    label, definition = other.get("label"), other.get("definition")  # French spacing, as the interface's
-    return (typeset(str(label), "fr") if label else str(entry["label"]),
-            typeset(str(definition), "fr") if definition else str(entry["definition"]))  # fmt: skip
+    translated = entry.get("fr")
+    french = translated if isinstance(translated, dict) else {}
+    label, definition = ({"en": str(entry[key]), "fr": str(french.get(key) or "")} for key in ("label", "definition"))
+    return pick(label), pick(definition)
 
 
 def vocabulary_label(vocabularies: Vocabularies, vocabulary: str, value: str) -> str:

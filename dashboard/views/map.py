@@ -14,7 +14,7 @@ from dashboard.i18n import N_, _
 from dashboard.ui import cache, display, links, presentation, sidebar
 
 PLAY_SECONDS = 1.5  # one year per tick while playing
-PRESENT_HEIGHT = 850  # px: projected, the world map as it is and Europe's a little smaller, each above the fold
+PRESENT_MAP_HEIGHT = 850  # px: projected, the world map as it is and Europe's a little smaller, each above the fold
 ALL_YEARS = "All years"  # the slider's first stop (a value kept in the session: shown with _())
 VIEW_LABELS = {"world": N_("World"), "europe": N_("Europe and the Balkans")}
 
@@ -118,7 +118,7 @@ def year_and_map() -> None:
     )
     map_column, answer_column = st.columns([5, 1], gap="small")  # the answer to a click beside the map, in view
     with map_column:
-        event = display.show_panel(panel, "map", selectable=True, fit=presenting, fit_height=PRESENT_HEIGHT)
+        event = display.show_panel(panel, "map", selectable=True, fit=presenting, fit_height=PRESENT_MAP_HEIGHT)
         point = display.selected_point(event)
     with answer_column:
         if point is None:
